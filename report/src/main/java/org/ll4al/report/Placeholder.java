@@ -1,0 +1,1 @@
+package org.ll4al.report; class Placeholder {}

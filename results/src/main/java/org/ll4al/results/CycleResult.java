@@ -1,0 +1,56 @@
+package org.ll4al.results;
+
+import java.util.Objects;
+
+/**
+ * One row of {@code cycles.csv}: the evaluation of one (task, strategy, trial, cycle).
+ *
+ * @param task task name, e.g. {@code classification}
+ * @param strategy selection strategy name
+ * @param trial trial index (0-based)
+ * @param seed the trial's seed
+ * @param cycle active-learning cycle (0 = trained on the initial labeled set)
+ * @param labeled labeled-set size the model of this cycle was trained on
+ * @param metricName name of the task metric (e.g. {@code top1_accuracy})
+ * @param metricValue metric on the evaluation set, {@code NaN} when the cycle failed
+ * @param lossRankAccuracy fraction of evaluation pairs ordered correctly by the predicted
+ *     loss, {@code NaN} when the run has no loss prediction module
+ * @param trainSeconds wall time of training in this cycle
+ * @param selectSeconds wall time of scoring the subset and selecting
+ * @param status {@code ok}, or {@code failed: <reason>}
+ */
+public record CycleResult(
+        String task,
+        String strategy,
+        int trial,
+        long seed,
+        int cycle,
+        int labeled,
+        String metricName,
+        double metricValue,
+        double lossRankAccuracy,
+        double trainSeconds,
+        double selectSeconds,
+        String status) {
+
+    /** Status of a cycle that completed normally. */
+    public static final String OK = "ok";
+
+    /** Canonical constructor; rejects null names. */
+    public CycleResult {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(metricName, "metricName");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** Returns true if this cycle completed (its metric is meaningful). */
+    public boolean isOk() {
+        return OK.equals(status);
+    }
+
+    /** The (strategy, trial) run this row belongs to. */
+    public RunKey key() {
+        return new RunKey(strategy, trial);
+    }
+}

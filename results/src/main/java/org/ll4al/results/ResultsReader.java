@@ -1,0 +1,115 @@
+package org.ll4al.results;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Loads a results folder ({@code cycles.csv}, {@code selections.csv}, {@code run.json}) back. */
+public final class ResultsReader {
+
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private ResultsReader() {}
+
+    /** Reads every row of {@code dir/cycles.csv}; an absent file gives an empty list. */
+    public static List<CycleResult> cycles(Path dir) {
+        Path file = dir.resolve(CsvLayout.CYCLES_FILE);
+        List<CycleResult> out = new ArrayList<>();
+        for (CSVRecord r : records(file, CsvLayout.CYCLE_COLUMNS)) {
+            try {
+                out.add(
+                        new CycleResult(
+                                r.get("task"),
+                                r.get("strategy"),
+                                Integer.parseInt(r.get("trial")),
+                                Long.parseLong(r.get("seed")),
+                                Integer.parseInt(r.get("cycle")),
+                                Integer.parseInt(r.get("labeled")),
+                                r.get("metric_name"),
+                                CsvLayout.parseNum(r.get("metric_value")),
+                                CsvLayout.parseNum(r.get("loss_rank_accuracy")),
+                                CsvLayout.parseNum(r.get("train_seconds")),
+                                CsvLayout.parseNum(r.get("select_seconds")),
+                                r.get("status")));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, r, e);
+            }
+        }
+        return out;
+    }
+
+    /** Reads every row of {@code dir/selections.csv}; an absent file gives an empty list. */
+    public static List<SelectionRecord> selections(Path dir) {
+        Path file = dir.resolve(CsvLayout.SELECTIONS_FILE);
+        List<SelectionRecord> out = new ArrayList<>();
+        for (CSVRecord r : records(file, CsvLayout.SELECTION_COLUMNS)) {
+            try {
+                out.add(
+                        new SelectionRecord(
+                                r.get("task"),
+                                r.get("strategy"),
+                                Integer.parseInt(r.get("trial")),
+                                Integer.parseInt(r.get("cycle")),
+                                Integer.parseInt(r.get("sample_id")),
+                                CsvLayout.parseNum(r.get("score"))));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, r, e);
+            }
+        }
+        return out;
+    }
+
+    /** Reads {@code dir/run.json}, or returns null when the folder has none. */
+    public static RunManifest manifest(Path dir) {
+        Path file = dir.resolve(CsvLayout.MANIFEST_FILE);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            RunManifest m = GSON.fromJson(in, RunManifest.class);
+            if (m == null || m.config() == null) {
+                throw new ResultsException(file + ": expected a JSON object with a \"config\" map");
+            }
+            return m;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | JsonParseException e) {
+            throw new ResultsException(file + ": cannot read run manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<CSVRecord> records(Path file, List<String> columns) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p =
+                        CsvLayout.FORMAT.builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get()
+                                .parse(in)) {
+            List<String> header = p.getHeaderNames();
+            if (!header.containsAll(columns)) {
+                throw new ResultsException(
+                        file + ": header " + header + " lacks columns; expected " + columns);
+            }
+            return p.getRecords();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static ResultsException bad(Path file, CSVRecord r, Exception e) {
+        return new ResultsException(
+                file + " line " + (r.getRecordNumber() + 1) + ": malformed row: " + e.getMessage(),
+                e);
+    }
+}

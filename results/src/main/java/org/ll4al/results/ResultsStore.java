@@ -1,0 +1,216 @@
+package org.ll4al.results;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The one place that writes a results folder. Rows are appended and flushed after every
+ * cycle, so an interrupted run loses nothing; opening an existing folder repairs what a kill
+ * may have left (a half-written last line, selections of a cycle whose row never landed).
+ */
+public final class ResultsStore {
+
+    private final Path dir;
+    private final Path cyclesFile;
+    private final Path selectionsFile;
+
+    private ResultsStore(Path dir) {
+        this.dir = dir;
+        this.cyclesFile = dir.resolve(CsvLayout.CYCLES_FILE);
+        this.selectionsFile = dir.resolve(CsvLayout.SELECTIONS_FILE);
+    }
+
+    /**
+     * Opens (creating if needed) a results folder for appending.
+     *
+     * @throws ResultsException naming the folder when it cannot be created or written
+     */
+    public static ResultsStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ResultsException(
+                    "results folder " + dir + ": cannot create it (" + e + ")", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ResultsException("results folder " + dir + ": not writable");
+        }
+        ResultsStore s = new ResultsStore(dir);
+        s.repair();
+        return s;
+    }
+
+    /** The folder this store writes. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Rows of {@code cycles.csv} written so far (after repair). */
+    public List<CycleResult> cycles() {
+        return ResultsReader.cycles(dir);
+    }
+
+    /** Rows of {@code selections.csv} written so far (after repair). */
+    public List<SelectionRecord> selections() {
+        return ResultsReader.selections(dir);
+    }
+
+    /**
+     * Appends the picks made at the end of a cycle and then the cycle's row, each file flushed.
+     * The cycle row is written last: a cycle counts as done only once its row has landed.
+     */
+    public synchronized void appendCycle(CycleResult result, List<SelectionRecord> picks) {
+        if (!picks.isEmpty()) {
+            append(selectionsFile, CsvLayout.SELECTION_COLUMNS, formatSelections(picks));
+        }
+        append(cyclesFile, CsvLayout.CYCLE_COLUMNS, formatCycle(result));
+    }
+
+    /** Writes {@code run.json} atomically (temporary file, then rename). */
+    public synchronized void writeManifest(RunManifest manifest) {
+        Path file = dir.resolve(CsvLayout.MANIFEST_FILE);
+        Path tmp = dir.resolve(CsvLayout.MANIFEST_FILE + ".tmp");
+        try {
+            Files.writeString(tmp, ResultsReader.GSON.toJson(manifest) + "\n");
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw writeError(file, e);
+        }
+    }
+
+    private void append(Path file, List<String> header, String rows) {
+        try (FileChannel ch =
+                FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+            String text = ch.size() == 0 ? headerLine(header) + rows : rows;
+            ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(false);
+        } catch (IOException e) {
+            throw writeError(file, e);
+        }
+    }
+
+    private static ResultsException writeError(Path file, IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied" : e.toString();
+        return new ResultsException(
+                file + ": cannot write results (" + why + "); rows written before are intact", e);
+    }
+
+    private static String headerLine(List<String> header) {
+        return String.join(",", header) + "\n";
+    }
+
+    static String formatCycle(CycleResult r) {
+        return print(
+                List.of(
+                        r.task(),
+                        r.strategy(),
+                        Integer.toString(r.trial()),
+                        Long.toString(r.seed()),
+                        Integer.toString(r.cycle()),
+                        Integer.toString(r.labeled()),
+                        r.metricName(),
+                        CsvLayout.num(r.metricValue()),
+                        CsvLayout.num(r.lossRankAccuracy()),
+                        CsvLayout.num(r.trainSeconds()),
+                        CsvLayout.num(r.selectSeconds()),
+                        r.status()));
+    }
+
+    static String formatSelections(List<SelectionRecord> picks) {
+        StringBuilder sb = new StringBuilder();
+        for (SelectionRecord p : picks) {
+            sb.append(
+                    print(
+                            List.of(
+                                    p.task(),
+                                    p.strategy(),
+                                    Integer.toString(p.trial()),
+                                    Integer.toString(p.cycle()),
+                                    Integer.toString(p.sampleId()),
+                                    CsvLayout.num(p.score()))));
+        }
+        return sb.toString();
+    }
+
+    private static String print(List<String> values) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, CsvLayout.FORMAT)) {
+            p.printRecord(values);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return w.toString();
+    }
+
+    /** Drops a half-written last line and selections whose cycle row never landed. */
+    private void repair() {
+        truncateToLastNewline(cyclesFile);
+        truncateToLastNewline(selectionsFile);
+        if (!Files.exists(selectionsFile)) {
+            return;
+        }
+        Set<String> done = new HashSet<>();
+        for (CycleResult c : cycles()) {
+            done.add(c.strategy() + "\u0000" + c.trial() + "\u0000" + c.cycle());
+        }
+        List<SelectionRecord> all = selections();
+        List<SelectionRecord> kept =
+                all.stream()
+                        .filter(s -> done.contains(s.strategy() + "\u0000" + s.trial() + "\u0000" + s.cycle()))
+                        .collect(Collectors.toList());
+        if (kept.size() != all.size()) {
+            Path tmp = dir.resolve(CsvLayout.SELECTIONS_FILE + ".tmp");
+            try {
+                Files.writeString(
+                        tmp, headerLine(CsvLayout.SELECTION_COLUMNS) + formatSelections(kept));
+                Files.move(tmp, selectionsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw writeError(selectionsFile, e);
+            }
+        }
+    }
+
+    private static void truncateToLastNewline(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long pos = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (pos > 0) {
+                one.clear();
+                ch.read(one, pos - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                pos--;
+            }
+            if (pos != size) {
+                ch.truncate(pos);
+            }
+        } catch (IOException e) {
+            throw writeError(file, e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.ll4al.tasks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.ll4al.selection.Signal;
+
+/**
+ * A vision task plugged into the active-learning loop: its data (a training pool addressed by
+ * dataset ids {@code 0..poolSize()-1} and an evaluation set), its target model, its per-sample
+ * loss, its uncertainty signals and its metric. Everything else (joint objective with the loss
+ * prediction module, cycles, selection, results) is shared.
+ */
+public interface ActiveLearningTask extends AutoCloseable {
+
+    /** Task name, e.g. {@code classification}. */
+    String name();
+
+    /** Name of the evaluation metric, e.g. {@code top1_accuracy}. */
+    String metricName();
+
+    /** Size of the training pool; dataset ids are {@code 0..poolSize()-1}. */
+    int poolSize();
+
+    /** Size of the evaluation set; its samples are addressed {@code 0..evalSize()-1}. */
+    int evalSize();
+
+    /** A line describing the data, model size and any scaling, printed at start. */
+    String describe();
+
+    /**
+     * Builds a fresh, uninitialised target model. Its block returns {@code [heads..., taps...,
+     * embedding]} (see {@link org.ll4al.selection.LearningLossNetwork}).
+     */
+    TargetModel newTargetModel();
+
+    /** An augmented training batch of pool samples. */
+    TaskBatch trainBatch(NDManager manager, int[] ids, Random rng);
+
+    /** A pool batch without augmentation, for scoring. */
+    TaskBatch poolBatch(NDManager manager, int[] ids);
+
+    /** An evaluation batch of samples {@code ids} of the evaluation set. */
+    TaskBatch evalBatch(NDManager manager, int[] ids);
+
+    /** The true loss of every sample of the batch, shape (B); its mean is the task loss. */
+    NDArray perSampleLoss(NDList heads, TaskBatch batch);
+
+    /** The uncertainty signals this task computes (subset of ENTROPY, MARGIN, LEAST_CONFIDENCE). */
+    Set<Signal> uncertaintySignals();
+
+    /** Per-sample uncertainty values of a pool batch, for each signal requested. */
+    Map<Signal, float[]> uncertainty(NDList heads, TaskBatch batch, Set<Signal> wanted);
+
+    /** A fresh accumulator of the evaluation metric. */
+    MetricAccumulator newMetric();
+
+    /** Releases whatever the task holds (cached tensors, files). */
+    @Override
+    default void close() {}
+}

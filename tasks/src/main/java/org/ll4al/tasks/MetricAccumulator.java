@@ -1,0 +1,13 @@
+package org.ll4al.tasks;
+
+import ai.djl.ndarray.NDList;
+
+/** Accumulates a task metric over evaluation batches (accuracy, mAP, PCKh). */
+public interface MetricAccumulator {
+
+    /** Adds the predictions of one evaluation batch. */
+    void add(NDList heads, TaskBatch batch);
+
+    /** The metric over everything added. */
+    double value();
+}

@@ -1,0 +1,264 @@
+package org.ll4al.tasks.learn;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.Set;
+import org.ll4al.selection.JointObjective;
+import org.ll4al.selection.LearningLossNetwork;
+import org.ll4al.selection.LossPredictionLoss;
+import org.ll4al.selection.LossPredictionModule;
+import org.ll4al.selection.PoolView;
+import org.ll4al.selection.Signal;
+import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.TargetModel;
+import org.ll4al.tasks.TaskBatch;
+
+/**
+ * One (strategy, trial)'s model: the task's target model with the loss prediction module,
+ * trained jointly each cycle with a fresh optimizer and schedule, then used to score a subset
+ * and to evaluate. Close it to free its native memory.
+ */
+public final class ActiveLearner implements AutoCloseable {
+
+    private final ActiveLearningTask task;
+    private final TrainSettings settings;
+    private final Device device;
+    private final int lossModuleWidth;
+    private final JointObjective objective;
+    private Model model;
+    private LearningLossNetwork net;
+    private TargetModel target;
+
+    private ActiveLearner(ActiveLearningTask task, TrainSettings settings, Device device, int lossModuleWidth) {
+        this.task = task;
+        this.settings = settings;
+        this.device = device;
+        this.lossModuleWidth = lossModuleWidth;
+        this.objective =
+                new JointObjective(
+                        settings.lambda(),
+                        settings.detachEpoch(),
+                        new LossPredictionLoss(settings.lossKind(), settings.margin()));
+    }
+
+    /**
+     * Builds and initialises a learner; the engine is seeded with {@code seed} first so the same
+     * seed gives the same initial weights.
+     */
+    public static ActiveLearner create(
+            ActiveLearningTask task, TrainSettings settings, Device device, long seed) {
+        ActiveLearner l = new ActiveLearner(task, settings, device, 128);
+        l.reinitialize(seed);
+        return l;
+    }
+
+    /** Replaces the model by a freshly initialised one (seeded). */
+    public void reinitialize(long seed) {
+        if (model != null) {
+            model.close();
+        }
+        target = task.newTargetModel();
+        LossPredictionModule module =
+                LossPredictionModule.builder().setTapCount(target.tapCount()).optWidth(lossModuleWidth).build();
+        net = new LearningLossNetwork(target.block(), module);
+        net.setInitializer(
+                new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f),
+                p -> p.getType() == Parameter.Type.WEIGHT && p.getInitializer() == null);
+        model = Model.newInstance(task.name(), device);
+        model.setBlock(net);
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        net.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(2));
+    }
+
+    /** The network (target model + loss prediction module). */
+    public LearningLossNetwork network() {
+        return net;
+    }
+
+    /** The task's description of its target model. */
+    public TargetModel targetModel() {
+        return target;
+    }
+
+    /** Total number of parameters of target model and module. */
+    public long parameterCount() {
+        long n = 0;
+        for (var p : net.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    private Shape batchShape(int b) {
+        long[] dims = new long[target.inputShape().dimension() + 1];
+        dims[0] = b;
+        System.arraycopy(target.inputShape().getShape(), 0, dims, 1, dims.length - 1);
+        return new Shape(dims);
+    }
+
+    /**
+     * Trains one cycle on the labeled set: {@code epochs} passes in a random order drawn from
+     * {@code rng}, objective = task loss + lambda x loss-prediction loss, a fresh optimizer and
+     * learning-rate schedule. Batches of one sample are skipped (the ranking loss needs pairs).
+     *
+     * @throws TrainingDivergedException when the loss is NaN or infinite
+     */
+    public TrainStats train(int[] labeled, Random rng, TrainingListener listener) {
+        int b = settings.batch();
+        int perEpoch = labeled.length / b + (labeled.length % b > 1 ? 1 : 0);
+        long start = System.nanoTime();
+        long images = 0;
+        double lastTask = Double.NaN;
+        double lastLp = Double.NaN;
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(Loss.l2Loss())
+                        .optOptimizer(optimizer(Math.max(1, perEpoch)))
+                        .optDevices(new Device[] {device});
+        try (Trainer trainer = model.newTrainer(config)) {
+            int[] order = labeled.clone();
+            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                net.setDetachFeatures(objective.detachAt(epoch));
+                shuffle(order, rng);
+                double sumTask = 0;
+                double sumLp = 0;
+                int batches = 0;
+                for (int from = 0; from + 1 < order.length; from += b) {
+                    int[] ids = Arrays.copyOfRange(order, from, Math.min(order.length, from + b));
+                    if (ids.length < 2) {
+                        continue;
+                    }
+                    try (NDManager scope = trainer.getManager().newSubManager()) {
+                        TaskBatch batch = task.trainBatch(scope, ids, rng);
+                        float taskLoss;
+                        float lpLoss;
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDList out = trainer.forward(batch.inputs());
+                            JointObjective.Parts parts =
+                                    objective.compute(task.perSampleLoss(net.heads(out), batch), net.predictedLoss(out));
+                            taskLoss = parts.task().getFloat();
+                            lpLoss = parts.lossPrediction().getFloat();
+                            if (!Float.isFinite(taskLoss) || !Float.isFinite(lpLoss)) {
+                                throw new TrainingDivergedException(
+                                        "loss is not finite at epoch " + epoch + ", batch " + batches
+                                                + " (task loss " + taskLoss + ", loss-prediction loss " + lpLoss + ")");
+                            }
+                            gc.backward(parts.total());
+                        }
+                        trainer.step();
+                        sumTask += taskLoss;
+                        sumLp += lpLoss;
+                        images += ids.length;
+                    }
+                    batches++;
+                    listener.onBatch(epoch, batches, perEpoch);
+                }
+                lastTask = batches > 0 ? sumTask / batches : Double.NaN;
+                lastLp = batches > 0 ? sumLp / batches : Double.NaN;
+                listener.onEpoch(epoch, settings.epochs(), lastTask, lastLp);
+            }
+        }
+        return new TrainStats((System.nanoTime() - start) / 1e9, images, lastTask, lastLp);
+    }
+
+    private Optimizer optimizer(int itersPerEpoch) {
+        float lr = settings.lr();
+        int[] steps = Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();
+        Tracker schedule =
+                update -> {
+                    float v = lr;
+                    for (int s : steps) {
+                        if (update > s) {
+                            v *= 0.1f;
+                        }
+                    }
+                    return v;
+                };
+        if ("rmsprop".equals(settings.optimizer())) {
+            return Optimizer.rmsprop()
+                    .optLearningRateTracker(schedule)
+                    .optRho(0.99f)
+                    .optMomentum(settings.momentum())
+                    .optEpsilon(1e-8f)
+                    .optWeightDecays(settings.weightDecay())
+                    .build();
+        }
+        return Optimizer.sgd()
+                .setLearningRateTracker(schedule)
+                .optMomentum(settings.momentum())
+                .optWeightDecays(settings.weightDecay())
+                .build();
+    }
+
+    private static void shuffle(int[] a, Random rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Scores a subset of the pool for the signals wanted (embeddings also for the labeled set). */
+    public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted) {
+        return new Inference(task, model, net, inferenceBatch()).score(subset, labeled, wanted);
+    }
+
+    /** Evaluates the metric and the loss-prediction ranking accuracy on the evaluation set. */
+    public Evaluation evaluate() {
+        return new Inference(task, model, net, inferenceBatch()).evaluate();
+    }
+
+    private int inferenceBatch() {
+        return Math.max(2, settings.batch() * 2);
+    }
+
+    /** Writes the parameters to {@code file} atomically. */
+    public void save(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            net.saveParameters(os);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Loads parameters written by {@link #save}. */
+    public void load(Path file) throws IOException {
+        try (DataInputStream is = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            net.loadParameters(model.getNDManager(), is);
+        } catch (MalformedModelException e) {
+            throw new IOException(file + ": not a checkpoint of this model: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+}

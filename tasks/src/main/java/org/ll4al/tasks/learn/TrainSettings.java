@@ -1,0 +1,31 @@
+package org.ll4al.tasks.learn;
+
+import org.ll4al.selection.LossPredictionLoss;
+
+/**
+ * Hyperparameters of training in one cycle (validated by the harness options).
+ *
+ * @param epochs epochs per cycle
+ * @param batch mini-batch size
+ * @param lr initial learning rate
+ * @param milestones 0-based epochs at which the learning rate is multiplied by 0.1
+ * @param momentum SGD momentum (RMSprop momentum for {@code rmsprop})
+ * @param weightDecay L2 weight decay
+ * @param optimizer {@code sgd} or {@code rmsprop}
+ * @param lambda weight of the loss-prediction loss
+ * @param margin margin xi of the ranking loss
+ * @param detachEpoch first 0-based epoch whose module input is detached
+ * @param lossKind ranking (paper) or mse (ablation)
+ */
+public record TrainSettings(
+        int epochs,
+        int batch,
+        float lr,
+        int[] milestones,
+        float momentum,
+        float weightDecay,
+        String optimizer,
+        float lambda,
+        float margin,
+        int detachEpoch,
+        LossPredictionLoss.Kind lossKind) {}
