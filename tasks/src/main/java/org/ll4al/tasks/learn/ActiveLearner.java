@@ -224,6 +224,9 @@ public final class ActiveLearner implements AutoCloseable {
 
     /** Scores a subset of the pool for the signals wanted (embeddings also for the labeled set). */
     public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted) {
+        if (wanted.isEmpty()) {
+            return PoolView.builder().setIds(subset).optSource("task " + task.name()).build();
+        }
         return new Inference(task, model, net, inferenceBatch()).score(subset, labeled, wanted);
     }
 
@@ -238,6 +241,7 @@ public final class ActiveLearner implements AutoCloseable {
 
     /** Writes the parameters to {@code file} atomically. */
     public void save(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             net.saveParameters(os);

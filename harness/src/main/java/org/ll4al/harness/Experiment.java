@@ -1,0 +1,121 @@
+package org.ll4al.harness;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ll4al.results.CycleResult;
+import org.ll4al.results.ResultsReader;
+import org.ll4al.results.ResultsStore;
+import org.ll4al.results.RunManifest;
+import org.ll4al.results.SelectionRecord;
+import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.Tasks;
+
+/** Runs the grid of (strategy, trial) of one task into one results folder, resuming what exists. */
+final class Experiment {
+
+    /** Options that do not change what an experiment computes, ignored when comparing run.json. */
+    static final Set<String> NOT_IDENTIFYING = Set.of("out", "resume", "device", "shard", "config");
+
+    private final Options o;
+    private final PrintStream out;
+
+    Experiment(Options o, PrintStream out) {
+        this.o = o;
+        this.out = out;
+    }
+
+    /** Resolves {@code cpu | gpu | auto} to a device. */
+    static Device device(String choice) {
+        int gpus = Engine.getInstance().getGpuCount();
+        return switch (choice) {
+            case "gpu" -> {
+                if (gpus == 0) {
+                    throw new OptionException("device", choice, "cpu or auto: no GPU is visible to the PyTorch engine"
+                            + " (build with -Pgpu on a CUDA machine)");
+                }
+                yield Device.gpu();
+            }
+            case "cpu" -> Device.cpu();
+            default -> gpus > 0 ? Device.gpu() : Device.cpu();
+        };
+    }
+
+    /** Runs everything; returns the results folder. */
+    Path run() throws IOException {
+        Device device = device(o.device);
+        try (ActiveLearningTask task = Tasks.byName(o.task).create(o.taskConfig())) {
+            out.println(task.describe());
+            long need = o.initial + (long) o.budget * (o.cycles - 1);
+            if (need > task.poolSize()) {
+                throw new OptionException("budget", Integer.toString(o.budget), "initial + budget x (cycles - 1) = "
+                        + need + " to fit in the pool of " + task.poolSize() + " samples");
+            }
+            Path dir = resultsDir();
+            ResultsStore store = ResultsStore.open(dir);
+            RunManifest manifest = manifest(store, device);
+            store.writeManifest(manifest);
+            out.println("results: " + dir.toAbsolutePath());
+            List<CycleResult> done = store.cycles();
+            List<SelectionRecord> picked = store.selections();
+            TrialRunner runner = new TrialRunner(o, task, store, device, out, System.console() != null);
+            int k = 0;
+            for (int trial = 0; trial < o.trials; trial++) {
+                for (String strategy : o.strategies) {
+                    if (k++ % o.shardCount == o.shardIndex) {
+                        runner.run(strategy, trial, done, picked);
+                    }
+                }
+            }
+            manifest.setFinished(OffsetDateTime.now().toString());
+            store.writeManifest(manifest);
+            return dir;
+        }
+    }
+
+    private Path resultsDir() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path base = o.out.isBlank() ? Path.of("results", o.task + "-" + stamp) : Path.of(o.out);
+        if (!o.resume && Files.exists(base.resolve("cycles.csv"))) {
+            base = Path.of(base + "-" + stamp);
+            out.println("resume=false: starting over in " + base);
+        }
+        if (o.shardCount > 1) {
+            base = base.resolve("shard-" + o.shardIndex + "-of-" + o.shardCount);
+        }
+        return base;
+    }
+
+    private RunManifest manifest(ResultsStore store, Device device) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("device", device.toString());
+        env.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        env.put("djl", Engine.getDjlVersion());
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        RunManifest fresh = new RunManifest(o.asConfig(), env);
+        RunManifest old = ResultsReader.manifest(store.dir());
+        if (old == null) {
+            fresh.setStarted(OffsetDateTime.now().toString());
+            return fresh;
+        }
+        List<String> diff = old.differences(fresh, NOT_IDENTIFYING);
+        if (!diff.isEmpty()) {
+            throw new OptionException("out", store.dir().toString(), "a folder of the same experiment; its run.json differs in "
+                    + String.join("; ", diff) + " (use another -Dout, or -Dresume=false to start over in a new folder)");
+        }
+        fresh.setStarted(old.started());
+        return fresh;
+    }
+}

@@ -1,0 +1,85 @@
+package org.ll4al.harness;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.ll4al.tasks.TaskProvider;
+import org.ll4al.tasks.Tasks;
+
+/**
+ * Merges the sources of option values, lowest precedence first: built-in defaults, the task's
+ * preset, a {@code -Dconfig=FILE} properties file, explicit {@code -D} system properties.
+ */
+final class OptionSources {
+
+    private OptionSources() {}
+
+    /**
+     * Collects the options.
+     *
+     * @param system system properties (only names in {@link OptionSpec#ALL} are taken)
+     * @param gpuPresent whether a GPU was found (chooses the default preset)
+     */
+    static Map<String, String> collect(Properties system, boolean gpuPresent) {
+        Map<String, String> given = new LinkedHashMap<>();
+        String config = system.getProperty("config");
+        if (config != null && !config.isBlank()) {
+            given.putAll(readConfig(Path.of(config)));
+        }
+        for (String name : OptionSpec.ALL.keySet()) {
+            String v = system.getProperty(name);
+            if (v != null) {
+                given.put(name, v);
+            }
+        }
+        String task = given.get("task");
+        if (task == null || task.isBlank()) {
+            throw new OptionException("task", task, "one of " + String.join(", ", Tasks.names()));
+        }
+        TaskProvider provider;
+        try {
+            provider = Tasks.byName(task);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("task", task, "one of " + String.join(", ", Tasks.names()));
+        }
+        String preset = given.getOrDefault("preset", gpuPresent ? "paper" : "cpu");
+        Map<String, String> presetValues;
+        try {
+            presetValues = provider.preset(preset);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("preset", preset, "one of paper, cpu, smoke");
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        OptionSpec.ALL.forEach((k, v) -> {
+            if (v[0] != null) {
+                merged.put(k, v[0]);
+            }
+        });
+        merged.putAll(presetValues);
+        merged.putAll(given);
+        merged.put("preset", preset);
+        return merged;
+    }
+
+    private static Map<String, String> readConfig(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new OptionException("config", file.toString(), "a readable properties file (" + e.getMessage() + ")");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (!OptionSpec.ALL.containsKey(k) || "config".equals(k)) {
+                throw new OptionException("config", file.toString(),
+                        "only known option names; '" + k + "' is not one (" + String.join(", ", OptionSpec.ALL.keySet()) + ")");
+            }
+            m.put(k, p.getProperty(k).trim());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,70 @@
+package org.ll4al.harness;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The table of every option the harness accepts: name, default and one-line help. Used to pick
+ * options out of system properties and config files, and to print usage.
+ */
+final class OptionSpec {
+
+    /** Option name to {default, help}; a null default means "from the preset or required". */
+    static final Map<String, String[]> ALL = new LinkedHashMap<>();
+
+    static {
+        add("task", null, "classification | detection | pose");
+        add("preset", null, "paper | cpu | smoke (default: paper with a GPU, else cpu)");
+        add("config", "", "properties file with any of these options (explicit -D options win)");
+        add("strategies", null, "comma list of selection strategies");
+        add("trials", null, "repeated trials, each with its own seeded initial set");
+        add("cycles", null, "active-learning cycles (the first trains on the initial set)");
+        add("initial", null, "initial labeled set size");
+        add("budget", null, "samples labeled per cycle");
+        add("subset", null, "random subset of the unlabeled pool scored per cycle");
+        add("epochs", null, "training epochs per cycle");
+        add("batch", null, "mini-batch size (>= 2: the ranking loss needs pairs)");
+        add("lr", null, "initial learning rate");
+        add("milestones", null, "comma list of 0-based epochs where lr is multiplied by 0.1");
+        add("momentum", null, "momentum");
+        add("weightDecay", null, "L2 weight decay");
+        add("optimizer", null, "sgd | rmsprop");
+        add("margin", null, "margin xi of the ranking loss");
+        add("lambda", null, "weight of the loss-prediction loss");
+        add("lossKind", "ranking", "ranking (paper) | mse (ablation)");
+        add("detachEpoch", null, "first 0-based epoch whose module input is detached");
+        add("width", null, "channel-width multiplier of the target model (1 = paper)");
+        add("reinit", "false", "true: re-initialise the model every cycle");
+        add("seed", "0", "experiment seed (initial sets, subsets, selections, init)");
+        add("data", null, "dataset folder");
+        add("out", "", "results folder (default results/<task>-<timestamp>)");
+        add("resume", "true", "false: never reuse an existing results folder");
+        add("device", "auto", "cpu | gpu | auto");
+        add("shard", "0/1", "i/n: run only the i-th of n slices of the (strategy, trial) grid");
+        add("poolLimit", "0", "use at most this many training samples (0 = all)");
+        add("evalLimit", "0", "evaluate on at most this many samples (0 = all)");
+        add("imageSize", "0", "input resolution (0 = task default)");
+        add("stacks", "2", "hourglass stacks (pose)");
+        add("pretrained", "", "local file of pretrained backbone weights (detection)");
+        add("classes", "", "comma list of class names (detection; default the 20 VOC classes)");
+        add("trainSplit", "", "detection: year:split list of the pool, e.g. 2007:trainval,2012:trainval");
+        add("evalSplit", "", "detection: year:split of the evaluation set");
+        add("apMethod", "11point", "detection: 11point (VOC2007) | area (VOC2010+)");
+        add("trainFile", "", "pose: training annotations JSON (relative to data)");
+        add("validFile", "", "pose: validation annotations JSON (relative to data)");
+        add("synthetic", "false", "pose: generate the synthetic set into data when absent");
+    }
+
+    private OptionSpec() {}
+
+    private static void add(String name, String def, String help) {
+        ALL.put(name, new String[] {def, help});
+    }
+
+    /** Usage text listing every option. */
+    static String usage() {
+        StringBuilder sb = new StringBuilder("options (-Dname=value or in -Dconfig=FILE):\n");
+        ALL.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v[1])));
+        return sb.toString();
+    }
+}

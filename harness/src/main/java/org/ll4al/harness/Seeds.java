@@ -1,0 +1,39 @@
+package org.ll4al.harness;
+
+/**
+ * Derives every random stream of an experiment from the seed, so that each stream depends only
+ * on what it is for (trial, purpose, cycle): resumed runs and shards reproduce the same draws.
+ */
+final class Seeds {
+
+    /** Purpose: the trial's initial labeled set (shared by all strategies). */
+    static final int INITIAL = 1;
+    /** Purpose: model initialisation (shared by all strategies). */
+    static final int MODEL = 2;
+    /** Purpose: training order and augmentation of a cycle. */
+    static final int TRAIN = 3;
+    /** Purpose: the scored subset of a cycle. */
+    static final int SUBSET = 4;
+    /** Purpose: the strategy's own randomness in a cycle. */
+    static final int SELECT = 5;
+
+    private Seeds() {}
+
+    /** The seed of trial {@code t} of an experiment. */
+    static long trial(long seed, int t) {
+        return mix(seed, 0x7A1L, t);
+    }
+
+    /** Mixes values into one well-spread seed (SplitMix64 finaliser). */
+    static long mix(long... parts) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (long p : parts) {
+            h ^= p;
+            h += 0x9E3779B97F4A7C15L;
+            h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+            h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+            h ^= h >>> 31;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,178 @@
+package org.ll4al.harness;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.ll4al.results.CycleResult;
+import org.ll4al.results.ResultsException;
+import org.ll4al.results.ResultsStore;
+import org.ll4al.results.RunKey;
+import org.ll4al.results.SelectionRecord;
+import org.ll4al.selection.PoolView;
+import org.ll4al.selection.SelectionStrategy;
+import org.ll4al.selection.Selection;
+import org.ll4al.selection.Strategies;
+import org.ll4al.selection.SubsetSampler;
+import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.Evaluation;
+import org.ll4al.tasks.learn.TrainStats;
+import org.ll4al.tasks.learn.TrainingDivergedException;
+
+/**
+ * Runs the cycles of one (strategy, trial): train, evaluate, score a subset, select, write the
+ * rows, checkpoint. Resumes after the last cycle whose row is in {@code cycles.csv}.
+ */
+final class TrialRunner {
+
+    private final Options o;
+    private final ActiveLearningTask task;
+    private final ResultsStore store;
+    private final Device device;
+    private final PrintStream out;
+    private final boolean terminal;
+
+    TrialRunner(Options o, ActiveLearningTask task, ResultsStore store, Device device, PrintStream out, boolean terminal) {
+        this.o = o;
+        this.task = task;
+        this.store = store;
+        this.device = device;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** The initial labeled set of a trial: the same for every strategy (paired comparison). */
+    static int[] initialSet(int poolSize, int initial, long trialSeed) {
+        int[] all = new int[poolSize];
+        Arrays.setAll(all, i -> i);
+        int[] picked = SubsetSampler.draw(all, initial, new Random(Seeds.mix(trialSeed, Seeds.INITIAL)));
+        Arrays.sort(picked);
+        return picked;
+    }
+
+    void run(String strategyName, int trial, List<CycleResult> done, List<SelectionRecord> picked) throws IOException {
+        SelectionStrategy strategy = Strategies.byName(strategyName);
+        RunKey key = new RunKey(strategyName, trial);
+        long trialSeed = Seeds.trial(o.seed, trial);
+        List<CycleResult> rows = done.stream().filter(r -> r.key().equals(key))
+                .sorted(Comparator.comparingInt(CycleResult::cycle)).toList();
+        if (rows.stream().anyMatch(r -> !r.isOk())) {
+            out.println(key + ": failed in an earlier session, not rerun (" + rows.get(rows.size() - 1).status() + ")");
+            return;
+        }
+        int start = rows.size();
+        if (start >= o.cycles) {
+            out.println(key + ": all " + o.cycles + " cycles already in " + store.dir() + ", skipped");
+            return;
+        }
+        BitSet labeled = new BitSet(task.poolSize());
+        for (int id : initialSet(task.poolSize(), o.initial, trialSeed)) {
+            labeled.set(id);
+        }
+        for (SelectionRecord s : picked) {
+            if (s.key().equals(key) && s.cycle() < start) {
+                labeled.set(s.sampleId());
+            }
+        }
+        try (ActiveLearner learner = ActiveLearner.create(task, o.train(), device, Seeds.mix(trialSeed, Seeds.MODEL))) {
+            if (start > 0) {
+                out.println(key + ": resuming at cycle " + start + " with " + labeled.cardinality() + " labeled");
+                if (!o.reinit) {
+                    Path ckpt = checkpoint(key, start - 1);
+                    if (!Files.exists(ckpt)) {
+                        throw new ResultsException(ckpt + ": checkpoint of cycle " + (start - 1)
+                                + " missing; cannot resume " + key + " with reinit=false (use a new out folder)");
+                    }
+                    learner.load(ckpt);
+                }
+            }
+            for (int c = start; c < o.cycles; c++) {
+                if (o.reinit && c > 0) {
+                    learner.reinitialize(Seeds.mix(trialSeed, Seeds.MODEL, c));
+                }
+                if (!cycle(learner, strategy, key, trialSeed, c, labeled)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean cycle(ActiveLearner learner, SelectionStrategy strategy, RunKey key, long trialSeed, int c,
+            BitSet labeled) throws IOException {
+        int[] labeledIds = labeled.stream().toArray();
+        String label = String.format("[%s %s trial %d cycle %d/%d, %d labeled]", task.name(), key.strategy(),
+                key.trial(), c, o.cycles - 1, labeledIds.length);
+        TrainStats stats;
+        try {
+            stats = learner.train(labeledIds, new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
+                    new Progress(out, terminal, label));
+        } catch (TrainingDivergedException e) {
+            String why = "failed: task " + task.name() + ", strategy " + key.strategy() + ", trial " + key.trial()
+                    + ", cycle " + c + ": " + e.getMessage();
+            out.println(label + " " + why + "; this trial stops, the others continue");
+            store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()),
+                    c, labeledIds.length, task.metricName(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why),
+                    List.of());
+            return false;
+        }
+        Evaluation eval = learner.evaluate();
+        List<SelectionRecord> picks = new ArrayList<>();
+        double selectSeconds = 0;
+        if (c < o.cycles - 1) {
+            long t0 = System.nanoTime();
+            int[] unlabeled = new int[task.poolSize() - labeledIds.length];
+            int k = 0;
+            for (int id = labeled.nextClearBit(0); id < task.poolSize(); id = labeled.nextClearBit(id + 1)) {
+                unlabeled[k++] = id;
+            }
+            int[] subset = SubsetSampler.draw(unlabeled, o.subset, new Random(Seeds.mix(trialSeed, Seeds.SUBSET, c)));
+            PoolView pool = learner.score(subset, labeledIds, strategy.requiredSignals());
+            Selection sel = strategy.select(pool, Math.min(o.budget, subset.length),
+                    new Random(Seeds.mix(trialSeed, Seeds.SELECT, c)));
+            checkSelection(sel, subset, labeled, key);
+            for (int i = 0; i < sel.ids().length; i++) {
+                picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
+            }
+            selectSeconds = (System.nanoTime() - t0) / 1e9;
+            if (!o.reinit) {
+                learner.save(checkpoint(key, c));
+            }
+        }
+        store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
+                labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(),
+                selectSeconds, CycleResult.OK), picks);
+        Files.deleteIfExists(checkpoint(key, c - 1));
+        picks.forEach(p -> labeled.set(p.sampleId()));
+        out.printf("%s %s %.4f  loss-rank accuracy %.3f  train %.0fs (%.1f img/s)  select %.1fs%n", label,
+                task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(), stats.imagesPerSecond(),
+                selectSeconds);
+        return true;
+    }
+
+    private static void checkSelection(Selection sel, int[] subset, BitSet labeled, RunKey key) {
+        BitSet inSubset = new BitSet();
+        for (int id : subset) {
+            inSubset.set(id);
+        }
+        BitSet seen = new BitSet();
+        for (int id : sel.ids()) {
+            if (!inSubset.get(id) || labeled.get(id) || seen.get(id)) {
+                throw new IllegalStateException(key + ": strategy returned id " + id
+                        + " that is not an unpicked id of the scored subset");
+            }
+            seen.set(id);
+        }
+    }
+
+    private Path checkpoint(RunKey key, int cycle) {
+        return store.dir().resolve("checkpoints").resolve(key.strategy() + "-trial" + key.trial() + "-cycle" + cycle + ".params");
+    }
+}

@@ -1,0 +1,88 @@
+package org.ll4al.tasks.classification;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** The ResNet basic block: two 3x3 convolutions with batch norm and an identity or 1x1 shortcut. */
+public final class BasicBlock extends AbstractBlock {
+
+    private final Block conv1;
+    private final Block bn1;
+    private final Block conv2;
+    private final Block bn2;
+    private final Block shortcutConv;
+    private final Block shortcutBn;
+
+    /**
+     * Creates a block.
+     *
+     * @param in input channels
+     * @param out output channels
+     * @param stride stride of the first convolution (2 halves the resolution)
+     */
+    public BasicBlock(int in, int out, int stride) {
+        conv1 = addChildBlock("conv1", conv(out, 3, stride));
+        bn1 = addChildBlock("bn1", BatchNorm.builder().build());
+        conv2 = addChildBlock("conv2", conv(out, 3, 1));
+        bn2 = addChildBlock("bn2", BatchNorm.builder().build());
+        if (stride != 1 || in != out) {
+            shortcutConv = addChildBlock("shortcutConv", conv(out, 1, stride));
+            shortcutBn = addChildBlock("shortcutBn", BatchNorm.builder().build());
+        } else {
+            shortcutConv = null;
+            shortcutBn = null;
+        }
+    }
+
+    static Conv2d conv(int filters, int kernel, int stride) {
+        return Conv2d.builder()
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(kernel / 2, kernel / 2))
+                .setFilters(filters)
+                .optBias(false)
+                .build();
+    }
+
+    private static NDArray run(Block b, ParameterStore ps, NDArray x, boolean training) {
+        return b.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray y = Activation.relu(run(bn1, ps, run(conv1, ps, x, training), training));
+        y = run(bn2, ps, run(conv2, ps, y, training), training);
+        NDArray s = shortcutConv == null ? x : run(shortcutBn, ps, run(shortcutConv, ps, x, training), training);
+        return new NDList(Activation.relu(y.add(s)));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return conv2.getOutputShapes(conv1.getOutputShapes(inputShapes));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        conv1.initialize(manager, dataType, inputShapes);
+        Shape[] s1 = conv1.getOutputShapes(inputShapes);
+        bn1.initialize(manager, dataType, s1);
+        conv2.initialize(manager, dataType, s1);
+        bn2.initialize(manager, dataType, conv2.getOutputShapes(s1));
+        if (shortcutConv != null) {
+            shortcutConv.initialize(manager, dataType, inputShapes);
+            shortcutBn.initialize(manager, dataType, shortcutConv.getOutputShapes(inputShapes));
+        }
+    }
+}
