@@ -57,7 +57,7 @@ final class Benchmark {
             learner.train(Arrays.copyOf(ids, Math.min(n, o.train().batch() * 2)), new Random(0), TrainingListener.NONE);
             TrainStats t = learner.train(ids, new Random(1), TrainingListener.NONE);
             out.printf("training  (batch %d): %.1f img/s over %d images%n", o.train().batch(), t.imagesPerSecond(), n);
-            learner.score(Arrays.copyOf(ids, Math.min(n, 64)), new int[0], Set.of(Signal.PREDICTED_LOSS));
+            learner.score(Arrays.copyOf(ids, Math.min(n, o.train().batch() * 4)), new int[0], Set.of(Signal.PREDICTED_LOSS));
             long t0 = System.nanoTime();
             learner.score(ids, new int[0], Set.of(Signal.PREDICTED_LOSS));
             double s = (System.nanoTime() - t0) / 1e9;

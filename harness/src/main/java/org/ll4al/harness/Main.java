@@ -19,26 +19,26 @@ public final class Main {
 
     /** Runs from system properties; exits non-zero on error. */
     public static void main(String[] args) {
-        int status = run(System.out, System.err);
+        int status = run(System.getProperties(), System.out, System.err);
         if (status != 0) {
             System.exit(status);
         }
     }
 
-    /** Runs from system properties; returns the exit status (0 ok, 2 bad input or failure). */
-    public static int run(PrintStream out, PrintStream err) {
+    /** Runs from the given properties; returns the exit status (0 ok, 2 bad input or failure). */
+    public static int run(java.util.Properties props, PrintStream out, PrintStream err) {
         System.setProperty("java.awt.headless", "true");
         try {
-            if (System.getProperty("bench") != null) {
-                Benchmark.run(System.getProperty("bench"), out);
+            if (props.getProperty("bench") != null) {
+                Benchmark.run(props.getProperty("bench"), out);
                 return 0;
             }
             boolean gpu = Engine.getInstance().getGpuCount() > 0;
-            Map<String, String> values = OptionSources.collect(System.getProperties(), gpu);
+            Map<String, String> values = OptionSources.collect(props, gpu);
             Options o = new Options(values);
             out.printf("ll4al: task %s, preset %s%s; strategies %s x %d trials x %d cycles (initial %d, +%d per cycle,"
                     + " subset %d), %d epochs, batch %d, width %s, seed %d%n", o.task, o.preset,
-                    System.getProperty("preset") == null ? (gpu ? " (GPU found)" : " (no GPU found)") : "",
+                    props.getProperty("preset") == null ? (gpu ? " (GPU found)" : " (no GPU found)") : "",
                     String.join(",", o.strategies), o.trials, o.cycles, o.initial, o.budget, o.subset, o.train().epochs(),
                     o.train().batch(), o.get("width"), o.seed);
             Path dir = new Experiment(o, out).run();
