@@ -1,0 +1,87 @@
+package org.ll4al.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static CycleResult row(String strategy, int trial, int cycle, double metric, double rank) {
+        return new CycleResult("classification", strategy, trial, 42L, cycle, 1000 * (cycle + 1), "top1_accuracy",
+                metric, rank, 12.5, 0.25, CycleResult.OK);
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        ResultsStore s = ResultsStore.open(dir);
+        CycleResult a = row("lloss", 0, 0, 0.5123, 0.71);
+        CycleResult b = row("random", 1, 0, 0.49, Double.NaN);
+        List<SelectionRecord> picks = List.of(
+                new SelectionRecord("classification", "lloss", 0, 0, 17, 3.25),
+                new SelectionRecord("classification", "lloss", 0, 0, 4, Double.NaN));
+        s.appendCycle(a, picks);
+        s.appendCycle(b, List.of());
+        assertEquals(List.of(a, b), ResultsReader.cycles(dir));
+        assertEquals(picks, ResultsReader.selections(dir));
+        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(1).lossRankAccuracy()));
+    }
+
+    @Test
+    void reopeningDropsAHalfWrittenLineAndOrphanSelections() throws Exception {
+        ResultsStore s = ResultsStore.open(dir);
+        s.appendCycle(row("lloss", 0, 0, 0.5, 0.7), List.of(new SelectionRecord("classification", "lloss", 0, 0, 3, 1.0)));
+        // a kill during the next cycle: its selections landed, its cycle row only half
+        Files.writeString(dir.resolve("selections.csv"), "classification,lloss,0,1,9,2.0\n", StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("cycles.csv"), "classification,lloss,0,42,1,20", StandardOpenOption.APPEND);
+        ResultsStore again = ResultsStore.open(dir);
+        assertEquals(1, again.cycles().size());
+        assertEquals(List.of(new SelectionRecord("classification", "lloss", 0, 0, 3, 1.0)), again.selections());
+        assertTrue(Files.readString(dir.resolve("cycles.csv"), StandardCharsets.UTF_8).endsWith("\n"));
+        again.appendCycle(row("lloss", 0, 1, 0.6, 0.7), List.of());
+        assertEquals(2, ResultsReader.cycles(dir).size());
+    }
+
+    @Test
+    void manifestRoundTripAndDifferences() {
+        ResultsStore s = ResultsStore.open(dir);
+        RunManifest m = new RunManifest(Map.of("epochs", "200", "out", "a", "lr", "0.1"), Map.of("device", "cpu()"));
+        m.setStarted("2026-11-23T10:00Z");
+        s.writeManifest(m);
+        RunManifest back = ResultsReader.manifest(dir);
+        assertEquals(m.config(), back.config());
+        assertEquals("2026-11-23T10:00Z", back.started());
+        RunManifest other = new RunManifest(Map.of("epochs", "100", "out", "b", "lr", "0.1"), Map.of());
+        assertEquals(List.of("epochs: 200 -> 100"), back.differences(other, Set.of("out")));
+    }
+
+    @Test
+    void malformedFilesAreNamed() throws Exception {
+        Files.writeString(dir.resolve("run.json"), "{ not json");
+        ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.manifest(dir));
+        assertTrue(e.getMessage().contains("run.json"), e.getMessage());
+        Files.writeString(dir.resolve("cycles.csv"), "task,strategy\nx,y\n");
+        e = assertThrows(ResultsException.class, () -> ResultsReader.cycles(dir));
+        assertTrue(e.getMessage().contains("cycles.csv"), e.getMessage());
+    }
+
+    @Test
+    void unwritableFolderIsAClearError() throws Exception {
+        Path file = dir.resolve("afile");
+        Files.writeString(file, "x");
+        ResultsException e = assertThrows(ResultsException.class, () -> ResultsStore.open(file.resolve("sub")));
+        assertTrue(e.getMessage().contains("afile"), e.getMessage());
+    }
+}
