@@ -1,0 +1,86 @@
+package org.ll4al.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad option or data file ends with one clear error line and exit status 2. */
+class BadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    private void assertRefused(RunFixture f, Properties p, String... mentions) {
+        assertEquals(2, f.run(p), f.stdout);
+        String err = f.stderr.strip();
+        assertTrue(err.startsWith("error: "), err);
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        for (String m : mentions) {
+            assertTrue(err.contains(m), "'" + m + "' in: " + err);
+        }
+    }
+
+    @Test
+    void badOptionValuesNameTheOptionAndValue() throws Exception {
+        RunFixture f = new RunFixture(tmp);
+        Properties p = f.smoke(tmp.resolve("o1"));
+        p.setProperty("epochs", "-3");
+        assertRefused(f, p, "epochs", "-3", ">= 1");
+        p = f.smoke(tmp.resolve("o2"));
+        p.setProperty("strategies", "random,badge");
+        assertRefused(f, p, "strategies", "badge", "lloss");
+        p = f.smoke(tmp.resolve("o3"));
+        p.setProperty("task", "segmentation");
+        assertRefused(f, p, "task", "segmentation", "classification");
+        p = f.smoke(tmp.resolve("o4"));
+        p.setProperty("lr", "fast");
+        assertRefused(f, p, "lr", "fast");
+        p = f.smoke(tmp.resolve("o5"));
+        p.setProperty("shard", "2/2");
+        assertRefused(f, p, "shard", "2/2");
+    }
+
+    @Test
+    void budgetLargerThanThePool() throws Exception {
+        RunFixture f = new RunFixture(tmp);
+        Properties p = f.smoke(tmp.resolve("o"));
+        p.setProperty("budget", "500");
+        p.setProperty("subset", "500");
+        assertRefused(f, p, "budget", "500", "pool of 200");
+    }
+
+    @Test
+    void missingDataAndUnwritableOut() throws Exception {
+        RunFixture f = new RunFixture(tmp);
+        Properties p = f.smoke(tmp.resolve("o"));
+        p.setProperty("data", tmp.resolve("empty").toString());
+        Files.createDirectories(tmp.resolve("empty"));
+        assertRefused(f, p, "empty", "cifar");
+        Path file = tmp.resolve("plainfile");
+        Files.writeString(file, "x");
+        p = f.smoke(file.resolve("out"));
+        assertRefused(f, p, "plainfile");
+    }
+
+    @Test
+    void refusesToMixConfigurationsInOneFolder() throws Exception {
+        RunFixture f = new RunFixture(tmp);
+        Path out = tmp.resolve("o");
+        Properties p = f.smoke(out);
+        p.setProperty("strategies", "random");
+        assertEquals(0, f.run(p), f.stderr);
+        String before = Files.readString(out.resolve("cycles.csv"));
+        p.setProperty("lr", "0.01");
+        assertRefused(f, p, "lr: 0.05 -> 0.01");
+        assertEquals(before, Files.readString(out.resolve("cycles.csv")), "existing results untouched");
+        p.setProperty("resume", "false");
+        assertEquals(0, f.run(p), f.stderr);
+        assertTrue(f.stdout.contains("starting over in"), f.stdout);
+        assertEquals(before, Files.readString(out.resolve("cycles.csv")));
+    }
+}

@@ -1,0 +1,48 @@
+package org.ll4al.harness;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.ll4al.tasks.classification.Cifar10Writer;
+
+/** Runs the harness in-process on a tiny generated CIFAR-format data set. */
+final class RunFixture {
+
+    final Path data;
+    String stdout = "";
+    String stderr = "";
+
+    RunFixture(Path root) throws java.io.IOException {
+        data = root.resolve("cifar");
+        Cifar10Writer.writeSynthetic(data, 200, 60, 9);
+    }
+
+    /** Smoke-preset properties for the tiny set, results into {@code out}. */
+    Properties smoke(Path out) {
+        Properties p = new Properties();
+        p.setProperty("task", "classification");
+        p.setProperty("preset", "smoke");
+        p.setProperty("data", data.toString());
+        p.setProperty("out", out.toString());
+        p.setProperty("poolLimit", "0");
+        p.setProperty("evalLimit", "0");
+        p.setProperty("device", "cpu");
+        return p;
+    }
+
+    /** Runs Main with the properties; returns the exit status and keeps the output. */
+    int run(Properties p) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = Main.run(p, o, e);
+        }
+        stdout = out.toString(StandardCharsets.UTF_8);
+        stderr = err.toString(StandardCharsets.UTF_8);
+        return status;
+    }
+}
