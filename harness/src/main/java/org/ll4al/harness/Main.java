@@ -50,6 +50,10 @@ public final class Main {
         } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
             err.println("error: " + e);
             return 2;
+        } catch (RuntimeException e) {
+            err.println("error: unexpected failure (a bug, please report it with the output above): " + e);
+            e.printStackTrace(err);
+            return 1;
         }
     }
 }

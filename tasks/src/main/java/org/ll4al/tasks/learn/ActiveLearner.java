@@ -249,12 +249,18 @@ public final class ActiveLearner implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Loads parameters written by {@link #save}. */
+    /** Loads parameters written by {@link #save}; trainable ones are marked to collect gradients again. */
     public void load(Path file) throws IOException {
         try (DataInputStream is = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             net.loadParameters(model.getNDManager(), is);
         } catch (MalformedModelException e) {
             throw new IOException(file + ": not a checkpoint of this model: " + e.getMessage(), e);
+        }
+        for (var p : net.getParameters()) {
+            Parameter param = p.getValue();
+            if (param.requiresGradient() && !param.getArray().hasGradient()) {
+                param.getArray().setRequiresGradient(true);
+            }
         }
     }
 
