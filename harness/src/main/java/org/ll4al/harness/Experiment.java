@@ -51,8 +51,16 @@ final class Experiment {
         };
     }
 
-    /** Runs everything; returns the results folder. */
-    Path run() throws IOException {
+    /**
+     * What a run produced.
+     *
+     * @param dir the results folder
+     * @param failed the (strategy, trial) runs that stopped on a non-finite loss
+     */
+    record Outcome(Path dir, List<String> failed) {}
+
+    /** Runs everything; returns the results folder and the failed runs. */
+    Outcome run() throws IOException {
         Device device = device(o.device);
         try (ActiveLearningTask task = Tasks.byName(o.task).create(o.taskConfig())) {
             out.println(task.describe());
@@ -69,17 +77,20 @@ final class Experiment {
             List<CycleResult> done = store.cycles();
             List<SelectionRecord> picked = store.selections();
             TrialRunner runner = new TrialRunner(o, task, store, device, out, System.console() != null);
+            List<String> failed = new java.util.ArrayList<>();
             int k = 0;
             for (int trial = 0; trial < o.trials; trial++) {
                 for (String strategy : o.strategies) {
                     if (k++ % o.shardCount == o.shardIndex) {
-                        runner.run(strategy, trial, done, picked);
+                        if (!runner.run(strategy, trial, done, picked)) {
+                            failed.add(strategy + "/trial" + trial);
+                        }
                     }
                 }
             }
             manifest.setFinished(OffsetDateTime.now().toString());
             store.writeManifest(manifest);
-            return dir;
+            return new Outcome(dir, failed);
         }
     }
 

@@ -2,7 +2,6 @@ package org.ll4al.harness;
 
 import ai.djl.engine.Engine;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 import org.ll4al.results.ResultsException;
 import org.ll4al.tasks.TaskDataException;
@@ -41,8 +40,14 @@ public final class Main {
                     props.getProperty("preset") == null ? (gpu ? " (GPU found)" : " (no GPU found)") : "",
                     String.join(",", o.strategies), o.trials, o.cycles, o.initial, o.budget, o.subset, o.train().epochs(),
                     o.train().batch(), o.get("width"), o.seed);
-            Path dir = new Experiment(o, out).run();
-            out.println("done: " + dir.toAbsolutePath());
+            Experiment.Outcome outcome = new Experiment(o, out).run();
+            out.println("done: " + outcome.dir().toAbsolutePath());
+            if (!outcome.failed().isEmpty()) {
+                err.println("error: " + outcome.failed().size() + " run(s) stopped on a non-finite loss: "
+                        + String.join(", ", outcome.failed()) + "; the others completed; details in "
+                        + outcome.dir().resolve("cycles.csv"));
+                return 1;
+            }
             return 0;
         } catch (OptionException | TaskDataException | ResultsException | TrainingDivergedException e) {
             err.println("error: " + e.getMessage());

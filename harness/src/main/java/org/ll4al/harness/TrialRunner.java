@@ -58,7 +58,8 @@ final class TrialRunner {
         return picked;
     }
 
-    void run(String strategyName, int trial, List<CycleResult> done, List<SelectionRecord> picked) throws IOException {
+    /** Runs (or resumes) one (strategy, trial); returns false when it failed, now or in an earlier session. */
+    boolean run(String strategyName, int trial, List<CycleResult> done, List<SelectionRecord> picked) throws IOException {
         SelectionStrategy strategy = Strategies.byName(strategyName);
         RunKey key = new RunKey(strategyName, trial);
         long trialSeed = Seeds.trial(o.seed, trial);
@@ -66,12 +67,12 @@ final class TrialRunner {
                 .sorted(Comparator.comparingInt(CycleResult::cycle)).toList();
         if (rows.stream().anyMatch(r -> !r.isOk())) {
             out.println(key + ": failed in an earlier session, not rerun (" + rows.get(rows.size() - 1).status() + ")");
-            return;
+            return false;
         }
         int start = rows.size();
         if (start >= o.cycles) {
             out.println(key + ": all " + o.cycles + " cycles already in " + store.dir() + ", skipped");
-            return;
+            return true;
         }
         BitSet labeled = new BitSet(task.poolSize());
         for (int id : initialSet(task.poolSize(), o.initial, trialSeed)) {
@@ -99,10 +100,11 @@ final class TrialRunner {
                     learner.reinitialize(Seeds.mix(trialSeed, Seeds.MODEL, c));
                 }
                 if (!cycle(learner, strategy, key, trialSeed, c, labeled)) {
-                    return;
+                    return false;
                 }
             }
         }
+        return true;
     }
 
     private boolean cycle(ActiveLearner learner, SelectionStrategy strategy, RunKey key, long trialSeed, int c,
