@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
@@ -23,9 +22,6 @@ import org.ll4al.tasks.Tasks;
 
 /** Runs the grid of (strategy, trial) of one task into one results folder, resuming what exists. */
 final class Experiment {
-
-    /** Options that do not change what an experiment computes, ignored when comparing run.json. */
-    static final Set<String> NOT_IDENTIFYING = Set.of("out", "resume", "device", "shard", "config");
 
     private final Options o;
     private final PrintStream out;
@@ -121,7 +117,7 @@ final class Experiment {
             fresh.setStarted(OffsetDateTime.now().toString());
             return fresh;
         }
-        List<String> diff = old.differences(fresh, NOT_IDENTIFYING);
+        List<String> diff = old.differences(fresh, RunManifest.NOT_IDENTIFYING);
         if (!diff.isEmpty()) {
             throw new OptionException("out", store.dir().toString(), "a folder of the same experiment; its run.json differs in "
                     + String.join("; ", diff) + " (use another -Dout, or -Dresume=false to start over in a new folder)");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -32,20 +31,6 @@ class KillResumeTest {
         return p;
     }
 
-    private static Process start(Properties p) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:MaxDirectMemorySize=256m");
-        for (String k : p.stringPropertyNames()) {
-            cmd.add("-D" + k + "=" + p.getProperty(k));
-        }
-        cmd.add("-Dai.djl.offline=true");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
     private static int rows(Path out) throws Exception {
         Path f = out.resolve("cycles.csv");
         return Files.exists(f) ? (int) Files.readString(f).lines().count() - 1 : 0;
@@ -60,7 +45,7 @@ class KillResumeTest {
         assertEquals(2 * 3, total);
 
         Path out = tmp.resolve("killed");
-        Process p = start(props(f, out));
+        Process p = RunFixture.start(props(f, out));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (rows(out) < 1 && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -32,6 +32,21 @@ final class RunFixture {
         return p;
     }
 
+    /** Starts Main as a separate JVM with the properties as -D options (output discarded). */
+    static Process start(Properties p) throws java.io.IOException {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:MaxDirectMemorySize=256m");
+        for (String k : p.stringPropertyNames()) {
+            cmd.add("-D" + k + "=" + p.getProperty(k));
+        }
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
     /** Runs Main with the properties; returns the exit status and keeps the output. */
     int run(Properties p) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

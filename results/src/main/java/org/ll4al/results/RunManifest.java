@@ -11,6 +11,10 @@ import java.util.TreeMap;
  */
 public final class RunManifest {
 
+    /** Options that do not change what an experiment computes; ignored when comparing runs. */
+    public static final java.util.Set<String> NOT_IDENTIFYING =
+            java.util.Set.of("out", "resume", "device", "devices", "shard", "config");
+
     private final SortedMap<String, String> config;
     private final SortedMap<String, String> environment;
     private String started;
