@@ -153,9 +153,9 @@ final class TrialRunner {
                 selectSeconds, CycleResult.OK), picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf("%s %s %.4f  loss-rank accuracy %.3f  train %.0fs (%.1f img/s)  select %.1fs%n", label,
+        out.printf("%s %s %.4f  loss-rank accuracy %.3f  train %.0fs (%.1f img/s)  select %.1fs  rss %d MiB%n", label,
                 task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(), stats.imagesPerSecond(),
-                selectSeconds);
+                selectSeconds, Memory.rssMiB());
         return true;
     }
 

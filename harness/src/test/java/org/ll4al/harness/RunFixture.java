@@ -34,9 +34,15 @@ final class RunFixture {
 
     /** Starts Main as a separate JVM with the properties as -D options (output discarded). */
     static Process start(Properties p) throws java.io.IOException {
+        return start(p, java.util.List.of(), false);
+    }
+
+    /** Starts Main as a separate JVM with extra JVM flags; keeps its output readable when asked. */
+    static Process start(Properties p, java.util.List<String> jvmFlags, boolean keepOutput) throws java.io.IOException {
         java.util.List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:MaxDirectMemorySize=256m");
+        cmd.addAll(jvmFlags);
         for (String k : p.stringPropertyNames()) {
             cmd.add("-D" + k + "=" + p.getProperty(k));
         }
@@ -44,7 +50,11 @@ final class RunFixture {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (!keepOutput) {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        return pb.start();
     }
 
     /** Runs Main with the properties; returns the exit status and keeps the output. */
