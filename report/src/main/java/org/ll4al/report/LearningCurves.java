@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
@@ -37,9 +39,13 @@ public final class LearningCurves {
      */
     public static List<Path> write(List<CycleResult> rows, Path outDir) {
         List<Path> out = new ArrayList<>();
+        Set<String> used = new HashSet<>();
         for (TaskData t : TaskData.byTask(rows).values()) {
             XYChart chart = chart(t);
             String base = "learning_curve_" + fileSafe(t.task());
+            for (int k = 2; !used.add(base); k++) {
+                base = "learning_curve_" + fileSafe(t.task()) + "_" + k;
+            }
             Path png = outDir.resolve(base + ".png");
             Path svg = outDir.resolve(base + ".svg");
             try {
@@ -95,7 +101,7 @@ public final class LearningCurves {
         return chart;
     }
 
-    /** The task name reduced to characters safe in a file name. */
+    /** The task name reduced to characters safe in a file name (distinct tasks get a suffix). */
     static String fileSafe(String task) {
         String s = task.replaceAll("[^A-Za-z0-9._-]", "_");
         return s.isEmpty() ? "_" : s;

@@ -113,7 +113,7 @@ public final class Summary {
     private static void appendFailures(StringBuilder md, List<CycleResult> rows) {
         List<CycleResult> failed = new ArrayList<>();
         for (CycleResult r : rows) {
-            if (!r.isOk()) {
+            if (!TaskData.usable(r)) {
                 failed.add(r);
             }
         }
@@ -127,7 +127,7 @@ public final class Summary {
         for (CycleResult r : failed) {
             md.append("| ").append(cell(r.task())).append(" | ").append(cell(r.strategy()))
                     .append(" | ").append(r.trial()).append(" | ").append(r.cycle())
-                    .append(" | ").append(r.labeled()).append(" | ").append(cell(r.status()))
+                    .append(" | ").append(r.labeled()).append(" | ").append(cell(r.isOk() ? "ok, but no metric value" : r.status()))
                     .append(" |\n");
         }
     }

@@ -11,7 +11,8 @@ import org.ll4al.results.CycleResult;
 /**
  * The completed ({@code ok}) rows of one task, indexed by strategy, trial and cycle.
  *
- * <p>The task's final cycle is the largest cycle any strategy completed. A trial is
+ * <p>Rows with status {@code ok} but no metric value are treated like failed rows. The
+ * task's final cycle is the largest cycle any strategy completed. A trial is
  * <em>complete</em> when its final cycle is ok; only complete trials enter final-cycle metrics
  * and the area under the learning curve, so every reported trial covers the same range.
  */
@@ -30,11 +31,16 @@ final class TaskData {
         this.task = task;
     }
 
-    /** Groups the ok rows by task (sorted by name); failed rows are skipped. */
+    /** True for a row the curves and tables use: status ok and a metric value. */
+    static boolean usable(CycleResult r) {
+        return r.isOk() && !Double.isNaN(r.metricValue());
+    }
+
+    /** Groups the usable rows by task (sorted by name); other rows are skipped. */
     static SortedMap<String, TaskData> byTask(List<CycleResult> all) {
         SortedMap<String, TaskData> out = new TreeMap<>();
         for (CycleResult r : all) {
-            if (!r.isOk()) {
+            if (!usable(r)) {
                 continue;
             }
             TaskData t = out.computeIfAbsent(r.task(), TaskData::new);

@@ -118,4 +118,20 @@ class ReportTest {
                 () -> Report.draw(List.of(empty), tmp.resolve("out")));
         assertTrue(e.getMessage().contains("no rows"), e.getMessage());
     }
+
+    @Test
+    void tasksWhoseFileNamesCollideGetDistinctFiles() throws Exception {
+        Path dir = Fixture.folder(tmp.resolve("run"), List.of(
+                "a b,random,0,1,0,10,acc,0.5,,1,1,ok",
+                "a_b,random,0,1,0,10,acc,0.6,,1,1,ok",
+                "a_b,random,0,1,1,20,acc,,,1,1,ok"));
+        List<Path> files = Report.draw(List.of(dir), tmp.resolve("out"));
+        assertEquals(List.of("learning_curve_a_b.png", "learning_curve_a_b.svg",
+                        "learning_curve_a_b_2.png", "learning_curve_a_b_2.svg", "summary.md"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
+        String md = Files.readString(tmp.resolve("out/summary.md"));
+        // the ok row without a value is listed, not used: a_b's final cycle stays 0
+        assertTrue(md.contains("| a_b | random | 0 | 1 | 20 | ok, but no metric value |"), md);
+        assertTrue(md.contains("| random | 1 | 0.6000 ± n/a | 0.6000 ± n/a | — |"), md);
+    }
 }
