@@ -1,1 +1,0 @@
-package org.ll4al.report; class Placeholder {}

@@ -1,0 +1,44 @@
+package org.ll4al.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatsTest {
+
+    @Test
+    void sampleStdUsesNMinusOne() {
+        // mean 2, squared deviations 1+0+1 = 2, / (3-1) = 1
+        assertEquals(1.0, Stats.sampleStd(List.of(1.0, 2.0, 3.0)), 1e-12);
+        assertTrue(Double.isNaN(Stats.sampleStd(List.of(1.0))));
+    }
+
+    @Test
+    void normalisedAreaIsTrapezoidOverRange() {
+        // (100*(0.5+0.6)/2 + 100*(0.6+0.7)/2) / 200 = (55 + 65) / 200 = 0.6
+        assertEquals(0.6, Stats.normalisedArea(
+                new double[] {100, 200, 300}, new double[] {0.5, 0.6, 0.7}), 1e-12);
+        // uneven spacing: (100*(0+1)/2 + 300*(1+1)/2) / 400 = (50 + 300) / 400 = 0.875
+        assertEquals(0.875, Stats.normalisedArea(
+                new double[] {0, 100, 400}, new double[] {0, 1, 1}), 1e-12);
+        assertEquals(0.3, Stats.normalisedArea(new double[] {5}, new double[] {0.3}), 0);
+    }
+
+    @Test
+    void pairedT() {
+        // diffs 0.06, 0.08: mean 0.07, sd sqrt(0.0002) = 0.014142, se = sd/sqrt(2) = 0.01
+        assertEquals(7.0, Stats.pairedT(List.of(0.06, 0.08)), 1e-9);
+        assertTrue(Double.isNaN(Stats.pairedT(List.of(0.06))));
+        assertEquals("inf", Stats.fmt(Stats.pairedT(List.of(0.1, 0.1))));
+        assertEquals("n/a", Stats.fmt(Stats.pairedT(List.of(0.0, 0.0))));
+    }
+
+    @Test
+    void formatsFourDecimals() {
+        assertEquals("0.7100", Stats.fmt(0.71));
+        assertEquals("0.7100 ± 0.0141", Stats.meanStd(List.of(0.70, 0.72)));
+        assertEquals("n/a", Stats.meanStd(List.of()));
+    }
+}

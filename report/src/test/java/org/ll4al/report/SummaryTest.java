@@ -1,0 +1,94 @@
+package org.ll4al.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.results.ResultsReader;
+
+/**
+ * Hand computation for task cls (labeled 100, 200, 300; final cycle 2):
+ *
+ * <pre>
+ * random  t0: 0.50 0.60 0.70   AULC (100*(0.50+0.60)/2 + 100*(0.60+0.70)/2)/200 = 120/200 = 0.600
+ *         t1: 0.52 0.64 0.72   AULC (58 + 68)/200 = 0.630
+ *   final mean 0.71, std sqrt((0.01^2 + 0.01^2)/1) = 0.014142
+ *   AULC  mean 0.615, std sqrt(2 * 0.015^2) = 0.021213
+ * lloss   t0: 0.50 0.66 0.76   AULC (58 + 71)/200 = 0.645   loss-rank acc at final 0.70
+ *         t1: 0.52 0.68 0.80   AULC (60 + 74)/200 = 0.670   loss-rank acc at final 0.80
+ *         t2: 0.51, then failed at cycle 1 (incomplete: not in final or AULC)
+ *   final mean 0.78, std sqrt(2 * 0.02^2) = 0.028284; AULC mean 0.6575, std sqrt(2*0.0125^2)
+ *   = 0.017678; loss-rank accuracy mean 0.75
+ *   paired vs random, final: diffs 0.06, 0.08 -> mean 0.07, sd 0.014142, t = 0.07/(sd/sqrt 2)
+ *   = 7; AULC: diffs 0.045, 0.040 -> mean 0.0425, sd 0.0035355, t = 0.0425/0.0025 = 17
+ * entropy t0: 0.50 0.62 0.74   AULC (56 + 68)/200 = 0.620; one trial: std n/a, 1 pair: n/a
+ * </pre>
+ */
+class SummaryTest {
+
+    @TempDir Path tmp;
+
+    private String summary() throws Exception {
+        Path dir = Fixture.folder(tmp.resolve("run"), Fixture.all());
+        return Summary.render(ResultsReader.cycles(dir));
+    }
+
+    @Test
+    void tableHoldsHandComputedMeansStdAndAulc() throws Exception {
+        String md = summary();
+        assertTrue(md.contains("| random | 2 | 0.7100 ± 0.0141 | 0.6150 ± 0.0212 | — |"), md);
+        assertTrue(md.contains(
+                "| lloss | 2 (+1 incomplete) | 0.7800 ± 0.0283 | 0.6575 ± 0.0177 | 0.7500 |"), md);
+        assertTrue(md.contains("| entropy | 1 | 0.7400 ± n/a | 0.6200 ± n/a | — |"), md);
+        assertTrue(md.contains("final cycle 2 (labeled 300)"), md);
+    }
+
+    @Test
+    void pairedComparisonAgainstRandom() throws Exception {
+        String md = summary();
+        assertTrue(md.contains("| lloss | 2 | 0.0700 | 7.0000 | 0.0425 | 17.0000 |"), md);
+        assertTrue(md.contains("| entropy | 1 | n/a | n/a | n/a | n/a |"), md);
+        // task det has only random
+        assertTrue(md.contains("No other strategy in this task: n/a."), md);
+    }
+
+    @Test
+    void strategiesListedRandomFirst() throws Exception {
+        String md = summary();
+        int random = md.indexOf("| random | 2 |");
+        int entropy = md.indexOf("| entropy | 1 |");
+        int lloss = md.indexOf("| lloss | 2 (+1");
+        assertTrue(random < entropy && entropy < lloss, md);
+    }
+
+    @Test
+    void failedRowsListed() throws Exception {
+        String md = summary();
+        String failures = md.substring(md.indexOf("## Failed cycles"));
+        assertTrue(failures.contains(
+                "| cls | lloss | 2 | 1 | 200 | failed: out of memory, retry with smaller batch |"),
+                failures);
+        assertEquals(1, failures.lines().filter(l -> l.startsWith("| cls")).count());
+    }
+
+    @Test
+    void secondTaskHasOwnTable() throws Exception {
+        String md = summary();
+        String det = md.substring(md.indexOf("## det"), md.indexOf("## Failed cycles"));
+        // AULC (500*(0.30+0.40)/2)/500 = 0.35
+        assertTrue(det.contains("Metric: `mAP`; final cycle 1 (labeled 1000)."), det);
+        assertTrue(det.contains("| random | 1 | 0.4000 ± n/a | 0.3500 ± n/a | — |"), det);
+    }
+
+    @Test
+    void noFailuresSaysNone() throws Exception {
+        Path dir = Fixture.folder(tmp.resolve("ok"), Fixture.RANDOM);
+        String md = Summary.render(ResultsReader.cycles(dir));
+        assertTrue(md.contains("## Failed cycles\n\nNone.\n"), md);
+        assertTrue(md.contains("No other strategy"), md);
+        assertEquals(List.of(), Summary.diffs(new java.util.TreeMap<>(), new java.util.TreeMap<>()));
+    }
+}
