@@ -4,6 +4,8 @@ import ai.djl.engine.Engine;
 import java.io.PrintStream;
 import java.util.Map;
 import org.ll4al.results.ResultsException;
+import org.ll4al.results.ResultsMerger;
+import org.ll4al.results.RunManifest;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.learn.TrainingDivergedException;
 
@@ -24,10 +26,49 @@ public final class Main {
         }
     }
 
+    /** {@code -Dreport=DIR[,DIR..]}: merges several folders (or a folder of shards) into {@code -Dout}, then draws. */
+    private static int report(java.util.Properties props, PrintStream out) {
+        java.util.List<java.nio.file.Path> given = new java.util.ArrayList<>();
+        for (String s : props.getProperty("report").split(",")) {
+            if (!s.isBlank()) {
+                given.add(java.nio.file.Path.of(s.trim()));
+            }
+        }
+        if (given.isEmpty()) {
+            throw new OptionException("report", props.getProperty("report"), "a comma list of results folders");
+        }
+        java.util.List<java.nio.file.Path> dirs = ResultsMerger.expand(given);
+        String o = props.getProperty("out", "");
+        java.nio.file.Path target;
+        if (dirs.size() == 1) {
+            target = o.isBlank() ? dirs.get(0) : java.nio.file.Path.of(o);
+            org.ll4al.report.Report.draw(dirs, target).forEach(f -> out.println("wrote " + f));
+            return 0;
+        }
+        target = o.isBlank() ? given.get(0).resolve("merged") : java.nio.file.Path.of(o);
+        ResultsMerger.merge(dirs, target, RunManifest.NOT_IDENTIFYING);
+        out.println("merged " + dirs.size() + " folders into " + target);
+        org.ll4al.report.Report.draw(java.util.List.of(target), target).forEach(f -> out.println("wrote " + f));
+        return 0;
+    }
+
+    private static void drawReport(java.nio.file.Path dir, PrintStream out) {
+        if (org.ll4al.results.ResultsReader.cycles(dir).stream().noneMatch(org.ll4al.results.CycleResult::isOk)) {
+            out.println("no completed cycle: no chart drawn");
+            return;
+        }
+        for (java.nio.file.Path f : org.ll4al.report.Report.draw(java.util.List.of(dir), dir)) {
+            out.println("wrote " + f);
+        }
+    }
+
     /** Runs from the given properties; returns the exit status (0 ok, 2 bad input or failure). */
     public static int run(java.util.Properties props, PrintStream out, PrintStream err) {
         System.setProperty("java.awt.headless", "true");
         try {
+            if (props.getProperty("report") != null) {
+                return report(props, out);
+            }
             if (props.getProperty("bench") != null) {
                 Benchmark.run(props.getProperty("bench"), out);
                 return 0;
@@ -41,6 +82,7 @@ public final class Main {
                     String.join(",", o.strategies), o.trials, o.cycles, o.initial, o.budget, o.subset, o.train().epochs(),
                     o.train().batch(), o.get("width"), o.seed);
             Experiment.Outcome outcome = new Experiment(o, out).run();
+            drawReport(outcome.dir(), out);
             out.println("done: " + outcome.dir().toAbsolutePath());
             if (!outcome.failed().isEmpty()) {
                 err.println("error: " + outcome.failed().size() + " run(s) stopped on a non-finite loss: "
@@ -52,7 +94,7 @@ public final class Main {
         } catch (OptionException | TaskDataException | ResultsException | TrainingDivergedException e) {
             err.println("error: " + e.getMessage());
             return 2;
-        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException | java.io.UncheckedIOException e) {
             err.println("error: " + e);
             return 2;
         } catch (RuntimeException e) {

@@ -55,6 +55,11 @@ final class OptionSpec {
         add("synthetic", "false", "pose: generate the synthetic set into data when absent");
     }
 
+    /** Properties that select another command instead of a run: report drawing/merging and benchmarks. */
+    static final Map<String, String> COMMANDS = Map.of(
+            "report", "DIR[,DIR..]: merge results folders (or a folder of shard-*) and draw curves and summary",
+            "bench", "coreset | classification | detection | pose: print throughput figures");
+
     private OptionSpec() {}
 
     private static void add(String name, String def, String help) {

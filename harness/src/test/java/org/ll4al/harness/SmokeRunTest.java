@@ -57,6 +57,12 @@ class SmokeRunTest {
                 .collect(Collectors.toSet());
         assertEquals(1, cycle0.size(), "cycle 0 identical across strategies: " + cycle0);
         assertTrue(Files.exists(out.resolve("run.json")));
+        assertTrue(Files.size(out.resolve("learning_curve_classification.png")) > 5000);
+        assertTrue(Files.size(out.resolve("learning_curve_classification.svg")) > 5000);
+        String summary = Files.readString(out.resolve("summary.md"));
+        for (String s : List.of("random", "entropy", "coreset", "lloss")) {
+            assertTrue(summary.contains("| " + s + " |"), summary);
+        }
 
         // resume: nothing left to do, nothing rewritten
         String before = Files.readString(out.resolve("cycles.csv"));
