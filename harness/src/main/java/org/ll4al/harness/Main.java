@@ -52,6 +52,18 @@ public final class Main {
         return 0;
     }
 
+    private static int devices(String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new OptionException("devices", v, "a whole number >= 1");
+    }
+
     private static void drawReport(java.nio.file.Path dir, PrintStream out) {
         if (org.ll4al.results.ResultsReader.cycles(dir).stream().noneMatch(org.ll4al.results.CycleResult::isOk)) {
             out.println("no completed cycle: no chart drawn");
@@ -72,6 +84,10 @@ public final class Main {
             if (props.getProperty("bench") != null) {
                 Benchmark.run(props.getProperty("bench"), out);
                 return 0;
+            }
+            int devices = devices(props.getProperty("devices", "1"));
+            if (devices > 1) {
+                return Launcher.run(props, devices, out, err);
             }
             boolean gpu = Engine.getInstance().getGpuCount() > 0;
             Map<String, String> values = OptionSources.collect(props, gpu);
@@ -94,6 +110,10 @@ public final class Main {
         } catch (OptionException | TaskDataException | ResultsException | TrainingDivergedException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return 1;
         } catch (IllegalArgumentException | IllegalStateException | java.io.IOException | java.io.UncheckedIOException e) {
             err.println("error: " + e);
             return 2;

@@ -41,6 +41,7 @@ final class OptionSpec {
         add("resume", "true", "false: never reuse an existing results folder");
         add("device", "auto", "cpu | gpu | auto");
         add("shard", "0/1", "i/n: run only the i-th of n slices of the (strategy, trial) grid");
+        add("devices", "1", "N > 1: run N shards side by side (one per GPU) and merge them");
         add("poolLimit", "0", "use at most this many training samples (0 = all)");
         add("evalLimit", "0", "evaluate on at most this many samples (0 = all)");
         add("imageSize", "0", "input resolution (0 = task default)");

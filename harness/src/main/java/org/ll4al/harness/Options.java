@@ -81,6 +81,7 @@ public final class Options {
         out = get("out") == null ? "" : get("out");
         resume = bool("resume");
         device = oneOf("device", Set.of("cpu", "gpu", "auto"));
+        integer("devices", 1);
         int[] shard = shard();
         shardIndex = shard[0];
         shardCount = shard[1];

@@ -75,6 +75,23 @@ class ShardMergeTest {
     }
 
     @Test
+    void devicesRunsShardsSideBySideAndMerges() throws Exception {
+        RunFixture f = new RunFixture(tmp);
+        Properties one = f.smoke(tmp.resolve("one"));
+        one.setProperty("strategies", "random");
+        one.setProperty("trials", "2");
+        assertEquals(0, f.run(one), f.stderr);
+        Properties two = f.smoke(tmp.resolve("two"));
+        two.setProperty("strategies", "random");
+        two.setProperty("trials", "2");
+        two.setProperty("devices", "2");
+        assertEquals(0, f.run(two), f.stderr);
+        assertTrue(f.stdout.contains("started shard 1/2 on the CPU"), f.stdout);
+        assertEquals(rows(tmp.resolve("one")), rows(tmp.resolve("two/merged")));
+        assertEquals(picks(tmp.resolve("one")), picks(tmp.resolve("two/merged")));
+    }
+
+    @Test
     void refusesToMergeDifferentExperiments() throws Exception {
         RunFixture f = new RunFixture(tmp);
         Properties a = f.smoke(tmp.resolve("a"));
