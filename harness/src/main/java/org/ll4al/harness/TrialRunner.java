@@ -144,10 +144,8 @@ final class TrialRunner {
                 picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
             }
             selectSeconds = (System.nanoTime() - t0) / 1e9;
-            if (!o.reinit) {
-                learner.save(checkpoint(key, c));
-            }
         }
+        learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
         store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
                 labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(),
                 selectSeconds, CycleResult.OK), picks);
