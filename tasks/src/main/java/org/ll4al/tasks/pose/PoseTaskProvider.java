@@ -24,7 +24,8 @@ import org.ll4al.tasks.TaskProvider;
  * {@code cpu}: a 2-stack, 64-channel hourglass at 64x64 input (16x16 heatmaps, depth 3) on the
  * synthetic set (pool 1,500, eval 200), 4 cycles of +100 labels from 100, 8 epochs of batch 32:
  * about 8,000 training and 2,300 inference images per (strategy, trial). Measured on a
- * contended 2-core machine (load ~8): ~8 img/s training, ~25 img/s inference at batch 32 (the
+ * contended 2-core machine (load 5-10, other JVMs running): 6-8 img/s training, 25-220 img/s
+ * inference at batch 32 (the
  * step time barely changed between batch 16 and 32 and between 32 and 64 channels, i.e. it is
  * per-operation overhead, not arithmetic); 4 strategies x 2 trials fit in an hour only if an
  * idle machine is ~3x faster than that. {@code smoke}:
