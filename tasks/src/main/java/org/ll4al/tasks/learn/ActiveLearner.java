@@ -198,13 +198,8 @@ public final class ActiveLearner implements AutoCloseable {
                     return v;
                 };
         if ("rmsprop".equals(settings.optimizer())) {
-            return Optimizer.rmsprop()
-                    .optLearningRateTracker(schedule)
-                    .optRho(0.99f)
-                    .optMomentum(settings.momentum())
-                    .optEpsilon(1e-8f)
-                    .optWeightDecays(settings.weightDecay())
-                    .build();
+            // DJL's Optimizer.rmsprop() is not implemented on the PyTorch engine.
+            return new TorchRmsProp(schedule, 0.99f, settings.momentum(), 1e-8f, settings.weightDecay());
         }
         return Optimizer.sgd()
                 .setLearningRateTracker(schedule)

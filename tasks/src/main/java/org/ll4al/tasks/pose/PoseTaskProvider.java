@@ -1,0 +1,153 @@
+package org.ll4al.tasks.pose;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.TaskConfig;
+import org.ll4al.tasks.TaskDataException;
+import org.ll4al.tasks.TaskProvider;
+
+/**
+ * The {@code pose} task: MPII human pose with a stacked hourglass (see {@link PoseTask}).
+ *
+ * <p>Presets. {@code paper}: the public reimplementation's settings (RMSprop, lr 2.5e-4 dropped
+ * x0.1 at epoch 100, 125 epochs, batch 6, lambda 1e-4, stop-gradient from epoch 75, scored
+ * subset 5,000); the paper does not state the number of stacks, the input size or the trial
+ * count: 2 stacks, 256x256 input (64x64 heatmaps) and 3 trials are this suite's choice.
+ * {@code cpu}: a 2-stack, 64-channel hourglass at 64x64 input (16x16 heatmaps, depth 3) on the
+ * synthetic set (pool 1,500, eval 200), 4 cycles of +100 labels from 100, 8 epochs of batch 32:
+ * about 8,000 training and 2,300 inference images per (strategy, trial). Measured on a
+ * contended 2-core machine (load 5-10, other JVMs running): 6-8 img/s training, 25-220 img/s
+ * inference at batch 32 (the
+ * step time barely changed between batch 16 and 32 and between 32 and 64 channels, i.e. it is
+ * per-operation overhead, not arithmetic); 4 strategies x 2 trials fit in an hour only if an
+ * idle machine is ~3x faster than that. {@code smoke}:
+ * seconds per cycle on a tiny synthetic set.
+ */
+public final class PoseTaskProvider implements TaskProvider {
+
+    /** Default in-memory crop cache budget (bytes). */
+    static final long CACHE_BYTES = 1L << 30;
+
+    @Override
+    public String name() {
+        return "pose";
+    }
+
+    @Override
+    public Map<String, String> preset(String preset) {
+        Map<String, String> m = new LinkedHashMap<>();
+        switch (preset) {
+            case "paper" -> {
+                put(m, "strategies=random,entropy,coreset,lloss", "trials=3", "cycles=10", "initial=1000",
+                        "budget=1000", "subset=5000", "epochs=125", "batch=6", "lr=2.5e-4", "milestones=100",
+                        "momentum=0", "weightDecay=0", "optimizer=rmsprop", "margin=1", "lambda=1e-4",
+                        "detachEpoch=75", "width=1", "stacks=2", "imageSize=256", "reinit=false",
+                        "poolLimit=0", "evalLimit=0", "trainFile=train.json", "validFile=valid.json",
+                        "synthetic=false");
+            }
+            case "cpu" -> {
+                put(m, "strategies=random,entropy,coreset,lloss", "trials=2", "cycles=4", "initial=100",
+                        "budget=100", "subset=300", "epochs=8", "batch=32", "lr=1e-3", "milestones=6",
+                        "momentum=0", "weightDecay=0", "optimizer=rmsprop", "margin=1", "lambda=1e-2",
+                        "detachEpoch=5", "width=0.25", "stacks=2", "imageSize=64", "reinit=false",
+                        "poolLimit=1500", "evalLimit=200", "data=target/synthetic-mpii-cpu",
+                        "trainFile=train.json", "validFile=valid.json", "synthetic=true");
+            }
+            case "smoke" -> {
+                put(m, "strategies=random,entropy,coreset,lloss", "trials=1", "cycles=2", "initial=8",
+                        "budget=4", "subset=16", "epochs=1", "batch=4", "lr=1e-3", "milestones=1",
+                        "momentum=0", "weightDecay=0", "optimizer=rmsprop", "margin=1", "lambda=1e-2",
+                        "detachEpoch=1", "width=0.125", "stacks=2", "imageSize=32", "reinit=false",
+                        "poolLimit=40", "evalLimit=16", "data=target/synthetic-mpii-smoke",
+                        "trainFile=train.json", "validFile=valid.json", "synthetic=true");
+            }
+            default -> throw new IllegalArgumentException(
+                    "unknown preset '" + preset + "' for task pose; known presets: paper, cpu, smoke");
+        }
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String... kv) {
+        for (String s : kv) {
+            int eq = s.indexOf('=');
+            m.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+    }
+
+    @Override
+    public String dataHelp() {
+        return "MPII Human Pose: download the images from http://human-pose.mpi-inf.mpg.de/ and the "
+                + "train.json/valid.json annotations of a stacked-hourglass/HRNet reimplementation; unpack as "
+                + "DATA/train.json, DATA/valid.json and DATA/images/*.jpg (entries {image, center[2], scale, "
+                + "joints[16][2], joints_vis[16], normalize}). Or pass -Dsynthetic=true to generate a synthetic "
+                + "stick-figure set in the same layout.";
+    }
+
+    @Override
+    public ActiveLearningTask create(TaskConfig config) {
+        Path root = config.data();
+        Path trainJson = root.resolve(config.option("trainFile", "train.json"));
+        Path validJson = root.resolve(config.option("validFile", "valid.json"));
+        Path images = root.resolve(config.option("images", "images"));
+        boolean synthetic = Boolean.parseBoolean(config.option("synthetic", "false"));
+        int res = config.imageSize() == 0 ? 256 : config.imageSize();
+        if (synthetic && !Files.exists(root)) {
+            int train = config.poolLimit() > 0 ? config.poolLimit() : 3000;
+            int valid = config.evalLimit() > 0 ? config.evalLimit() : 500;
+            try {
+                SyntheticPoseGenerator.write(root, train, valid, Math.max(64, 2 * res), config.seed());
+            } catch (IOException e) {
+                throw new TaskDataException(root + ": cannot write the synthetic pose dataset: " + e.getMessage(), e);
+            }
+        }
+        for (Path p : List.of(trainJson, validJson, images)) {
+            if (!Files.exists(p)) {
+                throw new TaskDataException(p + " does not exist. " + dataHelp());
+            }
+        }
+        List<PoseSample> train = subset(MpiiAnnotations.read(trainJson, images), config.poolLimit(), config.seed());
+        List<PoseSample> valid =
+                subset(MpiiAnnotations.read(validJson, images), config.evalLimit(), config.seed() + 1);
+        String source = (Files.exists(root.resolve("SOURCE.txt")) && isSynthetic(root) ? "SYNTHETIC " : "")
+                + "data " + root;
+        return new PoseTask(
+                new PoseSet(trainJson, images, train, res, CACHE_BYTES * 3 / 4),
+                new PoseSet(validJson, images, valid, res, CACHE_BYTES / 4),
+                res, config.stacks() > 0 ? config.stacks() : 2, config.width() > 0 ? config.width() : 1, source);
+    }
+
+    private static boolean isSynthetic(Path root) {
+        try {
+            return Files.readString(root.resolve("SOURCE.txt")).startsWith("SYNTHETIC");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A deterministic subset of at most {@code limit} samples (0 = all), original order kept. */
+    static List<PoseSample> subset(List<PoseSample> all, int limit, long seed) {
+        if (limit <= 0 || limit >= all.size()) {
+            return all;
+        }
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            idx.add(i);
+        }
+        Collections.shuffle(idx, new Random(seed));
+        List<Integer> keep = new ArrayList<>(idx.subList(0, limit));
+        Collections.sort(keep);
+        List<PoseSample> out = new ArrayList<>(limit);
+        for (int i : keep) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
+}

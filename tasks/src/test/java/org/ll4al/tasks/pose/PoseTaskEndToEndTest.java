@@ -1,0 +1,106 @@
+package org.ll4al.tasks.pose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.selection.LossPredictionLoss;
+import org.ll4al.selection.PoolView;
+import org.ll4al.selection.Signal;
+import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.TaskConfig;
+import org.ll4al.tasks.TaskDataException;
+import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.Evaluation;
+import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.learn.TrainStats;
+import org.ll4al.tasks.learn.TrainingListener;
+
+class PoseTaskEndToEndTest {
+
+    @TempDir Path dir;
+
+    static TaskConfig config(Path data, int imageSize, Map<String, String> extra) {
+        return new TaskConfig(data, 7, 0.125, 0, 0, imageSize, 2, null, List.of(), extra);
+    }
+
+    @Test
+    void generatedSetTrainsScoresAndEvaluates() throws IOException {
+        Path data = dir.resolve("synthetic-mpii");
+        ActiveLearningTask task =
+                new PoseTaskProvider().create(
+                        new TaskConfig(data, 7, 0.125, 24, 8, 32, 2, null, List.of(), Map.of("synthetic", "true")));
+        assertTrue(Files.readString(data.resolve("SOURCE.txt")).startsWith("SYNTHETIC"));
+        assertEquals(24, MpiiAnnotations.read(data.resolve("train.json"), data.resolve("images")).size());
+        assertEquals(24, task.poolSize());
+        assertEquals(8, task.evalSize());
+        assertTrue(task.describe().contains("SYNTHETIC"), task.describe());
+        TrainSettings settings = new TrainSettings(
+                1, 4, 1e-3f, new int[] {1}, 0f, 0f, "rmsprop", 1e-2f, 1f, 1, LossPredictionLoss.Kind.RANKING);
+        try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 7)) {
+            int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
+            TrainStats stats = learner.train(labeled, new Random(1), TrainingListener.NONE);
+            assertEquals(8, stats.images());
+            assertTrue(Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0, "task loss " + stats.lastTaskLoss());
+            int[] subset = {10, 11, 12, 13, 14, 15};
+            PoolView view = learner.score(subset, labeled, Set.of(Signal.ENTROPY, Signal.PREDICTED_LOSS, Signal.EMBEDDING));
+            assertEquals(6, view.scores(Signal.ENTROPY).length);
+            for (float e : view.scores(Signal.ENTROPY)) {
+                assertTrue(e > 0 && e <= Math.log(64) + 1e-4, "entropy " + e);
+            }
+            for (float p : view.scores(Signal.PREDICTED_LOSS)) {
+                assertTrue(Float.isFinite(p));
+            }
+            assertEquals(6, view.embeddings().length);
+            assertEquals(32, view.embeddings()[0].length, "256 x 0.125 channels");
+            assertEquals(8, view.labeledEmbeddings().length);
+            Evaluation ev = learner.evaluate();
+            assertTrue(ev.metric() >= 0 && ev.metric() <= 1, "pckh " + ev.metric());
+            assertTrue(ev.lossRankAccuracy() >= 0 && ev.lossRankAccuracy() <= 1);
+        }
+    }
+
+    @Test
+    void missingDataExplainsWhereToGetMpii() {
+        TaskDataException e = assertThrows(TaskDataException.class,
+                () -> new PoseTaskProvider().create(config(dir.resolve("absent"), 32, Map.of())));
+        assertTrue(e.getMessage().contains("http://human-pose.mpi-inf.mpg.de/"), e.getMessage());
+        assertTrue(e.getMessage().contains("train.json"), e.getMessage());
+    }
+
+    @Test
+    void presetsUseTheDocumentedKeys() {
+        PoseTaskProvider p = new PoseTaskProvider();
+        assertEquals("pose", p.name());
+        Map<String, String> paper = p.preset("paper");
+        assertEquals("rmsprop", paper.get("optimizer"));
+        assertEquals("2.5e-4", paper.get("lr"));
+        assertEquals("125", paper.get("epochs"));
+        assertEquals("1e-4", paper.get("lambda"));
+        assertEquals("75", paper.get("detachEpoch"));
+        assertEquals("6", paper.get("batch"));
+        assertEquals("5000", paper.get("subset"));
+        assertEquals("256", paper.get("imageSize"));
+        assertEquals("true", p.preset("cpu").get("synthetic"));
+        assertEquals("32", p.preset("smoke").get("imageSize"));
+        Set<String> allowed = Set.of("strategies", "trials", "cycles", "initial", "budget", "subset", "epochs",
+                "batch", "lr", "milestones", "momentum", "weightDecay", "optimizer", "margin", "lambda",
+                "detachEpoch", "width", "reinit", "poolLimit", "evalLimit", "imageSize", "stacks", "data",
+                "trainFile", "validFile", "synthetic");
+        for (String preset : List.of("paper", "cpu", "smoke")) {
+            assertTrue(allowed.containsAll(p.preset(preset).keySet()), preset + ": " + p.preset(preset).keySet());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.preset("gpu"));
+        assertTrue(e.getMessage().contains("paper, cpu, smoke"), e.getMessage());
+    }
+}
