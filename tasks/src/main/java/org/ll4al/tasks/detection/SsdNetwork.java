@@ -159,7 +159,7 @@ public final class SsdNetwork extends AbstractBlock {
         out.add(NDArrays.concat(locs, 1));
         out.add(NDArrays.concat(confs, 1));
         out.addAll(sources);
-        out.add(sources.get(5).mean(new int[] {2, 3}));
+        out.add(sources.get(5).mean(new int[] {3}).mean(new int[] {2}));
         return out;
     }
 
