@@ -43,7 +43,7 @@ class DetectionBenchTest {
                     }
                 }
                 double load = (System.nanoTime() - t0) / 1e9;
-                TrainSettings s = new TrainSettings(epochs, 16, 0.01f, new int[] {1000}, 0.9f, 5e-4f, "sgd", 1f, 1f, 1000,
+                TrainSettings s = new TrainSettings(epochs, 16, Float.parseFloat(System.getProperty("ll4al.bench.lr", "0.01")), new int[] {1000}, 0.9f, 5e-4f, "sgd", 1f, 1f, 1000,
                         LossPredictionLoss.Kind.RANKING);
                 try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 1)) {
                     TrainStats st = l.train(ids, new Random(1), new TrainingListener() {
