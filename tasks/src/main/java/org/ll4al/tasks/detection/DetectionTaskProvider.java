@@ -29,9 +29,9 @@ public final class DetectionTaskProvider implements TaskProvider {
             case "cpu" -> {
                 // Measured on 2 cores: see the detection section of the report for img/s.
                 put(m, "strategies", "random,entropy,coreset,lloss", "trials", "2", "cycles", "4",
-                        "initial", "200", "budget", "200", "subset", "600", "epochs", "8", "batch", "16",
-                        "lr", "0.01", "milestones", "6", "momentum", "0.9", "weightDecay", "5e-4",
-                        "optimizer", "sgd", "margin", "1", "lambda", "1", "detachEpoch", "6", "width", "0.25",
+                        "initial", "200", "budget", "200", "subset", "600", "epochs", "6", "batch", "16",
+                        "lr", "0.001", "milestones", "5", "momentum", "0.9", "weightDecay", "5e-4",
+                        "optimizer", "sgd", "margin", "1", "lambda", "1", "detachEpoch", "5", "width", "0.25",
                         "imageSize", "128", "poolLimit", "0", "evalLimit", "200",
                         "trainSplit", "2007:train", "evalSplit", "2007:val");
             }

@@ -50,20 +50,25 @@ public final class Detector {
         int probAt = b * p * classes;
         float[][] boxes = new float[p][];
         List<Detection> all = new ArrayList<>();
-        Integer[] order = new Integer[p];
+        long[] keys = new long[p];
         for (int c = 1; c < classes; c++) {
             int n = 0;
             for (int j = 0; j < p; j++) {
-                if (probs[probAt + j * classes + c] > CONF_THRESHOLD) {
-                    order[n++] = j;
+                float score = probs[probAt + j * classes + c];
+                if (score > CONF_THRESHOLD) {
+                    // positive floats order like their bits: sort (score, prior) pairs as longs
+                    keys[n++] = ((long) Float.floatToIntBits(score) << 32) | j;
                 }
             }
             if (n == 0) {
                 continue;
             }
-            final int cls = c;
-            Arrays.sort(order, 0, n, Comparator.comparingDouble(j -> -probs[probAt + j * classes + cls]));
-            n = Math.min(n, TOP_K);
+            Arrays.sort(keys, 0, n);
+            int[] order = new int[Math.min(n, TOP_K)];
+            for (int q = 0; q < order.length; q++) {
+                order[q] = (int) keys[n - 1 - q];
+            }
+            n = order.length;
             List<float[]> kept = new ArrayList<>();
             for (int q = 0; q < n; q++) {
                 int j = order[q];
