@@ -38,13 +38,15 @@ public final class VocReader {
     private final DocumentBuilderFactory factory;
 
     /**
-     * A reader of the devkit under {@code root} ({@code root/VOCdevkit} or {@code root} itself).
+     * A reader of the devkit under {@code root}: {@code root/VOCdevkit}, {@code root/voc/VOCdevkit}
+     * or {@code root} itself.
      *
      * @throws TaskDataException when no devkit folder is there
      */
     public VocReader(Path root, List<String> classes) {
         Path d = root.resolve("VOCdevkit");
-        this.devkit = Files.isDirectory(d) ? d : root;
+        Path nested = root.resolve("voc").resolve("VOCdevkit");
+        this.devkit = Files.isDirectory(d) ? d : Files.isDirectory(nested) ? nested : root;
         this.classes = classes.isEmpty() ? VOC_CLASSES : List.copyOf(classes);
         this.factory = secureFactory();
     }
