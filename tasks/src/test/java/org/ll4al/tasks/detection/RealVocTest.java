@@ -1,0 +1,77 @@
+package org.ll4al.tasks.detection;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.ll4al.selection.LossPredictionLoss;
+import org.ll4al.selection.PoolView;
+import org.ll4al.selection.Signal;
+import org.ll4al.tasks.TaskConfig;
+import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.Evaluation;
+import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.learn.TrainingListener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class RealVocTest {
+
+    private static Path voc() {
+        String shared = System.getProperty("ll4al.shared.data");
+        Path voc = shared == null ? null : Path.of(shared, "voc");
+        Assumptions.assumeTrue(voc != null && Files.isDirectory(voc),
+                "shared VOC data not found at " + voc + " (set -Dll4al.shared.data)");
+        return voc;
+    }
+
+    @Test
+    void smokePresetRunsACycleOnTheRealData() {
+        Map<String, String> p = new DetectionTaskProvider().preset("smoke");
+        TaskConfig c = new TaskConfig(voc(), 1, Double.parseDouble(p.get("width")), Integer.parseInt(p.get("poolLimit")),
+                Integer.parseInt(p.get("evalLimit")), Integer.parseInt(p.get("imageSize")), 0, null, List.of(),
+                Map.of("trainSplit", p.get("trainSplit"), "evalSplit", p.get("evalSplit"), "apMethod", "area"));
+        try (DetectionTask task = new DetectionTask(c)) {
+            assertEquals(40, task.poolSize());
+            assertEquals(16, task.evalSize());
+            assertEquals("mAP_area", task.metricName());
+            assertTrue(task.describe().contains("from scratch"), task.describe());
+            TrainSettings s = new TrainSettings(1, 4, 0.001f, new int[] {1}, 0.9f, 5e-4f, "sgd", 1f, 1f, 1,
+                    LossPredictionLoss.Kind.RANKING);
+            try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 1)) {
+                int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
+                assertTrue(Double.isFinite(l.train(labeled, new Random(2), TrainingListener.NONE).lastTaskLoss()));
+                PoolView v = l.score(new int[] {10, 11, 12, 13}, labeled, Set.of(Signal.ENTROPY, Signal.EMBEDDING));
+                assertEquals(4, v.scores(Signal.ENTROPY).length);
+                assertEquals(8, v.labeledEmbeddings().length);
+                Evaluation ev = l.evaluate();
+                assertTrue(ev.metric() >= 0 && ev.metric() <= 1);
+            }
+        }
+    }
+
+    @Test
+    void sharedVoc2007TrainSplitHas1200ImagesAndTheKnownCarOf000012() {
+        VocReader reader = new VocReader(voc(), List.of());
+        List<VocAnnotation> train = reader.read("2007:train");
+        assertEquals(1200, train.size());
+        assertEquals(400, reader.read("2007:val").size());
+        VocAnnotation a = train.stream().filter(x -> x.id().equals("2007/000012")).findFirst().orElseThrow();
+        assertEquals(500, a.width());
+        assertEquals(333, a.height());
+        assertEquals(1, a.size());
+        assertEquals(VocReader.VOC_CLASSES.indexOf("car"), a.labels()[0]);
+        // official box 156 97 351 270 (1-based pixels)
+        assertArrayEquals(new float[] {155f / 500, 96f / 333, 350f / 500, 269f / 333}, a.boxes()[0], 1e-6f);
+        byte[] px = VocImages.load(a, 32);
+        assertEquals(32 * 32 * 3, px.length);
+    }
+}
