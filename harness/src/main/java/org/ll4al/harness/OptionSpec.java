@@ -50,6 +50,7 @@ final class OptionSpec {
         add("classes", "", "comma list of class names (detection; default the 20 VOC classes)");
         add("trainSplit", "", "detection: year:split list of the pool, e.g. 2007:trainval,2012:trainval");
         add("evalSplit", "", "detection: year:split of the evaluation set");
+        add("batchNorm", "", "detection: true | false (default: true without pretrained weights)");
         add("apMethod", "11point", "detection: 11point (VOC2007) | area (VOC2010+)");
         add("trainFile", "", "pose: training annotations JSON (relative to data)");
         add("validFile", "", "pose: validation annotations JSON (relative to data)");

@@ -86,6 +86,7 @@ public final class Options {
         shardIndex = shard[0];
         shardCount = shard[1];
         oneOf("apMethod", Set.of("11point", "area"));
+        oneOf("batchNorm", Set.of("", "true", "false"));
         bool("synthetic");
         String pre = get("pretrained");
         taskConfig = new TaskConfig(data, seed, width, integer("poolLimit", 0), integer("evalLimit", 0),
