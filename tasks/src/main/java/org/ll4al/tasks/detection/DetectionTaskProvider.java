@@ -28,14 +28,14 @@ public final class DetectionTaskProvider implements TaskProvider {
             }
             case "cpu" -> {
                 // SSD128, width 0.25 (2.37 M parameters with the module, 1,536 priors), BatchNorm, from
-                // scratch. Measured on 2 cores with no other load: train 34.9 img/s (batch 16), inference
-                // incl. decoding/NMS 76 img/s. Per (strategy, trial): 6 epochs x (200+400+600+800) =
-                // 12,000 training images (~345 s) + ~3,800 inference images (~50 s) -> 4 strategies x 2
-                // trials ~ 55 min. The loss falls steadily at lr 1e-3; lr 1e-2 diverged.
+                // scratch. Measured with -Dbench=detection on 2 idle cores: train 43.9 img/s (batch 16),
+                // inference incl. decoding/NMS 110 img/s. Per (strategy, trial): 4 epochs x
+                // (200+400+600+800) = 8,000 training images (~180 s) + ~2,600 inference images (~25 s)
+                // -> 4 strategies x 2 trials ~ 30 min. The loss falls steadily at lr 1e-3; 1e-2 diverged.
                 put(m, "strategies", "random,entropy,coreset,lloss", "trials", "2", "cycles", "4",
-                        "initial", "200", "budget", "200", "subset", "600", "epochs", "6", "batch", "16",
-                        "lr", "0.001", "milestones", "5", "momentum", "0.9", "weightDecay", "5e-4",
-                        "optimizer", "sgd", "margin", "1", "lambda", "1", "detachEpoch", "5", "width", "0.25",
+                        "initial", "200", "budget", "200", "subset", "600", "epochs", "4", "batch", "16",
+                        "lr", "0.001", "milestones", "3", "momentum", "0.9", "weightDecay", "5e-4",
+                        "optimizer", "sgd", "margin", "1", "lambda", "1", "detachEpoch", "3", "width", "0.25",
                         "imageSize", "128", "poolLimit", "0", "evalLimit", "200",
                         "trainSplit", "2007:train", "evalSplit", "2007:val");
             }

@@ -22,13 +22,10 @@ import org.ll4al.tasks.TaskProvider;
  * subset 5,000); the paper does not state the number of stacks, the input size or the trial
  * count: 2 stacks, 256x256 input (64x64 heatmaps) and 3 trials are this suite's choice.
  * {@code cpu}: a 2-stack, 64-channel hourglass at 64x64 input (16x16 heatmaps, depth 3) on the
- * synthetic set (pool 1,500, eval 200), 4 cycles of +100 labels from 100, 8 epochs of batch 32:
- * about 8,000 training and 2,300 inference images per (strategy, trial). Measured on a
- * contended 2-core machine (load 5-10, other JVMs running): 6-8 img/s training, 25-220 img/s
- * inference at batch 32 (the
- * step time barely changed between batch 16 and 32 and between 32 and 64 channels, i.e. it is
- * per-operation overhead, not arithmetic); 4 strategies x 2 trials fit in an hour only if an
- * idle machine is ~3x faster than that. {@code smoke}:
+ * synthetic set (pool 1,500, eval 200), 200 initial labels, +200 x 3 cycles, 12 epochs of batch
+ * 32: 24,000 training images per (strategy, trial). Measured with {@code -Dbench=pose} on an idle
+ * 2-core machine: ~140 img/s training, ~420-500 img/s inference, so 4 strategies x 2 trials take
+ * about half an hour (another torch process on the same cores slows both by 10x or more). {@code smoke}:
  * seconds per cycle on a tiny synthetic set.
  */
 public final class PoseTaskProvider implements TaskProvider {
@@ -54,10 +51,10 @@ public final class PoseTaskProvider implements TaskProvider {
                         "synthetic=false");
             }
             case "cpu" -> {
-                put(m, "strategies=random,entropy,coreset,lloss", "trials=2", "cycles=4", "initial=100",
-                        "budget=100", "subset=300", "epochs=8", "batch=32", "lr=1e-3", "milestones=6",
+                put(m, "strategies=random,entropy,coreset,lloss", "trials=2", "cycles=4", "initial=200",
+                        "budget=200", "subset=1000", "epochs=12", "batch=32", "lr=1e-3", "milestones=9",
                         "momentum=0", "weightDecay=0", "optimizer=rmsprop", "margin=1", "lambda=1e-2",
-                        "detachEpoch=5", "width=0.25", "stacks=2", "imageSize=64", "reinit=false",
+                        "detachEpoch=8", "width=0.25", "stacks=2", "imageSize=64", "reinit=false",
                         "poolLimit=1500", "evalLimit=200", "data=target/synthetic-mpii-cpu",
                         "trainFile=train.json", "validFile=valid.json", "synthetic=true");
             }
