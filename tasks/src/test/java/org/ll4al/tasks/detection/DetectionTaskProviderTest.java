@@ -32,6 +32,6 @@ class DetectionTaskProviderTest {
         assertTrue(Double.parseDouble(provider.preset("cpu").get("width")) < 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.preset("gpu"));
         assertTrue(e.getMessage().contains("paper, cpu, smoke"), e.getMessage());
-        assertTrue(provider.dataHelp().contains("http://host.robots.ox.ac.uk/pascal/VOC/"));
+        assertTrue(provider.dataHelp().contains("host.robots.ox.ac.uk/pascal/VOC/"));
     }
 }

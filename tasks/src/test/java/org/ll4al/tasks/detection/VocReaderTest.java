@@ -93,7 +93,7 @@ class VocReaderTest {
     void missingFolderSaysWhereToGetVoc() {
         TaskDataException e = assertThrows(TaskDataException.class,
                 () -> new DetectionTask(TinyVoc.config(dir.resolve("nothing"), 64, 0.125, Map.of())));
-        assertTrue(e.getMessage().contains("http://host.robots.ox.ac.uk/pascal/VOC/"), e.getMessage());
+        assertTrue(e.getMessage().contains("host.robots.ox.ac.uk/pascal/VOC/"), e.getMessage());
         assertTrue(e.getMessage().contains("VOCdevkit/VOC<year>"), e.getMessage());
         TaskDataException split = assertThrows(TaskDataException.class,
                 () -> new DetectionTask(TinyVoc.config(dir, 64, 0.125, Map.of("trainSplit", "2012:trainval"))));

@@ -74,7 +74,7 @@ class PoseTaskEndToEndTest {
     void missingDataExplainsWhereToGetMpii() {
         TaskDataException e = assertThrows(TaskDataException.class,
                 () -> new PoseTaskProvider().create(config(dir.resolve("absent"), 32, Map.of())));
-        assertTrue(e.getMessage().contains("http://human-pose.mpi-inf.mpg.de/"), e.getMessage());
+        assertTrue(e.getMessage().contains("human-pose.mpi-inf.mpg.de/"), e.getMessage());
         assertTrue(e.getMessage().contains("train.json"), e.getMessage());
     }
 
