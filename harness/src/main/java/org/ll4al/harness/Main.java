@@ -78,6 +78,10 @@ public final class Main {
     public static int run(java.util.Properties props, PrintStream out, PrintStream err) {
         System.setProperty("java.awt.headless", "true");
         try {
+            if (props.getProperty("help") != null) {
+                out.print(OptionSpec.usage());
+                return 0;
+            }
             if (props.getProperty("report") != null) {
                 return report(props, out);
             }

@@ -60,7 +60,8 @@ final class OptionSpec {
     /** Properties that select another command instead of a run: report drawing/merging and benchmarks. */
     static final Map<String, String> COMMANDS = Map.of(
             "report", "DIR[,DIR..]: merge results folders (or a folder of shard-*) and draw curves and summary",
-            "bench", "coreset | classification | detection | pose: print throughput figures");
+            "bench", "coreset | classification | detection | pose: print throughput figures",
+            "help", "print this list");
 
     private OptionSpec() {}
 
@@ -72,6 +73,8 @@ final class OptionSpec {
     static String usage() {
         StringBuilder sb = new StringBuilder("options (-Dname=value or in -Dconfig=FILE):\n");
         ALL.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v[1])));
+        sb.append("commands:\n");
+        COMMANDS.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v)));
         return sb.toString();
     }
 }

@@ -46,6 +46,23 @@ class BadInputTest {
     }
 
     @Test
+    void configFileSuppliesOptionsAndExplicitOnesWin() throws Exception {
+        RunFixture f = new RunFixture(tmp);
+        Path cfg = tmp.resolve("run.properties");
+        Files.writeString(cfg, "strategies=random\nepochs=2\nseed=5\n");
+        Properties p = f.smoke(tmp.resolve("c1"));
+        p.setProperty("config", cfg.toString());
+        p.setProperty("seed", "6");
+        assertEquals(0, f.run(p), f.stderr);
+        assertTrue(f.stdout.contains("strategies random x 1 trials") && f.stdout.contains("2 epochs")
+                && f.stdout.contains("seed 6"), f.stdout);
+        Files.writeString(cfg, "epoch=2\n");
+        p = f.smoke(tmp.resolve("c2"));
+        p.setProperty("config", cfg.toString());
+        assertRefused(f, p, "run.properties", "'epoch'");
+    }
+
+    @Test
     void budgetLargerThanThePool() throws Exception {
         RunFixture f = new RunFixture(tmp);
         Properties p = f.smoke(tmp.resolve("o"));
