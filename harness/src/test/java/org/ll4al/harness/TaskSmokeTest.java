@@ -34,28 +34,27 @@ class TaskSmokeTest {
         assertTrue(Files.readString(out.resolve("summary.md")).contains("## " + task));
     }
 
+    private Properties smoke(String task, String data) {
+        Properties p = new Properties();
+        p.setProperty("task", task);
+        p.setProperty("preset", "smoke");
+        p.setProperty("data", tmp.resolve(data).toString());
+        p.setProperty("out", tmp.resolve("out").toString());
+        return p;
+    }
+
     @Test
     void detectionSmokeOnAGeneratedVocSet() throws Exception {
         VocWriter.write(tmp.resolve("voc"), 30, 10);
         RunFixture f = new RunFixture(tmp);
-        Properties p = new Properties();
-        p.setProperty("task", "detection");
-        p.setProperty("preset", "smoke");
-        p.setProperty("data", tmp.resolve("voc").toString());
-        p.setProperty("out", tmp.resolve("out").toString());
-        assertEquals(0, f.run(p), f.stderr);
+        assertEquals(0, f.run(smoke("detection", "voc")), f.stderr);
         assertCompleteSmokeRun(tmp.resolve("out"), "detection");
     }
 
     @Test
     void poseSmokeOnTheGeneratedSyntheticSet() throws Exception {
         RunFixture f = new RunFixture(tmp);
-        Properties p = new Properties();
-        p.setProperty("task", "pose");
-        p.setProperty("preset", "smoke");
-        p.setProperty("data", tmp.resolve("mpii").toString());
-        p.setProperty("out", tmp.resolve("out").toString());
-        assertEquals(0, f.run(p), f.stderr);
+        assertEquals(0, f.run(smoke("pose", "mpii")), f.stderr);
         assertTrue(Files.exists(tmp.resolve("mpii/train.json")), "synthetic set generated in the MPII layout");
         assertCompleteSmokeRun(tmp.resolve("out"), "pose");
     }
