@@ -6,17 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.RunManifest;
 
 /** Reads several results folders and merges their cycle rows into one consistent list. */
 final class Merge {
-
-    /** Options that may differ between folders of one experiment (placement, not content). */
-    static final Set<String> IGNORED_OPTIONS = Set.of("out", "shard", "resume", "device", "devices");
 
     private Merge() {}
 
@@ -46,7 +41,7 @@ final class Merge {
                 ref = m;
                 refDir = dir;
             } else if (m != null) {
-                List<String> diff = ref.differences(m, IGNORED_OPTIONS);
+                List<String> diff = ref.differences(m, RunManifest.NOT_IDENTIFYING);
                 if (!diff.isEmpty()) {
                     throw new IllegalArgumentException(
                             "results folders " + refDir + " and " + dir
@@ -72,22 +67,13 @@ final class Merge {
             String key = "task=" + r.task() + ", strategy=" + r.strategy() + ", trial="
                     + r.trial() + ", cycle=" + r.cycle();
             CycleResult prev = seen.putIfAbsent(key, r);
-            if (prev != null && !sameOutcome(prev, r)) {
+            if (prev != null && !prev.sameOutcome(r)) {
                 throw new IllegalArgumentException(
                         "conflicting rows for (" + key + "): " + describe(prev) + " vs "
                                 + describe(r));
             }
         }
         return new ArrayList<>(seen.values());
-    }
-
-    private static boolean sameOutcome(CycleResult a, CycleResult b) {
-        return a.seed() == b.seed()
-                && a.labeled() == b.labeled()
-                && a.metricName().equals(b.metricName())
-                && Double.compare(a.metricValue(), b.metricValue()) == 0
-                && Double.compare(a.lossRankAccuracy(), b.lossRankAccuracy()) == 0
-                && Objects.equals(a.status(), b.status());
     }
 
     private static String describe(CycleResult r) {

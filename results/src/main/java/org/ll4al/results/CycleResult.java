@@ -49,6 +49,20 @@ public record CycleResult(
         return OK.equals(status);
     }
 
+    /**
+     * Whether another row for the same (task, strategy, trial, cycle) carries the same outcome:
+     * seed, labeled count, metric name and value, loss-rank accuracy and status. Wall times are
+     * not compared: they describe the run, not the result.
+     */
+    public boolean sameOutcome(CycleResult o) {
+        return seed == o.seed
+                && labeled == o.labeled
+                && metricName.equals(o.metricName)
+                && Double.compare(metricValue, o.metricValue) == 0
+                && Double.compare(lossRankAccuracy, o.lossRankAccuracy) == 0
+                && status.equals(o.status);
+    }
+
     /** The (strategy, trial) run this row belongs to. */
     public RunKey key() {
         return new RunKey(strategy, trial);

@@ -80,48 +80,38 @@ public final class ResultsMerger {
             throw new ResultsException(out + ": already holds results; merge into an empty folder");
         }
         Map<String, CycleResult> cycles = new LinkedHashMap<>();
-        Map<String, List<SelectionRecord>> picks = new LinkedHashMap<>();
+        Map<String, Path> source = new LinkedHashMap<>(); // key -> folder whose row is kept
+        Map<String, List<SelectionRecord>> picks = new LinkedHashMap<>(); // key@folder -> picks
         for (Path d : dirs) {
             for (CycleResult c : ResultsReader.cycles(d)) {
-                String key = c.task() + "/" + c.strategy() + "/" + c.trial() + "/" + c.cycle();
+                String key = key(c.task(), c.strategy(), c.trial(), c.cycle());
                 CycleResult old = cycles.putIfAbsent(key, c);
-                if (old != null && !sameResult(old, c)) {
+                if (old == null) {
+                    source.put(key, d);
+                } else if (!old.sameOutcome(c)) {
                     throw new ResultsException("cannot merge: " + key + " has different results in two folders ("
                             + old.metricValue() + " vs " + c.metricValue() + ", last seen in " + d + ")");
                 }
             }
             for (SelectionRecord s : ResultsReader.selections(d)) {
-                String key = s.task() + "/" + s.strategy() + "/" + s.trial() + "/" + s.cycle();
+                String key = key(s.task(), s.strategy(), s.trial(), s.cycle());
                 picks.computeIfAbsent(key + "@" + d, k -> new ArrayList<>()).add(s);
             }
         }
         ResultsStore store = ResultsStore.open(out);
         if (manifest != null) {
-            RunManifest merged = new RunManifest(manifest.config(), manifest.environment());
-            merged.setStarted(manifest.started());
-            merged.setFinished(manifest.finished());
-            store.writeManifest(merged);
+            store.writeManifest(manifest);
         }
         List<CycleResult> ordered = new ArrayList<>(cycles.values());
         ordered.sort(Comparator.comparing(CycleResult::task).thenComparingInt(CycleResult::trial)
                 .thenComparing(CycleResult::strategy).thenComparingInt(CycleResult::cycle));
-        java.util.Set<String> written = new java.util.HashSet<>();
         for (CycleResult c : ordered) {
-            String key = c.task() + "/" + c.strategy() + "/" + c.trial() + "/" + c.cycle();
-            List<SelectionRecord> sel = List.of();
-            for (Map.Entry<String, List<SelectionRecord>> e : picks.entrySet()) {
-                if (e.getKey().startsWith(key + "@") && written.add(key)) {
-                    sel = e.getValue();
-                    break;
-                }
-            }
-            store.appendCycle(c, sel);
+            String key = key(c.task(), c.strategy(), c.trial(), c.cycle());
+            store.appendCycle(c, picks.getOrDefault(key + "@" + source.get(key), List.of()));
         }
     }
 
-    private static boolean sameResult(CycleResult a, CycleResult b) {
-        return a.labeled() == b.labeled() && a.status().equals(b.status()) && a.seed() == b.seed()
-                && Double.compare(a.metricValue(), b.metricValue()) == 0
-                && Double.compare(a.lossRankAccuracy(), b.lossRankAccuracy()) == 0;
+    private static String key(String task, String strategy, int trial, int cycle) {
+        return task + "/" + strategy + "/" + trial + "/" + cycle;
     }
 }
