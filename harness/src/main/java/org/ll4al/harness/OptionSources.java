@@ -51,7 +51,7 @@ final class OptionSources {
         try {
             presetValues = provider.preset(preset);
         } catch (IllegalArgumentException e) {
-            throw new OptionException("preset", preset, "one of paper, cpu, smoke");
+            throw new OptionException("preset", preset, "a preset of task " + task + " (" + e.getMessage() + ")");
         }
         Map<String, String> merged = new LinkedHashMap<>();
         OptionSpec.ALL.forEach((k, v) -> {

@@ -14,7 +14,7 @@ final class OptionSpec {
 
     static {
         add("task", null, "classification | detection | pose");
-        add("preset", null, "paper | cpu | smoke (default: paper with a GPU, else cpu)");
+        add("preset", null, "paper | cpu | smoke, and cpu-long for classification (default: paper with a GPU, else cpu)");
         add("config", "", "properties file with any of these options (explicit -D options win)");
         add("strategies", null, "comma list of selection strategies");
         add("trials", null, "repeated trials, each with its own seeded initial set");
@@ -35,6 +35,8 @@ final class OptionSpec {
         add("detachEpoch", null, "first 0-based epoch whose module input is detached");
         add("width", null, "channel-width multiplier of the target model (1 = paper)");
         add("reinit", "false", "true: re-initialise the model every cycle");
+        add("initialEpochs", "0", "epochs of cycle 0 (0 = epochs); milestones and detachEpoch scale with it");
+        add("shareCycle0", "true", "train cycle 0 once per trial and start every strategy from it (same results)");
         add("seed", "0", "experiment seed (initial sets, subsets, selections, init)");
         add("data", null, "dataset folder");
         add("out", "", "results folder (default results/<task>-<timestamp>)");
@@ -73,6 +75,10 @@ final class OptionSpec {
     static String usage() {
         StringBuilder sb = new StringBuilder("options (-Dname=value or in -Dconfig=FILE):\n");
         ALL.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v[1])));
+        sb.append("strategies (-Dstrategies=a,b,...):\n");
+        for (String name : org.ll4al.selection.Strategies.names()) {
+            sb.append(String.format("  %-16s %s%n", name, org.ll4al.selection.Strategies.byName(name).description()));
+        }
         sb.append("commands:\n");
         COMMANDS.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v)));
         return sb.toString();

@@ -30,6 +30,8 @@ public final class Options {
     final int budget;
     final int subset;
     final boolean reinit;
+    final int initialEpochs;
+    final boolean shareCycle0;
     final long seed;
     final Path data;
     final String out;
@@ -44,7 +46,7 @@ public final class Options {
     public Options(Map<String, String> values) {
         raw = new TreeMap<>(values);
         task = oneOf("task", Tasks.names());
-        preset = oneOf("preset", Set.of("paper", "cpu", "smoke"));
+        preset = oneOf("preset", Set.of("paper", "cpu", "cpu-long", "smoke"));
         strategies = list("strategies", Strategies.names());
         trials = integer("trials", 1);
         cycles = integer("cycles", 1);
@@ -72,6 +74,8 @@ public final class Options {
             throw new OptionException("width", get("width"), "a number in (0, 8]");
         }
         reinit = bool("reinit");
+        initialEpochs = integer("initialEpochs", 0);
+        shareCycle0 = bool("shareCycle0");
         seed = longValue("seed");
         String d = get("data");
         if (d == null || d.isBlank()) {

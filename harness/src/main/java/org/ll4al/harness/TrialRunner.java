@@ -9,21 +9,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsException;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunKey;
+import org.ll4al.results.SelectionDiagnostics;
 import org.ll4al.results.SelectionRecord;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Selection;
+import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.Diagnose;
 import org.ll4al.tasks.learn.Evaluation;
+import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingDivergedException;
 
@@ -112,10 +118,9 @@ final class TrialRunner {
         int[] labeledIds = labeled.stream().toArray();
         String label = String.format("[%s %s trial %d cycle %d/%d, %d labeled]", task.name(), key.strategy(),
                 key.trial(), c, o.cycles - 1, labeledIds.length);
-        TrainStats stats;
+        CycleZero.Outcome trained;
         try {
-            stats = learner.train(labeledIds, new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
-                    new Progress(out, terminal, label));
+            trained = trainAndEvaluate(learner, key, trialSeed, c, labeledIds, label);
         } catch (TrainingDivergedException e) {
             String why = "failed: task " + task.name() + ", strategy " + key.strategy() + ", trial " + key.trial()
                     + ", cycle " + c + ": " + e.getMessage();
@@ -125,8 +130,10 @@ final class TrialRunner {
                     List.of());
             return false;
         }
-        Evaluation eval = learner.evaluate();
+        TrainStats stats = trained.stats();
+        Evaluation eval = trained.eval();
         List<SelectionRecord> picks = new ArrayList<>();
+        SelectionDiagnostics diagnostics = SelectionDiagnostics.NONE;
         double selectSeconds = 0;
         if (c < o.cycles - 1) {
             long t0 = System.nanoTime();
@@ -136,10 +143,14 @@ final class TrialRunner {
                 unlabeled[k++] = id;
             }
             int[] subset = SubsetSampler.draw(unlabeled, o.subset, new Random(Seeds.mix(trialSeed, Seeds.SUBSET, c)));
-            PoolView pool = learner.score(subset, labeledIds, strategy.requiredSignals());
+            Set<Signal> wanted = EnumSet.noneOf(Signal.class);
+            wanted.addAll(strategy.requiredSignals());
+            wanted.addAll(Diagnose.NEEDS); // same forward pass; read only after the selection
+            PoolView pool = learner.score(subset, labeledIds, wanted);
             Selection sel = strategy.select(pool, Math.min(o.budget, subset.length),
                     new Random(Seeds.mix(trialSeed, Seeds.SELECT, c)));
             checkSelection(sel, subset, labeled, key);
+            diagnostics = Diagnose.selection(task, pool, sel.ids());
             for (int i = 0; i < sel.ids().length; i++) {
                 picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
             }
@@ -148,13 +159,45 @@ final class TrialRunner {
         learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
         store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
                 labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(),
-                selectSeconds, CycleResult.OK), picks);
+                selectSeconds, CycleResult.OK, diagnostics), picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf("%s %s %.4f  loss-rank accuracy %.3f  train %.0fs (%.1f img/s)  select %.1fs  rss %d MiB%n", label,
-                task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(), stats.imagesPerSecond(),
-                selectSeconds, Memory.rssMiB());
+        out.printf("%s %s %.4f  loss-rank accuracy %.3f  train %.0fs (%.1f img/s)  select %.1fs%s  rss %d MiB%n",
+                label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(),
+                stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
         return true;
+    }
+
+    /**
+     * Trains and evaluates cycle {@code c}. Cycle 0 is the same for every strategy of a trial: with
+     * {@code shareCycle0} the first strategy trains it and the others load it.
+     */
+    private CycleZero.Outcome trainAndEvaluate(ActiveLearner learner, RunKey key, long trialSeed, int c,
+            int[] labeledIds, String label) throws IOException {
+        CycleZero shared = c == 0 && o.shareCycle0 ? new CycleZero(store.dir(), key.trial()) : null;
+        if (shared != null) {
+            CycleZero.Outcome done = shared.load(learner);
+            if (done != null) {
+                out.println(label + " cycle 0 of trial " + key.trial() + " loaded (trained once for every strategy)");
+                return done;
+            }
+        }
+        TrainSettings settings = c == 0 && o.initialEpochs > 0 ? o.train().stretchedTo(o.initialEpochs) : o.train();
+        TrainStats stats = learner.train(settings, labeledIds, new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
+                new Progress(out, terminal, label));
+        CycleZero.Outcome result = new CycleZero.Outcome(stats, learner.evaluate());
+        if (shared != null) {
+            shared.save(learner, result);
+        }
+        return result;
+    }
+
+    private static String describe(SelectionDiagnostics d) {
+        if (!d.recorded()) {
+            return "";
+        }
+        return String.format("  picks: loss x%.2f of subset mean, subset loss-rank acc %.3f, label entropy %.3f",
+                d.pickedLossRatio(), d.subsetLossRankAccuracy(), d.pickedLabelEntropy());
     }
 
     private static void checkSelection(Selection sel, int[] subset, BitSet labeled, RunKey key) {

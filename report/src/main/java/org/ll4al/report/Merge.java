@@ -55,9 +55,9 @@ final class Merge {
     }
 
     /**
-     * Keeps the first row of each (task, strategy, trial, cycle); a repeat must carry the same
-     * outcome (seed, labeled, metric name and value, loss-rank accuracy, status). Wall times
-     * are not compared: they describe the run, not the result.
+     * Keeps one row of each (task, strategy, trial, cycle), the first or the first that carries
+     * selection diagnostics; a repeat must carry the same outcome ({@link
+     * CycleResult#sameOutcome}). Wall times are not compared: they describe the run, not the result.
      *
      * @throws IllegalArgumentException naming the key of two rows that disagree
      */
@@ -66,11 +66,14 @@ final class Merge {
         for (CycleResult r : rows) {
             String key = "task=" + r.task() + ", strategy=" + r.strategy() + ", trial="
                     + r.trial() + ", cycle=" + r.cycle();
-            CycleResult prev = seen.putIfAbsent(key, r);
+            CycleResult prev = seen.get(key);
             if (prev != null && !prev.sameOutcome(r)) {
                 throw new IllegalArgumentException(
                         "conflicting rows for (" + key + "): " + describe(prev) + " vs "
                                 + describe(r));
+            }
+            if (prev == null || (!prev.diagnostics().recorded() && r.diagnostics().recorded())) {
+                seen.put(key, r); // keep the row that carries selection diagnostics
             }
         }
         return new ArrayList<>(seen.values());

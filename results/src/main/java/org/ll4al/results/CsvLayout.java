@@ -23,7 +23,13 @@ final class CsvLayout {
                     "loss_rank_accuracy",
                     "train_seconds",
                     "select_seconds",
-                    "status");
+                    "status",
+                    "picked_loss_ratio",
+                    "subset_loss_rank_accuracy",
+                    "picked_label_entropy");
+
+    /** The columns of files written before selection diagnostics existed; such files still read. */
+    static final List<String> CYCLE_COLUMNS_REQUIRED = CYCLE_COLUMNS.subList(0, 12);
 
     static final List<String> SELECTION_COLUMNS =
             List.of("task", "strategy", "trial", "cycle", "sample_id", "score");

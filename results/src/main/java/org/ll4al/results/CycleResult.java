@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param trainSeconds wall time of training in this cycle
  * @param selectSeconds wall time of scoring the subset and selecting
  * @param status {@code ok}, or {@code failed: <reason>}
+ * @param diagnostics what the selection at the end of this cycle picked ({@link
+ *     SelectionDiagnostics#NONE} when it selected nothing)
  */
 public record CycleResult(
         String task,
@@ -31,7 +33,8 @@ public record CycleResult(
         double lossRankAccuracy,
         double trainSeconds,
         double selectSeconds,
-        String status) {
+        String status,
+        SelectionDiagnostics diagnostics) {
 
     /** Status of a cycle that completed normally. */
     public static final String OK = "ok";
@@ -42,6 +45,14 @@ public record CycleResult(
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(metricName, "metricName");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    /** A row without selection diagnostics (a failed cycle, the last cycle, or an older file). */
+    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
+            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status) {
+        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
+                selectSeconds, status, SelectionDiagnostics.NONE);
     }
 
     /** Returns true if this cycle completed (its metric is meaningful). */
@@ -51,8 +62,9 @@ public record CycleResult(
 
     /**
      * Whether another row for the same (task, strategy, trial, cycle) carries the same outcome:
-     * seed, labeled count, metric name and value, loss-rank accuracy and status. Wall times are
-     * not compared: they describe the run, not the result.
+     * seed, labeled count, metric name and value, loss-rank accuracy, status and selection
+     * diagnostics (see {@link SelectionDiagnostics#agrees}). Wall times are not compared: they
+     * describe the run, not the result.
      */
     public boolean sameOutcome(CycleResult o) {
         return seed == o.seed
@@ -60,7 +72,8 @@ public record CycleResult(
                 && metricName.equals(o.metricName)
                 && Double.compare(metricValue, o.metricValue) == 0
                 && Double.compare(lossRankAccuracy, o.lossRankAccuracy) == 0
-                && status.equals(o.status);
+                && status.equals(o.status)
+                && diagnostics.agrees(o.diagnostics);
     }
 
     /** The (strategy, trial) run this row belongs to. */

@@ -85,12 +85,14 @@ public final class ResultsMerger {
         for (Path d : dirs) {
             for (CycleResult c : ResultsReader.cycles(d)) {
                 String key = key(c.task(), c.strategy(), c.trial(), c.cycle());
-                CycleResult old = cycles.putIfAbsent(key, c);
-                if (old == null) {
-                    source.put(key, d);
-                } else if (!old.sameOutcome(c)) {
+                CycleResult old = cycles.get(key);
+                if (old != null && !old.sameOutcome(c)) {
                     throw new ResultsException("cannot merge: " + key + " has different results in two folders ("
                             + old.metricValue() + " vs " + c.metricValue() + ", last seen in " + d + ")");
+                }
+                if (old == null || (!old.diagnostics().recorded() && c.diagnostics().recorded())) {
+                    cycles.put(key, c); // keep the row that carries diagnostics
+                    source.put(key, d);
                 }
             }
             for (SelectionRecord s : ResultsReader.selections(d)) {

@@ -25,7 +25,7 @@ public final class ResultsReader {
     public static List<CycleResult> cycles(Path dir) {
         Path file = dir.resolve(CsvLayout.CYCLES_FILE);
         List<CycleResult> out = new ArrayList<>();
-        for (CSVRecord r : records(file, CsvLayout.CYCLE_COLUMNS)) {
+        for (CSVRecord r : records(file, CsvLayout.CYCLE_COLUMNS_REQUIRED)) {
             try {
                 out.add(
                         new CycleResult(
@@ -40,12 +40,35 @@ public final class ResultsReader {
                                 CsvLayout.parseNum(r.get("loss_rank_accuracy")),
                                 CsvLayout.parseNum(r.get("train_seconds")),
                                 CsvLayout.parseNum(r.get("select_seconds")),
-                                r.get("status")));
+                                r.get("status"),
+                                new SelectionDiagnostics(
+                                        optionalNum(r, "picked_loss_ratio"),
+                                        optionalNum(r, "subset_loss_rank_accuracy"),
+                                        optionalNum(r, "picked_label_entropy"))));
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }
         }
         return out;
+    }
+
+    /** A numeric column that older files lack: NaN when absent or empty. */
+    private static double optionalNum(CSVRecord r, String column) {
+        return r.isMapped(column) && r.isSet(column) ? CsvLayout.parseNum(r.get(column)) : Double.NaN;
+    }
+
+    /** Whether {@code dir/cycles.csv} exists and has every column this version writes. */
+    static boolean cyclesHeaderCurrent(Path dir) {
+        Path file = dir.resolve(CsvLayout.CYCLES_FILE);
+        if (!Files.exists(file)) {
+            return true;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = CsvLayout.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            return p.getHeaderNames().equals(CsvLayout.CYCLE_COLUMNS);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
+        }
     }
 
     /** Reads every row of {@code dir/selections.csv}; an absent file gives an empty list. */

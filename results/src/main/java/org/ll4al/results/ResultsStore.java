@@ -81,14 +81,7 @@ public final class ResultsStore {
 
     /** Writes {@code run.json} atomically (temporary file, then rename). */
     public synchronized void writeManifest(RunManifest manifest) {
-        Path file = dir.resolve(CsvLayout.MANIFEST_FILE);
-        Path tmp = dir.resolve(CsvLayout.MANIFEST_FILE + ".tmp");
-        try {
-            Files.writeString(tmp, ResultsReader.GSON.toJson(manifest) + "\n");
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw writeError(file, e);
-        }
+        replace(dir.resolve(CsvLayout.MANIFEST_FILE), ResultsReader.GSON.toJson(manifest) + "\n");
     }
 
     private void append(Path file, List<String> header, String rows) {
@@ -133,7 +126,10 @@ public final class ResultsStore {
                         CsvLayout.num(r.lossRankAccuracy()),
                         CsvLayout.num(r.trainSeconds()),
                         CsvLayout.num(r.selectSeconds()),
-                        r.status()));
+                        r.status(),
+                        CsvLayout.num(r.diagnostics().pickedLossRatio()),
+                        CsvLayout.num(r.diagnostics().subsetLossRankAccuracy()),
+                        CsvLayout.num(r.diagnostics().pickedLabelEntropy())));
     }
 
     static String formatSelections(List<SelectionRecord> picks) {
@@ -162,10 +158,19 @@ public final class ResultsStore {
         return w.toString();
     }
 
-    /** Drops a half-written last line and selections whose cycle row never landed. */
+    /**
+     * Drops a half-written last line and selections whose cycle row never landed, and rewrites a
+     * {@code cycles.csv} of an older layout in the current one (new columns empty) so that rows
+     * appended on resume match the header.
+     */
     private void repair() {
         truncateToLastNewline(cyclesFile);
         truncateToLastNewline(selectionsFile);
+        if (!ResultsReader.cyclesHeaderCurrent(dir)) {
+            StringBuilder rows = new StringBuilder(headerLine(CsvLayout.CYCLE_COLUMNS));
+            cycles().forEach(c -> rows.append(formatCycle(c)));
+            replace(cyclesFile, rows.toString());
+        }
         if (!Files.exists(selectionsFile)) {
             return;
         }
@@ -179,14 +184,18 @@ public final class ResultsStore {
                         .filter(s -> done.contains(s.strategy() + "\u0000" + s.trial() + "\u0000" + s.cycle()))
                         .collect(Collectors.toList());
         if (kept.size() != all.size()) {
-            Path tmp = dir.resolve(CsvLayout.SELECTIONS_FILE + ".tmp");
-            try {
-                Files.writeString(
-                        tmp, headerLine(CsvLayout.SELECTION_COLUMNS) + formatSelections(kept));
-                Files.move(tmp, selectionsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw writeError(selectionsFile, e);
-            }
+            replace(selectionsFile, headerLine(CsvLayout.SELECTION_COLUMNS) + formatSelections(kept));
+        }
+    }
+
+    /** Replaces a file's content atomically (temporary file, then rename). */
+    private static void replace(Path file, String content) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw writeError(file, e);
         }
     }
 

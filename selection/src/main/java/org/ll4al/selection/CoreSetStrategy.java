@@ -33,6 +33,11 @@ public final class CoreSetStrategy implements SelectionStrategy {
     }
 
     @Override
+    public String description() {
+        return "greedy k-center on the task's embeddings, labeled set as initial centers";
+    }
+
+    @Override
     public Set<Signal> requiredSignals() {
         return Set.of(Signal.EMBEDDING);
     }

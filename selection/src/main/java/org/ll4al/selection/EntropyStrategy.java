@@ -4,6 +4,6 @@ package org.ll4al.selection;
 public final class EntropyStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public EntropyStrategy() {
-        super("entropy", Signal.ENTROPY, true);
+        super("entropy", Signal.ENTROPY, true, "highest entropy of the task's posterior");
     }
 }

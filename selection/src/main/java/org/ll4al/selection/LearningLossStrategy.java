@@ -4,6 +4,6 @@ package org.ll4al.selection;
 public final class LearningLossStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public LearningLossStrategy() {
-        super("lloss", Signal.PREDICTED_LOSS, true);
+        super("lloss", Signal.PREDICTED_LOSS, true, "highest loss predicted by the loss prediction module (the paper)");
     }
 }

@@ -4,6 +4,6 @@ package org.ll4al.selection;
 public final class LeastConfidenceStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public LeastConfidenceStrategy() {
-        super("least-confidence", Signal.LEAST_CONFIDENCE, true);
+        super("least-confidence", Signal.LEAST_CONFIDENCE, true, "lowest top posterior");
     }
 }

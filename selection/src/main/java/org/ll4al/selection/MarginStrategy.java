@@ -4,6 +4,6 @@ package org.ll4al.selection;
 public final class MarginStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public MarginStrategy() {
-        super("margin", Signal.MARGIN, false);
+        super("margin", Signal.MARGIN, false, "smallest gap between the two top posteriors");
     }
 }

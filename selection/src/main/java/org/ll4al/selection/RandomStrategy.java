@@ -13,6 +13,11 @@ public final class RandomStrategy implements SelectionStrategy {
     }
 
     @Override
+    public String description() {
+        return "uniformly random (the paper's baseline)";
+    }
+
+    @Override
     public Set<Signal> requiredSignals() {
         return Set.of();
     }

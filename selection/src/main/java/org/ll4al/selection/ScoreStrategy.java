@@ -9,9 +9,11 @@ abstract class ScoreStrategy implements SelectionStrategy {
     private final String name;
     private final Signal signal;
     private final int sign;
+    private final String description;
 
-    ScoreStrategy(String name, Signal signal, boolean highestFirst) {
+    ScoreStrategy(String name, Signal signal, boolean highestFirst, String description) {
         this.name = name;
+        this.description = description;
         this.signal = signal;
         this.sign = highestFirst ? 1 : -1;
     }
@@ -19,6 +21,11 @@ abstract class ScoreStrategy implements SelectionStrategy {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
     }
 
     @Override

@@ -13,6 +13,17 @@ public interface SelectionStrategy {
     /** The name used on the command line, e.g. {@code lloss}. */
     String name();
 
+    /** One line for {@code -Dhelp} and reports: what the strategy ranks by. */
+    String description();
+
+    /**
+     * True for a control that reads the labels of the samples it chooses among (e.g. {@code
+     * true-loss}): an upper reference, not an active-learning method one could deploy.
+     */
+    default boolean readsLabels() {
+        return false;
+    }
+
     /** The signals this strategy needs the task to compute on the subset. */
     Set<Signal> requiredSignals();
 

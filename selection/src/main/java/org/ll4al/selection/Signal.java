@@ -8,6 +8,8 @@ public enum Signal {
     MARGIN,
     /** One minus the highest class posterior (higher = more uncertain). */
     LEAST_CONFIDENCE,
+    /** The task's per-sample loss computed with the real labels (for the {@code true-loss} control and diagnostics). */
+    TRUE_LOSS,
     /** Output of the loss prediction module. */
     PREDICTED_LOSS,
     /** Feature vector used by core-set; also needed for the labeled set. */

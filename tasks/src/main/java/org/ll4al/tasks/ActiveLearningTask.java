@@ -55,6 +55,15 @@ public interface ActiveLearningTask extends AutoCloseable {
     /** Per-sample uncertainty values of a pool batch, for each signal requested. */
     Map<Signal, float[]> uncertainty(NDList heads, TaskBatch batch, Set<Signal> wanted);
 
+    /**
+     * Class balance of these pool samples ({@link LabelEntropy#normalised} of their label
+     * histogram), a selection diagnostic read from the labels; {@code NaN} for a task without
+     * class labels.
+     */
+    default double labelEntropy(int[] poolIds) {
+        return Double.NaN;
+    }
+
     /** A fresh accumulator of the evaluation metric. */
     MetricAccumulator newMetric();
 

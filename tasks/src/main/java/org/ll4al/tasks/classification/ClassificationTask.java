@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.LabelEntropy;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.TaskBatch;
@@ -148,6 +149,16 @@ public final class ClassificationTask implements ActiveLearningTask {
         out.put(Signal.LEAST_CONFIDENCE, least);
         out.keySet().retainAll(wanted);
         return out;
+    }
+
+    /** Entropy of the picked images' classes. */
+    @Override
+    public double labelEntropy(int[] poolIds) {
+        int[] counts = new int[Cifar10.CLASSES];
+        for (int id : poolIds) {
+            counts[train.label(poolIndex[id])]++;
+        }
+        return LabelEntropy.normalised(counts);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.LabelEntropy;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.TaskBatch;
@@ -234,6 +235,18 @@ public final class DetectionTask implements ActiveLearningTask {
         }
         out.put(Signal.ENTROPY, h);
         return out;
+    }
+
+    /** Entropy of the classes of the objects (non-difficult) in the picked images. */
+    @Override
+    public double labelEntropy(int[] poolIds) {
+        int[] counts = new int[classes.size()];
+        for (int id : poolIds) {
+            for (int label : trainingLabels(train.annotation(id))) {
+                counts[label]++;
+            }
+        }
+        return LabelEntropy.normalised(counts);
     }
 
     @Override

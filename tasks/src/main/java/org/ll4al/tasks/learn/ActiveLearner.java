@@ -48,7 +48,6 @@ public final class ActiveLearner implements AutoCloseable {
     private final TrainSettings settings;
     private final Device device;
     private final int lossModuleWidth;
-    private final JointObjective objective;
     private Model model;
     private LearningLossNetwork net;
     private TargetModel target;
@@ -58,11 +57,6 @@ public final class ActiveLearner implements AutoCloseable {
         this.settings = settings;
         this.device = device;
         this.lossModuleWidth = lossModuleWidth;
-        this.objective =
-                new JointObjective(
-                        settings.lambda(),
-                        settings.detachEpoch(),
-                        new LossPredictionLoss(settings.lossKind(), settings.margin()));
     }
 
     /**
@@ -128,6 +122,17 @@ public final class ActiveLearner implements AutoCloseable {
      * @throws TrainingDivergedException when the loss is NaN or infinite
      */
     public TrainStats train(int[] labeled, Random rng, TrainingListener listener) {
+        return train(settings, labeled, rng, listener);
+    }
+
+    /**
+     * Trains one cycle with other settings than the learner's (e.g. cycle 0's longer schedule).
+     *
+     * @throws TrainingDivergedException when the loss is NaN or infinite
+     */
+    public TrainStats train(TrainSettings settings, int[] labeled, Random rng, TrainingListener listener) {
+        JointObjective objective = new JointObjective(settings.lambda(), settings.detachEpoch(),
+                new LossPredictionLoss(settings.lossKind(), settings.margin()));
         int b = settings.batch();
         int perEpoch = labeled.length / b + (labeled.length % b > 1 ? 1 : 0);
         long start = System.nanoTime();
@@ -136,7 +141,7 @@ public final class ActiveLearner implements AutoCloseable {
         double lastLp = Double.NaN;
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(Loss.l2Loss())
-                        .optOptimizer(optimizer(Math.max(1, perEpoch)))
+                        .optOptimizer(optimizer(settings, Math.max(1, perEpoch)))
                         .optDevices(new Device[] {device});
         try (Trainer trainer = model.newTrainer(config)) {
             int[] order = labeled.clone();
@@ -184,7 +189,7 @@ public final class ActiveLearner implements AutoCloseable {
         return new TrainStats((System.nanoTime() - start) / 1e9, images, lastTask, lastLp);
     }
 
-    private Optimizer optimizer(int itersPerEpoch) {
+    private static Optimizer optimizer(TrainSettings settings, int itersPerEpoch) {
         float lr = settings.lr();
         int[] steps = Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();
         Tracker schedule =

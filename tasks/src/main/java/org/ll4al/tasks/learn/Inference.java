@@ -45,6 +45,7 @@ final class Inference {
             }
         }
         boolean wantLoss = wanted.contains(Signal.PREDICTED_LOSS);
+        boolean wantTrue = wanted.contains(Signal.TRUE_LOSS);
         boolean wantEmb = wanted.contains(Signal.EMBEDDING);
         Map<Signal, float[]> scores = new EnumMap<>(Signal.class);
         for (Signal s : uncertainty) {
@@ -52,6 +53,9 @@ final class Inference {
         }
         if (wantLoss) {
             scores.put(Signal.PREDICTED_LOSS, new float[subset.length]);
+        }
+        if (wantTrue) {
+            scores.put(Signal.TRUE_LOSS, new float[subset.length]);
         }
         float[][] emb = wantEmb ? new float[subset.length][] : null;
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
@@ -62,6 +66,9 @@ final class Inference {
                 NDList out = net.forward(ps, b.inputs(), false);
                 if (wantLoss) {
                     copy(net.predictedLoss(out).toFloatArray(), scores.get(Signal.PREDICTED_LOSS), from);
+                }
+                if (wantTrue) {
+                    copy(task.perSampleLoss(net.heads(out), b).toFloatArray(), scores.get(Signal.TRUE_LOSS), from);
                 }
                 if (!uncertainty.isEmpty()) {
                     Map<Signal, float[]> u = task.uncertainty(net.heads(out), b, uncertainty);

@@ -28,4 +28,19 @@ public record TrainSettings(
         float lambda,
         float margin,
         int detachEpoch,
-        LossPredictionLoss.Kind lossKind) {}
+        LossPredictionLoss.Kind lossKind) {
+
+    /**
+     * The same schedule stretched to {@code n} epochs: milestones and the detach epoch scaled by
+     * {@code n / epochs} and rounded (used to train cycle 0 longer than the later cycles).
+     */
+    public TrainSettings stretchedTo(int n) {
+        if (n == epochs) {
+            return this;
+        }
+        double f = (double) n / epochs;
+        int[] m = java.util.Arrays.stream(milestones).map(e -> (int) Math.round(e * f)).toArray();
+        return new TrainSettings(n, batch, lr, m, momentum, weightDecay, optimizer, lambda, margin,
+                (int) Math.round(detachEpoch * f), lossKind);
+    }
+}
