@@ -17,6 +17,7 @@ import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunManifest;
 import org.ll4al.results.SelectionRecord;
+import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 
@@ -112,6 +113,7 @@ final class Experiment {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         RunManifest fresh = new RunManifest(o.asConfig(), env);
+        fresh.setControls(o.strategies.stream().filter(s -> Strategies.byName(s).readsLabels()).toList());
         RunManifest old = ResultsReader.manifest(store.dir());
         if (old == null) {
             fresh.setStarted(OffsetDateTime.now().toString());

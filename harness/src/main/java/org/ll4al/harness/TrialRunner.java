@@ -150,7 +150,7 @@ final class TrialRunner {
             Selection sel = strategy.select(pool, Math.min(o.budget, subset.length),
                     new Random(Seeds.mix(trialSeed, Seeds.SELECT, c)));
             checkSelection(sel, subset, labeled, key);
-            diagnostics = Diagnose.selection(task, pool, sel.ids());
+            diagnostics = Diagnose.selection(pool, sel.ids(), task.labelEntropy(sel.ids()));
             for (int i = 0; i < sel.ids().length; i++) {
                 picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
             }

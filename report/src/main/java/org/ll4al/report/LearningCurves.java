@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
@@ -38,14 +36,14 @@ public final class LearningCurves {
      * @throws UncheckedIOException naming the file when a chart cannot be written
      */
     public static List<Path> write(List<CycleResult> rows, Path outDir) {
+        return write(TaskData.byTask(rows).values(), outDir);
+    }
+
+    static List<Path> write(java.util.Collection<TaskData> tasks, Path outDir) {
         List<Path> out = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (TaskData t : TaskData.byTask(rows).values()) {
+        for (TaskData t : tasks) {
             XYChart chart = chart(t);
-            String base = "learning_curve_" + fileSafe(t.task());
-            for (int k = 2; !used.add(base); k++) {
-                base = "learning_curve_" + fileSafe(t.task()) + "_" + k;
-            }
+            String base = "learning_curve_" + t.fileName();
             Path png = outDir.resolve(base + ".png");
             Path svg = outDir.resolve(base + ".svg");
             try {
@@ -64,13 +62,24 @@ public final class LearningCurves {
 
     /** Builds the chart of one task: x = labeled count, one series per strategy with error bars. */
     static XYChart chart(TaskData t) {
+        return chart(t, t.task() + ": " + t.metricName() + " vs labeled samples", 900, 600,
+                t.metricName() + " (mean ± std over trials)", CycleResult::metricValue);
+    }
+
+    /**
+     * A chart of one value of the rows against the labeled count: one series per strategy, mean
+     * ± sample std over trials; rows whose value is NaN are left out (a strategy with none is not
+     * drawn).
+     */
+    static XYChart chart(TaskData t, String title, int width, int height, String yTitle,
+            java.util.function.ToDoubleFunction<CycleResult> value) {
         XYChart chart =
                 new XYChartBuilder()
-                        .width(900)
-                        .height(600)
-                        .title(t.task() + ": " + t.metricName() + " vs labeled samples")
+                        .width(width)
+                        .height(height)
+                        .title(title)
                         .xAxisTitle("labeled samples")
-                        .yAxisTitle(t.metricName() + " (mean ± std over trials)")
+                        .yAxisTitle(yTitle)
                         .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
@@ -78,10 +87,16 @@ public final class LearningCurves {
         chart.getStyler().setXAxisDecimalPattern("0");
         for (String strategy : t.strategies()) {
             SortedMap<Integer, List<Double>> byLabeled = new TreeMap<>();
-            t.trials(strategy).values().forEach(cycles -> cycles.values().forEach(r ->
-                    byLabeled.computeIfAbsent(r.labeled(), k -> new ArrayList<>())
-                            .add(r.metricValue())));
+            t.trials(strategy).values().forEach(cycles -> cycles.values().forEach(r -> {
+                double v = value.applyAsDouble(r);
+                if (!Double.isNaN(v)) {
+                    byLabeled.computeIfAbsent(r.labeled(), k -> new ArrayList<>()).add(v);
+                }
+            }));
             int n = byLabeled.size();
+            if (n == 0) {
+                continue;
+            }
             double[] x = new double[n];
             double[] y = new double[n];
             double[] err = new double[n];
@@ -94,16 +109,14 @@ public final class LearningCurves {
                 err[i] = Double.isNaN(sd) ? 0 : sd;
                 i++;
             }
-            String name = strategy + " (" + trials + (trials == 1 ? " trial)" : " trials)");
+            String name = t.label(strategy) + " (" + trials + (trials == 1 ? " trial)" : " trials)");
             XYSeries s = chart.addSeries(name, x, y, err);
             s.setMarker(SeriesMarkers.CIRCLE);
+            if (t.isControl(strategy)) {
+                s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            }
         }
         return chart;
     }
 
-    /** The task name reduced to characters safe in a file name (distinct tasks get a suffix). */
-    static String fileSafe(String task) {
-        String s = task.replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.isEmpty() ? "_" : s;
-    }
 }

@@ -61,6 +61,90 @@ final class Stats {
         return m / (sd / Math.sqrt(diffs.size()));
     }
 
+    /**
+     * Two-sided p-value of the paired t test of these differences (Student t with n - 1 degrees
+     * of freedom); {@code NaN} if n &lt; 2, 0 when every difference is the same non-zero value, 1
+     * when all are zero.
+     */
+    static double pairedP(List<Double> diffs) {
+        double t = pairedT(diffs);
+        if (diffs.size() < 2) {
+            return Double.NaN;
+        }
+        if (Double.isNaN(t)) {
+            return 1; // 0 / 0: every difference is zero
+        }
+        return twoSidedP(t, diffs.size() - 1);
+    }
+
+    /** P(|T| &gt;= |t|) for Student's t with {@code df} degrees of freedom. */
+    static double twoSidedP(double t, double df) {
+        if (Double.isInfinite(t)) {
+            return 0;
+        }
+        return regularizedBeta(df / (df + t * t), df / 2, 0.5);
+    }
+
+    /** The regularized incomplete beta function I_x(a, b) (continued fraction, Numerical Recipes 6.4). */
+    static double regularizedBeta(double x, double a, double b) {
+        if (x <= 0) {
+            return 0;
+        }
+        if (x >= 1) {
+            return 1;
+        }
+        double lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+        if (x < (a + 1) / (a + b + 2)) {
+            return Math.exp(lnFront) * betaFraction(x, a, b) / a;
+        }
+        return 1 - Math.exp(lnFront) * betaFraction(1 - x, b, a) / b;
+    }
+
+    private static double betaFraction(double x, double a, double b) {
+        final double tiny = 1e-300;
+        double c = 1;
+        double d = 1 - (a + b) * x / (a + 1);
+        d = 1 / (Math.abs(d) < tiny ? tiny : d);
+        double h = d;
+        for (int m = 1; m <= 300; m++) {
+            int m2 = 2 * m;
+            double aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+            d = 1 + aa * d;
+            d = 1 / (Math.abs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            h *= d * c;
+            aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+            d = 1 + aa * d;
+            d = 1 / (Math.abs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            double del = d * c;
+            h *= del;
+            if (Math.abs(del - 1) < 1e-15) {
+                break;
+            }
+        }
+        return h;
+    }
+
+    /** ln Gamma(x) for x &gt; 0 (Lanczos, g = 7, 9 terms; about 15 significant digits). */
+    static double logGamma(double x) {
+        final double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+            1.5056327351493116e-7};
+        if (x < 0.5) {
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+        }
+        x -= 1;
+        double sum = c[0];
+        for (int i = 1; i < 9; i++) {
+            sum += c[i] / (x + i);
+        }
+        double t = x + 7.5;
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
+    }
+
     /** Formats with 4 decimals; {@code n/a} for NaN and {@code inf}/{@code -inf} for infinities. */
     static String fmt(double v) {
         if (Double.isNaN(v)) {

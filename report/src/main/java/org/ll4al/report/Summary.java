@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import org.ll4al.results.CycleResult;
 
@@ -24,10 +25,19 @@ public final class Summary {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static Path write(List<CycleResult> rows, Path outDir) {
+        return write(rows, Set.of(), outDir);
+    }
+
+    /**
+     * Writes {@code outDir/summary.md}, labelling the control strategies, and returns its path.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static Path write(List<CycleResult> rows, Set<String> controls, Path outDir) {
         Path file = outDir.resolve(FILE);
         try {
             Files.createDirectories(outDir);
-            Files.writeString(file, render(rows), StandardCharsets.UTF_8);
+            Files.writeString(file, render(rows, controls), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write summary: " + e, e);
         }
@@ -36,13 +46,21 @@ public final class Summary {
 
     /** Renders the Markdown summary of the given rows (ok rows in tables, others listed). */
     public static String render(List<CycleResult> rows) {
+        return render(rows, Set.of());
+    }
+
+    /** Renders the Markdown summary, labelling the control strategies (they read the labels). */
+    public static String render(List<CycleResult> rows, Set<String> controls) {
         StringBuilder md = new StringBuilder("# Active learning summary\n\n");
         md.append("Numbers are mean ± sample std over trials. A trial counts when its final cycle ")
                 .append("completed. AULC = area under the learning curve (trapezoid over the labeled ")
                 .append("count) divided by the labeled-count range, i.e. a mean metric. Paired ")
                 .append("comparisons use trials both strategies completed; t = mean difference / ")
-                .append("(std / sqrt(pairs)), n/a with fewer than 2 pairs.\n");
-        SortedMap<String, TaskData> tasks = TaskData.byTask(rows);
+                .append("(std / sqrt(pairs)), n/a with fewer than 2 pairs; p = two-sided p-value of ")
+                .append("the paired t test (Student t, pairs - 1 degrees of freedom). With 3 trials only a ")
+                .append("large, consistent difference reaches p < 0.05: read p >= 0.05 as \"not ")
+                .append("significant\", not as \"equal\".\n");
+        SortedMap<String, TaskData> tasks = TaskData.byTask(rows, controls);
         if (tasks.isEmpty()) {
             md.append("\nNo completed cycles.\n");
         }
@@ -70,7 +88,7 @@ public final class Summary {
             int complete = t.finalRows(s).size();
             int incomplete = t.trials(s).size() - complete;
             List<Double> lra = t.finalLossRankAccuracy(s);
-            md.append("| ").append(cell(s))
+            md.append("| ").append(cell(t.label(s)))
                     .append(" | ").append(complete)
                     .append(incomplete > 0 ? " (+" + incomplete + " incomplete)" : "")
                     .append(" | ").append(Stats.meanStd(values(t.finalMetric(s))))
@@ -79,6 +97,49 @@ public final class Summary {
                     .append(" |\n");
         }
         appendPaired(md, t);
+        appendDiagnostics(md, t);
+    }
+
+    private static void appendDiagnostics(StringBuilder md, TaskData t) {
+        List<String> lines = new ArrayList<>();
+        for (String s : t.strategies()) {
+            String ratio = diagnostic(t, s, r -> r.diagnostics().pickedLossRatio());
+            String rank = diagnostic(t, s, r -> r.diagnostics().subsetLossRankAccuracy());
+            String entropy = diagnostic(t, s, r -> r.diagnostics().pickedLabelEntropy());
+            if (!(ratio + rank + entropy).equals("———")) {
+                lines.add("| " + cell(t.label(s)) + " | " + ratio + " | " + rank + " | " + entropy + " |\n");
+            }
+        }
+        if (lines.isEmpty()) {
+            return; // rows written before selection diagnostics existed
+        }
+        md.append("\n### Selection diagnostics\n\n")
+                .append("Mean over every selection of every trial (first selection → last, each a mean over ")
+                .append("trials). Loss ratio: mean true loss of the picks / mean over the scored subset (> 1: ")
+                .append("harder than average). Ranking: the loss module's pair-ranking accuracy on the scored ")
+                .append("subset (0.5 = chance). Entropy: class entropy of the picks / log(classes) (1 = balanced).\n\n")
+                .append("| strategy | loss ratio | subset ranking accuracy | class entropy |\n")
+                .append("|---|---:|---:|---:|\n");
+        lines.forEach(md::append);
+    }
+
+    /** "mean (first → last)" of a diagnostic over the ok cycles that selected, or — when none has it. */
+    private static String diagnostic(TaskData t, String strategy, java.util.function.ToDoubleFunction<CycleResult> f) {
+        java.util.SortedMap<Integer, List<Double>> byCycle = new java.util.TreeMap<>();
+        t.trials(strategy).values().forEach(cycles -> cycles.values().forEach(r -> {
+            double v = f.applyAsDouble(r);
+            if (!Double.isNaN(v)) {
+                byCycle.computeIfAbsent(r.cycle(), k -> new ArrayList<>()).add(v);
+            }
+        }));
+        if (byCycle.isEmpty()) {
+            return "—";
+        }
+        List<Double> all = new ArrayList<>();
+        byCycle.values().forEach(all::addAll);
+        String first = Stats.fmt(Stats.mean(byCycle.get(byCycle.firstKey())));
+        String last = Stats.fmt(Stats.mean(byCycle.get(byCycle.lastKey())));
+        return Stats.fmt(Stats.mean(all)) + " (" + first + " → " + last + ")";
     }
 
     private static void appendPaired(StringBuilder md, TaskData t) {
@@ -91,8 +152,8 @@ public final class Summary {
             md.append("No other strategy in this task: n/a.\n");
             return;
         }
-        md.append("| strategy | pairs | Δ final (mean) | t (final) | Δ AULC (mean) | t (AULC) |\n")
-                .append("|---|---:|---:|---:|---:|---:|\n");
+        md.append("| strategy | pairs | Δ final (mean) | t (final) | p (final) | Δ AULC (mean) | t (AULC) | p (AULC) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         SortedMap<Integer, Double> baseFinal = t.finalMetric(TaskData.RANDOM);
         SortedMap<Integer, Double> baseAulc = t.aulc(TaskData.RANDOM);
         for (String s : t.strategies()) {
@@ -101,11 +162,13 @@ public final class Summary {
             }
             List<Double> dFinal = diffs(t.finalMetric(s), baseFinal);
             List<Double> dAulc = diffs(t.aulc(s), baseAulc);
-            md.append("| ").append(cell(s)).append(" | ").append(dFinal.size())
+            md.append("| ").append(cell(t.label(s))).append(" | ").append(dFinal.size())
                     .append(" | ").append(pairedMean(dFinal))
                     .append(" | ").append(Stats.fmt(Stats.pairedT(dFinal)))
+                    .append(" | ").append(Stats.fmt(Stats.pairedP(dFinal)))
                     .append(" | ").append(pairedMean(dAulc))
                     .append(" | ").append(Stats.fmt(Stats.pairedT(dAulc)))
+                    .append(" | ").append(Stats.fmt(Stats.pairedP(dAulc)))
                     .append(" |\n");
         }
     }

@@ -22,13 +22,16 @@ final class TaskData {
     static final String RANDOM = "random";
 
     private final String task;
+    private final Set<String> controls;
     private final SortedMap<String, SortedMap<Integer, SortedMap<Integer, CycleResult>>> rows =
             new TreeMap<>();
     private final Set<String> metricNames = new TreeSet<>();
     private int finalCycle = -1;
+    private String fileName;
 
-    private TaskData(String task) {
+    private TaskData(String task, Set<String> controls) {
         this.task = task;
+        this.controls = controls;
     }
 
     /** True for a row the curves and tables use: status ok and a metric value. */
@@ -38,19 +41,42 @@ final class TaskData {
 
     /** Groups the usable rows by task (sorted by name); other rows are skipped. */
     static SortedMap<String, TaskData> byTask(List<CycleResult> all) {
+        return byTask(all, Set.of());
+    }
+
+    /**
+     * Groups the usable rows by task (sorted by name); other rows are skipped.
+     *
+     * @param controls strategies that are controls reading the labels (labelled as such)
+     */
+    static SortedMap<String, TaskData> byTask(List<CycleResult> all, Set<String> controls) {
         SortedMap<String, TaskData> out = new TreeMap<>();
         for (CycleResult r : all) {
             if (!usable(r)) {
                 continue;
             }
-            TaskData t = out.computeIfAbsent(r.task(), TaskData::new);
+            TaskData t = out.computeIfAbsent(r.task(), k -> new TaskData(k, controls));
             t.rows.computeIfAbsent(r.strategy(), s -> new TreeMap<>())
                     .computeIfAbsent(r.trial(), s -> new TreeMap<>())
                     .put(r.cycle(), r);
             t.metricNames.add(r.metricName());
             t.finalCycle = Math.max(t.finalCycle, r.cycle());
         }
+        Set<String> used = new java.util.HashSet<>();
+        for (TaskData t : out.values()) {
+            String safe = t.task.replaceAll("[^A-Za-z0-9._-]", "_");
+            safe = safe.isEmpty() ? "_" : safe;
+            t.fileName = safe;
+            for (int k = 2; !used.add(t.fileName); k++) {
+                t.fileName = safe + "_" + k;
+            }
+        }
         return out;
+    }
+
+    /** The task name reduced to characters safe in a file name, distinct among the tasks grouped together. */
+    String fileName() {
+        return fileName;
     }
 
     String task() {
@@ -78,6 +104,16 @@ final class TaskData {
             }
         }
         return out;
+    }
+
+    /** Whether the strategy is a control that reads the labels. */
+    boolean isControl(String strategy) {
+        return controls.contains(strategy);
+    }
+
+    /** The strategy's name, with "(control: reads labels)" for a control. */
+    String label(String strategy) {
+        return isControl(strategy) ? strategy + " (control: reads labels)" : strategy;
     }
 
     boolean has(String strategy) {

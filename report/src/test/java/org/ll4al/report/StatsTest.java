@@ -27,6 +27,29 @@ class StatsTest {
     }
 
     @Test
+    void twoSidedPMatchesClosedFormsAndTables() {
+        // df 1 (Cauchy): P(|T| >= t) = 1 - (2 / pi) atan(t); df 2: 1 - t / sqrt(t^2 + 2)
+        for (double t : new double[] {0.1, 1, 2.5, 10}) {
+            assertEquals(1 - 2 / Math.PI * Math.atan(t), Stats.twoSidedP(t, 1), 1e-10, "df 1, t " + t);
+            assertEquals(1 - t / Math.sqrt(t * t + 2), Stats.twoSidedP(t, 2), 1e-10, "df 2, t " + t);
+        }
+        // Student t tables: two-sided 5% critical values
+        assertEquals(0.05, Stats.twoSidedP(2.776445, 4), 1e-6);
+        assertEquals(0.05, Stats.twoSidedP(2.228139, 10), 1e-6);
+        assertEquals(0.01, Stats.twoSidedP(4.604095, 4), 1e-6);
+        assertEquals(1.0, Stats.twoSidedP(0, 3), 1e-12);
+    }
+
+    @Test
+    void pairedPOfDifferences() {
+        // diffs 1, 2, 3: mean 2, sd 1, t = 2 sqrt(3) = 3.4641, df 2: p = 1 - t / sqrt(t^2 + 2)
+        double t = 2 * Math.sqrt(3);
+        assertEquals(1 - t / Math.sqrt(t * t + 2), Stats.pairedP(List.of(1.0, 2.0, 3.0)), 1e-10);
+        assertTrue(Double.isNaN(Stats.pairedP(List.of(1.0))));
+        assertEquals(1.0, Stats.pairedP(List.of(0.0, 0.0)), 0);
+    }
+
+    @Test
     void pairedT() {
         // diffs 0.06, 0.08: mean 0.07, sd sqrt(0.0002) = 0.014142, se = sd/sqrt(2) = 0.01
         assertEquals(7.0, Stats.pairedT(List.of(0.06, 0.08)), 1e-9);

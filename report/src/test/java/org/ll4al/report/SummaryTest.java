@@ -49,8 +49,9 @@ class SummaryTest {
     @Test
     void pairedComparisonAgainstRandom() throws Exception {
         String md = summary();
-        assertTrue(md.contains("| lloss | 2 | 0.0700 | 7.0000 | 0.0425 | 17.0000 |"), md);
-        assertTrue(md.contains("| entropy | 1 | n/a | n/a | n/a | n/a |"), md);
+        // 2 pairs: Student t with 1 degree of freedom, p = 1 - (2 / pi) atan(t)
+        assertTrue(md.contains("| lloss | 2 | 0.0700 | 7.0000 | 0.0903 | 0.0425 | 17.0000 | 0.0374 |"), md);
+        assertTrue(md.contains("| entropy | 1 | n/a | n/a | n/a | n/a | n/a | n/a |"), md);
         // task det has only random
         assertTrue(md.contains("No other strategy in this task: n/a."), md);
     }

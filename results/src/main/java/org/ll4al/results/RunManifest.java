@@ -17,6 +17,7 @@ public final class RunManifest {
 
     private final SortedMap<String, String> config;
     private final SortedMap<String, String> environment;
+    private java.util.SortedSet<String> controls;
     private String started;
     private String finished;
 
@@ -34,6 +35,19 @@ public final class RunManifest {
     /** Facts about where the run executed: versions, device, machine. */
     public SortedMap<String, String> environment() {
         return environment;
+    }
+
+    /**
+     * Strategies of this run that are controls reading the labels (e.g. {@code true-loss}), so
+     * that reports label them; empty for runs written before controls existed.
+     */
+    public java.util.SortedSet<String> controls() {
+        return controls == null ? new java.util.TreeSet<>() : controls;
+    }
+
+    /** Sets the control strategies. */
+    public void setControls(java.util.Collection<String> names) {
+        this.controls = new java.util.TreeSet<>(names);
     }
 
     /** ISO-8601 start time of the first session that wrote this folder. */

@@ -40,6 +40,48 @@ class ResultsStoreTest {
     }
 
     @Test
+    void diagnosticsRoundTrip() {
+        ResultsStore s = ResultsStore.open(dir);
+        CycleResult a = new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy", 0.5, 0.6, 1, 2,
+                CycleResult.OK, new SelectionDiagnostics(1.25, 0.55, Double.NaN));
+        s.appendCycle(a, List.of());
+        CycleResult back = ResultsReader.cycles(dir).get(0);
+        assertEquals(a, back);
+        assertTrue(back.diagnostics().recorded());
+    }
+
+    @Test
+    void aFileWithoutDiagnosticColumnsReadsAndIsUpgradedWhenReopened() throws Exception {
+        String old = "task,strategy,trial,seed,cycle,labeled,metric_name,metric_value,loss_rank_accuracy,"
+                + "train_seconds,select_seconds,status\n"
+                + "classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok\n";
+        Files.writeString(dir.resolve("cycles.csv"), old);
+        CycleResult r = ResultsReader.cycles(dir).get(0);
+        assertEquals(0.5, r.metricValue());
+        assertEquals(SelectionDiagnostics.NONE, r.diagnostics());
+        // resuming into the old folder: the header is rewritten so appended rows match it
+        ResultsStore s = ResultsStore.open(dir);
+        s.appendCycle(new CycleResult("classification", "lloss", 0, 42L, 1, 2000, "top1_accuracy", 0.6, 0.6, 1, 2,
+                CycleResult.OK, new SelectionDiagnostics(2, 0.7, 0.9)), List.of());
+        List<String> lines = Files.readAllLines(dir.resolve("cycles.csv"));
+        assertTrue(lines.get(0).endsWith(",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy"));
+        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,", lines.get(1));
+        assertEquals(2, ResultsReader.cycles(dir).size());
+        assertEquals(0.9, ResultsReader.cycles(dir).get(1).diagnostics().pickedLabelEntropy());
+    }
+
+    @Test
+    void aRowWithoutDiagnosticsAgreesWithOneThatHasThem() {
+        CycleResult without = row("lloss", 0, 0, 0.5, 0.7);
+        CycleResult with = new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy", 0.5, 0.7, 9, 9,
+                CycleResult.OK, new SelectionDiagnostics(2, 0.7, 0.9));
+        CycleResult other = new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy", 0.5, 0.7, 9, 9,
+                CycleResult.OK, new SelectionDiagnostics(2, 0.7, 0.8));
+        assertTrue(without.sameOutcome(with) && with.sameOutcome(without));
+        assertTrue(!with.sameOutcome(other));
+    }
+
+    @Test
     void reopeningDropsAHalfWrittenLineAndOrphanSelections() throws Exception {
         ResultsStore s = ResultsStore.open(dir);
         s.appendCycle(row("lloss", 0, 0, 0.5, 0.7), List.of(new SelectionRecord("classification", "lloss", 0, 0, 3, 1.0)));

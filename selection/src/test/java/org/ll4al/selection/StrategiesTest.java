@@ -49,6 +49,18 @@ class StrategiesTest {
     }
 
     @Test
+    void trueLossPicksHighestTrueLossAndIsTheOnlyControl() {
+        Selection s = Strategies.byName("true-loss").select(pool(Signal.TRUE_LOSS, 0.2f, 0.1f, 4f, 0.3f, 4f), 3, new Random(0));
+        assertArrayEquals(new int[] {35, 58, 4002}, s.ids());
+        for (String n : Strategies.names()) {
+            SelectionStrategy st = Strategies.byName(n);
+            assertEquals(n.equals("true-loss"), st.readsLabels(), n);
+            assertTrue(!st.description().isBlank(), n);
+        }
+        assertTrue(Strategies.byName("true-loss").description().startsWith("CONTROL, reads labels"));
+    }
+
+    @Test
     void randomIsSeededAndReturnsDistinctIdsOfTheSubset() {
         int[] ids = IntStream.range(0, 200).map(i -> 1000 + 3 * i).toArray();
         PoolView p = PoolView.builder().setIds(ids).build();

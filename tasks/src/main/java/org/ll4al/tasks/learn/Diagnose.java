@@ -5,7 +5,6 @@ import java.util.Map;
 import org.ll4al.results.SelectionDiagnostics;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
-import org.ll4al.tasks.ActiveLearningTask;
 
 /**
  * Computes a cycle's {@link SelectionDiagnostics} from the scored subset (which must carry
@@ -22,9 +21,10 @@ public final class Diagnose {
     /**
      * Diagnostics of picking {@code picked} out of {@code pool}.
      *
+     * @param labelEntropy the picks' class balance ({@code ActiveLearningTask.labelEntropy})
      * @throws IllegalArgumentException when a picked id is not in the pool
      */
-    public static SelectionDiagnostics selection(ActiveLearningTask task, PoolView pool, int[] picked) {
+    public static SelectionDiagnostics selection(PoolView pool, int[] picked, double labelEntropy) {
         float[] truth = pool.scores(Signal.TRUE_LOSS);
         float[] predicted = pool.scores(Signal.PREDICTED_LOSS);
         Map<Integer, Integer> position = new HashMap<>();
@@ -46,6 +46,6 @@ public final class Diagnose {
         }
         double meanAll = all / truth.length;
         double ratio = picked.length == 0 || meanAll == 0 ? Double.NaN : (chosen / picked.length) / meanAll;
-        return new SelectionDiagnostics(ratio, LossRanking.accuracy(truth, predicted), task.labelEntropy(picked));
+        return new SelectionDiagnostics(ratio, LossRanking.accuracy(truth, predicted), labelEntropy);
     }
 }

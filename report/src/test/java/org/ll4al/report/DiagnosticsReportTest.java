@@ -1,0 +1,62 @@
+package org.ll4al.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Selection diagnostics in the report: the second chart, the summary table and the control label. */
+class DiagnosticsReportTest {
+
+    @TempDir Path tmp;
+
+    private static final String HEADER = Fixture.HEADER + ",picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy";
+
+    private Path folder(String... rows) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(dir.resolve("cycles.csv"), HEADER + "\n" + String.join("\n", rows) + "\n");
+        Files.writeString(dir.resolve("run.json"),
+                "{\"config\": {\"task\": \"cls\"}, \"environment\": {}, \"controls\": [\"true-loss\"]}\n");
+        return dir;
+    }
+
+    @Test
+    void diagnosticsAreDrawnAndTabulatedAndTheControlIsLabelled() throws Exception {
+        Path dir = folder(
+                "cls,random,0,1,0,100,acc,0.5,0.6,1,1,ok,1.0,0.55,0.9",
+                "cls,random,0,1,1,200,acc,0.6,0.6,1,1,ok,1.2,0.65,0.8",
+                "cls,random,0,1,2,300,acc,0.7,0.6,1,1,ok,,,",
+                "cls,true-loss,0,1,0,100,acc,0.5,0.6,1,1,ok,2.0,0.55,0.5",
+                "cls,true-loss,0,1,1,200,acc,0.55,0.6,1,1,ok,3.0,0.6,0.7",
+                "cls,true-loss,0,1,2,300,acc,0.6,0.6,1,1,ok,,,");
+        Path out = tmp.resolve("out");
+        List<Path> files = Report.draw(List.of(dir), out);
+        assertEquals(List.of("learning_curve_cls.png", "learning_curve_cls.svg", "selection_diagnostics_cls.png",
+                "summary.md"), files.stream().map(p -> p.getFileName().toString()).toList());
+        BufferedImage img = ImageIO.read(out.resolve("selection_diagnostics_cls.png").toFile());
+        assertEquals(3 * 640, img.getWidth(), "three panels side by side");
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("### Selection diagnostics"), md);
+        // random: ratio mean (1.0 + 1.2) / 2 = 1.1, first 1.0, last 1.2
+        assertTrue(md.contains("| random | 1.1000 (1.0000 → 1.2000) | 0.6000 (0.5500 → 0.6500) | 0.8500 (0.9000 → 0.8000) |"), md);
+        assertTrue(md.contains("| true-loss (control: reads labels) | 2.5000 (2.0000 → 3.0000) |"), md);
+        TaskData cls = TaskData.byTask(org.ll4al.results.ResultsReader.cycles(dir), java.util.Set.of("true-loss")).get("cls");
+        assertEquals(List.of("random (1 trial)", "true-loss (control: reads labels) (1 trial)"),
+                List.copyOf(LearningCurves.chart(cls).getSeriesMap().keySet()), "the legend names the control");
+    }
+
+    @Test
+    void rowsWithoutDiagnosticsGetNoDiagnosticsChartOrTable() throws Exception {
+        Path dir = Fixture.folder(tmp.resolve("old"), Fixture.all());
+        List<Path> files = Report.draw(List.of(dir), tmp.resolve("out"));
+        assertFalse(files.stream().anyMatch(p -> p.getFileName().toString().startsWith("selection_diagnostics")));
+        assertFalse(Files.readString(tmp.resolve("out/summary.md")).contains("Selection diagnostics"));
+    }
+}
