@@ -17,7 +17,10 @@ import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunManifest;
 import org.ll4al.results.SelectionRecord;
+import org.ll4al.selection.McDropout;
+import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
+import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 
@@ -61,6 +64,7 @@ final class Experiment {
         Device device = device(o.device);
         try (ActiveLearningTask task = Tasks.byName(o.task).create(o.taskConfig())) {
             out.println(task.describe());
+            checkStrategies(task);
             long need = o.initial + (long) o.budget * (o.cycles - 1);
             if (need > task.poolSize()) {
                 throw new OptionException("budget", Integer.toString(o.budget), "initial + budget x (cycles - 1) = "
@@ -88,6 +92,28 @@ final class Experiment {
             manifest.setFinished(OffsetDateTime.now().toString());
             store.writeManifest(manifest);
             return new Outcome(dir, failed);
+        }
+    }
+
+    /**
+     * Fails before any training when a strategy is not defined for the task (naming both) or
+     * needs something the configuration lacks.
+     */
+    private void checkStrategies(ActiveLearningTask task) {
+        for (String name : o.strategies) {
+            var strategy = Strategies.byName(name);
+            try {
+                ActiveLearner.checkSignals(task, strategy.requiredSignals());
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("strategies", name, "strategies defined for task " + task.name()
+                        + "; " + name + " is not: " + e.getMessage());
+            }
+            if (strategy.requiredSignals().contains(Signal.BALD)
+                    && McDropout.count(task.newTargetModel().block()) == 0) {
+                throw new OptionException("strategies", name, "a model with dropout layers for MC dropout: the "
+                        + task.name() + " model has none (-Ddropout > 0 adds them to the classification model;"
+                        + " without them every pass is identical and BALD is 0)");
+            }
         }
     }
 

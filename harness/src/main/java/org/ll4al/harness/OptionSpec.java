@@ -46,6 +46,9 @@ final class OptionSpec {
         add("devices", "1", "N > 1: run N shards side by side (one per GPU) and merge them");
         add("poolLimit", "0", "use at most this many training samples (0 = all)");
         add("evalLimit", "0", "evaluate on at most this many samples (0 = all)");
+        add("dropout", "0", "classification: dropout rate before the classifier, in [0, 1) (bald needs > 0; 0 = paper)");
+        add("mcPasses", "20", "bald: stochastic MC-dropout passes per scored sample");
+        add("committee", "3", "committee: members trained per cycle (the main model + M-1 more; M x training cost)");
         add("imageSize", "0", "input resolution (0 = task default)");
         add("stacks", "2", "hourglass stacks (pose)");
         add("pretrained", "", "local file of pretrained backbone weights (detection)");

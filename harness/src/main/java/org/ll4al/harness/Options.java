@@ -37,6 +37,8 @@ public final class Options {
     final String out;
     final boolean resume;
     final String device;
+    final int mcPasses;
+    final int committee;
     final int shardIndex;
     final int shardCount;
     private final TrainSettings train;
@@ -89,6 +91,9 @@ public final class Options {
         int[] shard = shard();
         shardIndex = shard[0];
         shardCount = shard[1];
+        real("dropout", 0, 1, false);
+        mcPasses = integer("mcPasses", 2);
+        committee = integer("committee", 2);
         oneOf("apMethod", Set.of("11point", "area"));
         oneOf("batchNorm", Set.of("", "true", "false"));
         bool("synthetic");

@@ -16,6 +16,12 @@ final class Seeds {
     static final int SUBSET = 4;
     /** Purpose: the strategy's own randomness in a cycle. */
     static final int SELECT = 5;
+    /** Purpose: committee members' initialisation and training order. */
+    static final int COMMITTEE = 6;
+    /** Purpose: the engine's generator (dropout masks) while training a cycle. */
+    static final int TORCH_TRAIN = 7;
+    /** Purpose: the engine's generator (MC-dropout masks) while scoring a cycle's subset. */
+    static final int TORCH_SCORE = 8;
 
     private Seeds() {}
 

@@ -1,6 +1,7 @@
 package org.ll4al.harness;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -89,7 +90,9 @@ final class TrialRunner {
                 labeled.set(s.sampleId());
             }
         }
-        try (ActiveLearner learner = ActiveLearner.create(task, o.train(), device, Seeds.mix(trialSeed, Seeds.MODEL))) {
+        int members = strategy.requiredSignals().contains(Signal.COMMITTEE_DISAGREEMENT) ? o.committee : 1;
+        try (ActiveLearner learner = ActiveLearner.create(task, o.train(), device, Seeds.mix(trialSeed, Seeds.MODEL));
+                Committee committee = new Committee(task, o.train(), device, trialSeed, members)) {
             if (start > 0) {
                 out.println(key + ": resuming at cycle " + start + " with " + labeled.cardinality() + " labeled");
                 if (!o.reinit) {
@@ -99,13 +102,15 @@ final class TrialRunner {
                                 + " missing; cannot resume " + key + " with reinit=false (use a new out folder)");
                     }
                     learner.load(ckpt);
+                    committee.load(m -> memberCheckpoint(key, m, start - 1));
                 }
             }
             for (int c = start; c < o.cycles; c++) {
                 if (o.reinit && c > 0) {
                     learner.reinitialize(Seeds.mix(trialSeed, Seeds.MODEL, c));
+                    committee.reinitialize(c);
                 }
-                if (!cycle(learner, strategy, key, trialSeed, c, labeled)) {
+                if (!cycle(learner, committee, strategy, key, trialSeed, c, labeled)) {
                     return false;
                 }
             }
@@ -113,14 +118,16 @@ final class TrialRunner {
         return true;
     }
 
-    private boolean cycle(ActiveLearner learner, SelectionStrategy strategy, RunKey key, long trialSeed, int c,
-            BitSet labeled) throws IOException {
+    private boolean cycle(ActiveLearner learner, Committee committee, SelectionStrategy strategy, RunKey key,
+            long trialSeed, int c, BitSet labeled) throws IOException {
         int[] labeledIds = labeled.stream().toArray();
         String label = String.format("[%s %s trial %d cycle %d/%d, %d labeled]", task.name(), key.strategy(),
                 key.trial(), c, o.cycles - 1, labeledIds.length);
         CycleZero.Outcome trained;
+        double memberSeconds;
         try {
             trained = trainAndEvaluate(learner, key, trialSeed, c, labeledIds, label);
+            memberSeconds = committee.train(settings(c), labeledIds, c, new Progress(out, terminal, label + " member"));
         } catch (TrainingDivergedException e) {
             String why = "failed: task " + task.name() + ", strategy " + key.strategy() + ", trial " + key.trial()
                     + ", cycle " + c + ": " + e.getMessage();
@@ -146,7 +153,8 @@ final class TrialRunner {
             Set<Signal> wanted = EnumSet.noneOf(Signal.class);
             wanted.addAll(strategy.requiredSignals());
             wanted.addAll(Diagnose.NEEDS); // same forward pass; read only after the selection
-            PoolView pool = learner.score(subset, labeledIds, wanted);
+            Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_SCORE, c)); // MC-dropout masks
+            PoolView pool = learner.score(subset, labeledIds, wanted, committee.members(), o.mcPasses);
             Selection sel = strategy.select(pool, Math.min(o.budget, subset.length),
                     new Random(Seeds.mix(trialSeed, Seeds.SELECT, c)));
             checkSelection(sel, subset, labeled, key);
@@ -157,10 +165,12 @@ final class TrialRunner {
             selectSeconds = (System.nanoTime() - t0) / 1e9;
         }
         learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
+        committee.save(m -> memberCheckpoint(key, m, c));
         store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
-                labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(),
-                selectSeconds, CycleResult.OK, diagnostics), picks);
+                labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(),
+                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics), picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
+        committee.delete(m -> memberCheckpoint(key, m, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
         out.printf("%s %s %.4f  loss-rank accuracy %.3f  train %.0fs (%.1f img/s)  select %.1fs%s  rss %d MiB%n",
                 label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(),
@@ -182,14 +192,19 @@ final class TrialRunner {
                 return done;
             }
         }
-        TrainSettings settings = c == 0 && o.initialEpochs > 0 ? o.train().stretchedTo(o.initialEpochs) : o.train();
-        TrainStats stats = learner.train(settings, labeledIds, new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
+        Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_TRAIN, c)); // dropout masks
+        TrainStats stats = learner.train(settings(c), labeledIds, new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
                 new Progress(out, terminal, label));
         CycleZero.Outcome result = new CycleZero.Outcome(stats, learner.evaluate());
         if (shared != null) {
             shared.save(learner, result);
         }
         return result;
+    }
+
+    /** Training settings of cycle c: cycle 0 stretched to {@code initialEpochs} when set. */
+    private TrainSettings settings(int c) {
+        return c == 0 && o.initialEpochs > 0 ? o.train().stretchedTo(o.initialEpochs) : o.train();
     }
 
     private static String describe(SelectionDiagnostics d) {
@@ -213,6 +228,11 @@ final class TrialRunner {
             }
             seen.set(id);
         }
+    }
+
+    private Path memberCheckpoint(RunKey key, int member, int cycle) {
+        return store.dir().resolve("checkpoints")
+                .resolve(key.strategy() + "-trial" + key.trial() + "-member" + member + "-cycle" + cycle + ".params");
     }
 
     private Path checkpoint(RunKey key, int cycle) {

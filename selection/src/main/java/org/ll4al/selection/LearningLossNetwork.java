@@ -51,6 +51,16 @@ public final class LearningLossNetwork extends AbstractBlock {
         this.detachFeatures = detach;
     }
 
+    /**
+     * Turns Monte Carlo dropout on or off in inference passes: every {@link McDropout} layer of
+     * the target samples masks while on (BatchNorm stays in inference mode).
+     *
+     * @return the number of dropout layers switched (0: the target has none, MC dropout is void)
+     */
+    public int setMcDropout(boolean on) {
+        return McDropout.setSampling(target, on);
+    }
+
     /** Whether the taps are currently detached. */
     public boolean isDetachingFeatures() {
         return detachFeatures;

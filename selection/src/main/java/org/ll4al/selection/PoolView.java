@@ -15,14 +15,14 @@ public final class PoolView {
 
     private final int[] ids;
     private final Map<Signal, float[]> scores;
-    private final float[][] embeddings;
+    private final Map<Signal, float[][]> vectors;
     private final float[][] labeledEmbeddings;
     private final String source;
 
     private PoolView(Builder b) {
         this.ids = b.ids;
         this.scores = b.scores;
-        this.embeddings = b.embeddings;
+        this.vectors = b.vectors;
         this.labeledEmbeddings = b.labeledEmbeddings;
         this.source = b.source;
     }
@@ -45,9 +45,7 @@ public final class PoolView {
     /** Signals present in this view. */
     public Set<Signal> signals() {
         Set<Signal> s = new HashSet<>(scores.keySet());
-        if (embeddings != null) {
-            s.add(Signal.EMBEDDING);
-        }
+        s.addAll(vectors.keySet());
         return s;
     }
 
@@ -62,10 +60,16 @@ public final class PoolView {
 
     /** Embeddings of the subset (one row per id). */
     public float[][] embeddings() {
-        if (embeddings == null) {
-            throw missing(Signal.EMBEDDING);
+        return vectors(Signal.EMBEDDING);
+    }
+
+    /** The per-sample vectors of a vector signal (one row per id), or a clear error if absent. */
+    public float[][] vectors(Signal signal) {
+        float[][] v = vectors.get(signal);
+        if (v == null) {
+            throw missing(signal);
         }
-        return embeddings;
+        return v;
     }
 
     /** Embeddings of the labeled set (core-set's initial centers); may have zero rows. */
@@ -85,7 +89,7 @@ public final class PoolView {
     public static final class Builder {
         private int[] ids;
         private final Map<Signal, float[]> scores = new EnumMap<>(Signal.class);
-        private float[][] embeddings;
+        private final Map<Signal, float[][]> vectors = new EnumMap<>(Signal.class);
         private float[][] labeledEmbeddings;
         private String source = "the task";
 
@@ -99,8 +103,8 @@ public final class PoolView {
 
         /** Adds a scalar signal, one value per id. */
         public Builder optScores(Signal signal, float[] values) {
-            if (signal == Signal.EMBEDDING) {
-                throw new IllegalArgumentException("use optEmbeddings for EMBEDDING");
+            if (signal.isVector()) {
+                throw new IllegalArgumentException("use optVectors for " + signal);
             }
             scores.put(signal, values);
             return this;
@@ -108,8 +112,17 @@ public final class PoolView {
 
         /** Adds embeddings of the subset and of the labeled set. */
         public Builder optEmbeddings(float[][] subset, float[][] labeled) {
-            this.embeddings = subset;
+            vectors.put(Signal.EMBEDDING, subset);
             this.labeledEmbeddings = labeled;
+            return this;
+        }
+
+        /** Adds a vector signal other than EMBEDDING, one row per id. */
+        public Builder optVectors(Signal signal, float[][] rows) {
+            if (!signal.isVector() || signal == Signal.EMBEDDING) {
+                throw new IllegalArgumentException(signal + " is not a vector signal set by optVectors");
+            }
+            vectors.put(signal, rows);
             return this;
         }
 
@@ -134,10 +147,13 @@ public final class PoolView {
                                     "PoolView: " + k + " has " + v.length + " values for " + ids.length + " ids");
                         }
                     });
-            if (embeddings != null && embeddings.length != ids.length) {
-                throw new IllegalArgumentException(
-                        "PoolView: " + embeddings.length + " embeddings for " + ids.length + " ids");
-            }
+            vectors.forEach(
+                    (k, v) -> {
+                        if (v.length != ids.length) {
+                            throw new IllegalArgumentException(
+                                    "PoolView: " + k + " has " + v.length + " rows for " + ids.length + " ids");
+                        }
+                    });
             return new PoolView(this);
         }
     }

@@ -13,5 +13,21 @@ public enum Signal {
     /** Output of the loss prediction module. */
     PREDICTED_LOSS,
     /** Feature vector used by core-set; also needed for the labeled set. */
-    EMBEDDING
+    EMBEDDING,
+    /**
+     * Mutual information between the prediction and the weights over T MC-dropout passes
+     * (BALD): H[mean_t p_t] - mean_t H[p_t], per sample (higher = more disagreement).
+     */
+    BALD,
+    /** Mean KL divergence of the committee members' posteriors from their consensus (higher = more disagreement). */
+    COMMITTEE_DISAGREEMENT,
+    /** BADGE gradient embedding (p - e_yhat) (outer) h, one vector per sample. */
+    GRADIENT_EMBEDDING,
+    /** ISAL influence -grad L(R)^T H^-1 G_z on the reference set's loss (lower = more helpful). */
+    INFLUENCE;
+
+    /** Whether the signal is a vector per sample (read with {@link PoolView#vectors}) rather than a scalar. */
+    public boolean isVector() {
+        return this == EMBEDDING || this == GRADIENT_EMBEDDING;
+    }
 }

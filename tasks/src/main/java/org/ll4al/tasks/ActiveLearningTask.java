@@ -56,6 +56,30 @@ public interface ActiveLearningTask extends AutoCloseable {
     Map<Signal, float[]> uncertainty(NDList heads, TaskBatch batch, Set<Signal> wanted);
 
     /**
+     * Class posteriors of a forward result's heads, shape (B, N, K): N sites per sample (1 for an
+     * image classifier, one per prior box for a detector) with K class probabilities each; used
+     * by {@code bald} and {@code committee}, which score a sample by its most uncertain site.
+     *
+     * @throws UnsupportedOperationException when {@link #hasPosteriors} is false
+     */
+    default NDArray posteriors(NDList heads) {
+        throw new UnsupportedOperationException("task " + name() + " has no class posteriors");
+    }
+
+    /** Whether {@link #posteriors} is defined (false for e.g. heatmap regression). */
+    default boolean hasPosteriors() {
+        return false;
+    }
+
+    /**
+     * Whether the embedding of a forward result is the input of one linear layer that produces
+     * the posteriors with N = 1 (what BADGE's gradient embedding (p - e_yhat) x h needs).
+     */
+    default boolean linearClassifierOnEmbedding() {
+        return false;
+    }
+
+    /**
      * Class balance of these pool samples ({@link LabelEntropy#normalised} of their label
      * histogram), a selection diagnostic read from the labels; {@code NaN} for a task without
      * class labels.

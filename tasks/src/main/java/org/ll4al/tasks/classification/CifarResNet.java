@@ -14,6 +14,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.ll4al.selection.McDropout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,7 @@ public final class CifarResNet extends AbstractBlock {
     private final Block stemConv;
     private final Block stemBn;
     private final List<SequentialBlock> stages = new ArrayList<>();
+    private final Block dropout;
     private final Block fc;
 
     /**
@@ -40,6 +42,18 @@ public final class CifarResNet extends AbstractBlock {
      * @param classes number of classes
      */
     public CifarResNet(double width, int classes) {
+        this(width, classes, 0f);
+    }
+
+    /**
+     * Creates the network with dropout before the final fully connected layer (as in Gal et al.'s
+     * MC-dropout networks; 0 = none, the paper's network).
+     *
+     * @param width channel multiplier (1 = the paper's network)
+     * @param classes number of classes
+     * @param dropout dropout rate on the pooled features, in [0, 1)
+     */
+    public CifarResNet(double width, int classes, float dropout) {
         int[] ch = channels(width);
         stemConv = addChildBlock("stemConv", BasicBlock.conv(ch[0], 3, 1));
         stemBn = addChildBlock("stemBn", BatchNorm.builder().build());
@@ -51,6 +65,7 @@ public final class CifarResNet extends AbstractBlock {
             stages.add(addChildBlock("stage" + (s + 1), stage));
             in = ch[s];
         }
+        this.dropout = addChildBlock("dropout", new McDropout(dropout));
         fc = addChildBlock("fc", Linear.builder().setUnits(classes).build());
     }
 
@@ -75,7 +90,8 @@ public final class CifarResNet extends AbstractBlock {
             out.add(x);
         }
         NDArray embedding = Pool.globalAvgPool2d(x);
-        out.set(0, fc.forward(ps, new NDList(embedding), training).singletonOrThrow());
+        NDList dropped = dropout.forward(ps, new NDList(embedding), training);
+        out.set(0, fc.forward(ps, dropped, training).singletonOrThrow());
         out.add(embedding);
         return out;
     }
@@ -103,6 +119,8 @@ public final class CifarResNet extends AbstractBlock {
             stage.initialize(manager, dataType, s);
             s = stage.getOutputShapes(s);
         }
-        fc.initialize(manager, dataType, new Shape(s[0].get(0), s[0].get(1)));
+        Shape embedding = new Shape(s[0].get(0), s[0].get(1));
+        dropout.initialize(manager, dataType, embedding);
+        fc.initialize(manager, dataType, embedding);
     }
 }

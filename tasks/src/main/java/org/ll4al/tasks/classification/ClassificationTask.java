@@ -23,6 +23,7 @@ public final class ClassificationTask implements ActiveLearningTask {
     private final Cifar10 test;
     private final int[] evalIndex;
     private final double width;
+    private final float dropout;
 
     /**
      * Creates the task over chosen parts of the data.
@@ -34,11 +35,22 @@ public final class ClassificationTask implements ActiveLearningTask {
      * @param width ResNet-18 width multiplier
      */
     public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width) {
+        this(train, poolIndex, test, evalIndex, width, 0f);
+    }
+
+    /**
+     * Creates the task with dropout before the classifier (for MC-dropout strategies).
+     *
+     * @param dropout dropout rate on the pooled features (0 = the paper's network)
+     */
+    public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
+            float dropout) {
         this.train = train;
         this.poolIndex = poolIndex;
         this.test = test;
         this.evalIndex = evalIndex;
         this.width = width;
+        this.dropout = dropout;
     }
 
     @Override
@@ -67,13 +79,15 @@ public final class ClassificationTask implements ActiveLearningTask {
         return "CIFAR-10: pool " + poolIndex.length + " of " + train.size() + " training images, evaluation on "
                 + evalIndex.length + " of " + test.size() + " test images; ResNet-18 width " + width
                 + " (stages " + ch[0] + "/" + ch[1] + "/" + ch[2] + "/" + ch[3]
-                + (width == 1.0 ? ", the paper's network)" : ", narrower than the paper's 64/128/256/512)");
+                + (width == 1.0 ? ", the paper's network)" : ", narrower than the paper's 64/128/256/512)")
+                + (dropout > 0 ? "; dropout " + dropout + " before the classifier" : "");
     }
 
     @Override
     public TargetModel newTargetModel() {
         return new TargetModel(
-                new CifarResNet(width, Cifar10.CLASSES), 4, new Shape(3, 32, 32), "ResNet-18 (CIFAR) width " + width);
+                new CifarResNet(width, Cifar10.CLASSES, dropout), 4, new Shape(3, 32, 32),
+                "ResNet-18 (CIFAR) width " + width + (dropout > 0 ? ", dropout " + dropout + " before the classifier" : ""));
     }
 
     @Override
@@ -149,6 +163,23 @@ public final class ClassificationTask implements ActiveLearningTask {
         out.put(Signal.LEAST_CONFIDENCE, least);
         out.keySet().retainAll(wanted);
         return out;
+    }
+
+    /** Softmax of the logits, shape (B, 1, 10). */
+    @Override
+    public boolean hasPosteriors() {
+        return true;
+    }
+
+    @Override
+    public NDArray posteriors(NDList heads) {
+        return heads.get(0).softmax(1).expandDims(1);
+    }
+
+    /** The embedding is the pooled feature vector the final fully connected layer reads. */
+    @Override
+    public boolean linearClassifierOnEmbedding() {
+        return true;
     }
 
     /** Entropy of the picked images' classes. */

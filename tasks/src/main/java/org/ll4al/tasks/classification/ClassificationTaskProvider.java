@@ -119,7 +119,8 @@ public final class ClassificationTaskProvider implements TaskProvider {
         Cifar10 test = Cifar10.loadTest(config.data());
         int[] pool = subset(train.size(), config.poolLimit(), config.seed());
         int[] eval = subset(test.size(), config.evalLimit(), config.seed() + 1);
-        return new ClassificationTask(train, pool, test, eval, config.width());
+        return new ClassificationTask(train, pool, test, eval, config.width(),
+                Float.parseFloat(config.option("dropout", "0")));
     }
 
     /** All of {@code 0..n-1}, or a seeded random {@code limit} of them in increasing order. */

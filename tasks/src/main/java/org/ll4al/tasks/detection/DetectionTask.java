@@ -237,6 +237,17 @@ public final class DetectionTask implements ActiveLearningTask {
         return out;
     }
 
+    /** Softmax over background + classes for every prior box, shape (B, P, C + 1). */
+    @Override
+    public boolean hasPosteriors() {
+        return true;
+    }
+
+    @Override
+    public NDArray posteriors(NDList heads) {
+        return heads.get(1).softmax(2);
+    }
+
     /** Entropy of the classes of the objects (non-difficult) in the picked images. */
     @Override
     public double labelEntropy(int[] poolIds) {

@@ -224,15 +224,42 @@ public final class ActiveLearner implements AutoCloseable {
 
     /** Scores a subset of the pool for the signals wanted (embeddings also for the labeled set). */
     public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted) {
+        return score(subset, labeled, wanted, java.util.List.of(), 0);
+    }
+
+    /**
+     * Scores a subset of the pool for the signals wanted.
+     *
+     * @param committee the other members of a committee (this learner is the first), for
+     *     COMMITTEE_DISAGREEMENT; empty otherwise
+     * @param mcPasses MC-dropout passes for BALD (the engine's random generator draws the masks:
+     *     seed it first for reproducible scores)
+     */
+    public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, java.util.List<ActiveLearner> committee,
+            int mcPasses) {
         if (wanted.isEmpty()) {
             return PoolView.builder().setIds(subset).optSource("task " + task.name()).build();
         }
-        return new Inference(task, model, net, inferenceBatch()).score(subset, labeled, wanted);
+        return inference().score(subset, labeled, wanted, committee.stream().map(ActiveLearner::inference).toList(),
+                mcPasses);
+    }
+
+    /**
+     * Checks that a task can compute every signal wanted, before any training is spent.
+     *
+     * @throws IllegalArgumentException naming the signal, the task and why not
+     */
+    public static void checkSignals(ActiveLearningTask task, Set<Signal> wanted) {
+        Inference.check(task, wanted);
     }
 
     /** Evaluates the metric and the loss-prediction ranking accuracy on the evaluation set. */
     public Evaluation evaluate() {
-        return new Inference(task, model, net, inferenceBatch()).evaluate();
+        return inference().evaluate();
+    }
+
+    private Inference inference() {
+        return new Inference(task, model, net, inferenceBatch());
     }
 
     private int inferenceBatch() {

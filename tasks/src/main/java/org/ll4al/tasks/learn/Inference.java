@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -32,52 +34,57 @@ final class Inference {
         this.batch = batch;
     }
 
-    PoolView score(int[] subset, int[] labeled, Set<Signal> wanted) {
+    /**
+     * Scores a subset for the signals wanted in one pass over it (per batch: one forward of the
+     * network, plus the MC-dropout passes for BALD and one forward of each committee member).
+     *
+     * @param committee the other committee members (for COMMITTEE_DISAGREEMENT), this network being the first
+     * @param mcPasses stochastic passes for BALD
+     */
+    PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, List<Inference> committee, int mcPasses) {
+        check(task, wanted);
         Set<Signal> uncertainty = EnumSet.noneOf(Signal.class);
         for (Signal s : wanted) {
-            if (s == Signal.ENTROPY || s == Signal.MARGIN || s == Signal.LEAST_CONFIDENCE) {
-                if (!task.uncertaintySignals().contains(s)) {
-                    throw new IllegalArgumentException(
-                            "task " + task.name() + " does not provide " + s + "; it provides "
-                                    + task.uncertaintySignals() + ", PREDICTED_LOSS, EMBEDDING");
-                }
+            if (task.uncertaintySignals().contains(s)) {
                 uncertainty.add(s);
             }
         }
-        boolean wantLoss = wanted.contains(Signal.PREDICTED_LOSS);
-        boolean wantTrue = wanted.contains(Signal.TRUE_LOSS);
-        boolean wantEmb = wanted.contains(Signal.EMBEDDING);
         Map<Signal, float[]> scores = new EnumMap<>(Signal.class);
-        for (Signal s : uncertainty) {
-            scores.put(s, new float[subset.length]);
+        for (Signal s : wanted) {
+            if (!s.isVector() && s != Signal.INFLUENCE) {
+                scores.put(s, new float[subset.length]);
+            }
         }
-        if (wantLoss) {
-            scores.put(Signal.PREDICTED_LOSS, new float[subset.length]);
-        }
-        if (wantTrue) {
-            scores.put(Signal.TRUE_LOSS, new float[subset.length]);
-        }
+        boolean wantEmb = wanted.contains(Signal.EMBEDDING);
         float[][] emb = wantEmb ? new float[subset.length][] : null;
+        float[][] gradEmb = wanted.contains(Signal.GRADIENT_EMBEDDING) ? new float[subset.length][] : null;
+        if (wanted.contains(Signal.BALD) && net.setMcDropout(false) == 0) {
+            throw new IllegalArgumentException("strategy bald needs dropout layers in the " + task.name()
+                    + " model: set -Ddropout > 0 (MC dropout over a network without dropout gives identical passes)");
+        }
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < subset.length; from += batch) {
             int[] ids = Arrays.copyOfRange(subset, from, Math.min(subset.length, from + batch));
             try (NDManager scope = model.getNDManager().newSubManager()) {
                 TaskBatch b = task.poolBatch(scope, ids);
                 NDList out = net.forward(ps, b.inputs(), false);
-                if (wantLoss) {
-                    copy(net.predictedLoss(out).toFloatArray(), scores.get(Signal.PREDICTED_LOSS), from);
-                }
-                if (wantTrue) {
-                    copy(task.perSampleLoss(net.heads(out), b).toFloatArray(), scores.get(Signal.TRUE_LOSS), from);
-                }
+                NDList heads = net.heads(out);
+                put(scores, Signal.PREDICTED_LOSS, from, () -> net.predictedLoss(out));
+                put(scores, Signal.TRUE_LOSS, from, () -> task.perSampleLoss(heads, b));
+                put(scores, Signal.BALD, from, () -> PosteriorSignals.mutualInformation(mcPasses(ps, b, mcPasses)));
+                put(scores, Signal.COMMITTEE_DISAGREEMENT, from, () -> PosteriorSignals.disagreement(
+                        committeePosteriors(heads, b, committee)));
                 if (!uncertainty.isEmpty()) {
-                    Map<Signal, float[]> u = task.uncertainty(net.heads(out), b, uncertainty);
+                    Map<Signal, float[]> u = task.uncertainty(heads, b, uncertainty);
                     for (Signal s : uncertainty) {
                         copy(u.get(s), scores.get(s), from);
                     }
                 }
                 if (wantEmb) {
                     rows(net.embedding(out), emb, from);
+                }
+                if (gradEmb != null) {
+                    rows(PosteriorSignals.gradientEmbedding(task.posteriors(heads), net.embedding(out)), gradEmb, from);
                 }
             }
         }
@@ -86,7 +93,67 @@ final class Inference {
         if (wantEmb) {
             view.optEmbeddings(emb, embeddings(labeled, ps));
         }
+        if (gradEmb != null) {
+            view.optVectors(Signal.GRADIENT_EMBEDDING, gradEmb);
+        }
         return view.build();
+    }
+
+    /**
+     * Fails with one clear message when the task cannot provide a signal.
+     *
+     * @throws IllegalArgumentException naming the signal and the task
+     */
+    static void check(ActiveLearningTask task, Set<Signal> wanted) {
+        for (Signal s : wanted) {
+            String why = switch (s) {
+                case ENTROPY, MARGIN, LEAST_CONFIDENCE -> task.uncertaintySignals().contains(s) ? null
+                        : "it provides " + task.uncertaintySignals();
+                case BALD, COMMITTEE_DISAGREEMENT -> task.hasPosteriors() ? null
+                        : "it has no class posteriors (its heads are not class probabilities)";
+                case GRADIENT_EMBEDDING -> task.linearClassifierOnEmbedding() ? null
+                        : "its embedding does not feed one linear classifier, so (p - e_yhat) x h is not its last-layer gradient";
+                default -> null;
+            };
+            if (why != null) {
+                throw new IllegalArgumentException("signal " + s + " is not defined for task " + task.name() + ": " + why);
+            }
+        }
+    }
+
+    private static void put(Map<Signal, float[]> scores, Signal s, int at, java.util.function.Supplier<NDArray> value) {
+        float[] dst = scores.get(s);
+        if (dst != null) {
+            copy(value.get().toFloatArray(), dst, at);
+        }
+    }
+
+    /** T forward passes with MC dropout on (BatchNorm in inference mode); posteriors of each. */
+    private List<NDArray> mcPasses(ParameterStore ps, TaskBatch b, int passes) {
+        List<NDArray> out = new ArrayList<>(passes);
+        net.setMcDropout(true);
+        try {
+            for (int t = 0; t < passes; t++) {
+                out.add(task.posteriors(net.heads(net.forward(ps, b.inputs(), false))));
+            }
+        } finally {
+            net.setMcDropout(false);
+        }
+        return out;
+    }
+
+    /** This network's posteriors and those of the other committee members on the same batch. */
+    private List<NDArray> committeePosteriors(NDList heads, TaskBatch b, List<Inference> others) {
+        if (others.isEmpty()) {
+            throw new IllegalArgumentException("committee disagreement needs at least 2 members");
+        }
+        List<NDArray> out = new ArrayList<>();
+        out.add(task.posteriors(heads));
+        for (Inference member : others) {
+            ParameterStore ps = new ParameterStore(member.model.getNDManager(), false);
+            out.add(task.posteriors(member.net.heads(member.net.forward(ps, b.inputs(), false))));
+        }
+        return out;
     }
 
     private float[][] embeddings(int[] ids, ParameterStore ps) {
