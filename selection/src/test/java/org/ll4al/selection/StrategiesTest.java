@@ -80,8 +80,8 @@ class StrategiesTest {
 
     @Test
     void unknownNameListsKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Strategies.byName("badge"));
-        assertTrue(e.getMessage().contains("badge"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Strategies.byName("nope"));
+        assertTrue(e.getMessage().contains("nope"));
         for (String n : new String[] {"random", "entropy", "margin", "least-confidence", "coreset", "lloss"}) {
             assertTrue(e.getMessage().contains(n), n);
         }
