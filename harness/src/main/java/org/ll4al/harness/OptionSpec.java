@@ -49,6 +49,16 @@ final class OptionSpec {
         add("dropout", "0", "classification: dropout rate before the classifier, in [0, 1) (bald needs > 0; 0 = paper)");
         add("mcPasses", "20", "bald: stochastic MC-dropout passes per scored sample");
         add("committee", "3", "committee: members trained per cycle (the main model + M-1 more; M x training cost)");
+        add("isalDamping", "0.01", "isal: LiSSA damping (reference code: 0.01)");
+        add("isalScale", "10000", "isal: LiSSA scale (reference code: 1e4)");
+        add("isalDepth", "250", "isal: LiSSA recursion depth, one labeled sample per step (reference code: 250)");
+        add("isalChains", "4", "isal: LiSSA chains averaged (reference code: 4)");
+        add("isalTopK", "1", "isal: pseudo-labels in the expected gradient (1 = argmax as the CIFAR code; paper: 10)");
+        add("isalParams", "all", "isal: all (every conv/linear weight, the reference) | last (last weight tensor, cheap)");
+        add("isalReference", "1000", "isal: size of the labeled reference set R");
+        add("isalReferenceSet", "pool", "isal: pool (R held out of the pool, seeded; its labels are read) | eval"
+                + " (the evaluation set, as the reference code: reads test labels)");
+        add("isalStep", "0.001", "isal: finite-difference step relative to the norm of the weights");
         add("imageSize", "0", "input resolution (0 = task default)");
         add("stacks", "2", "hourglass stacks (pose)");
         add("pretrained", "", "local file of pretrained backbone weights (detection)");

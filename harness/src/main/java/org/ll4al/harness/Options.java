@@ -12,6 +12,7 @@ import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.learn.IsalSettings;
 import org.ll4al.tasks.learn.TrainSettings;
 
 /**
@@ -39,6 +40,7 @@ public final class Options {
     final String device;
     final int mcPasses;
     final int committee;
+    final IsalSettings isal;
     final int shardIndex;
     final int shardCount;
     private final TrainSettings train;
@@ -94,6 +96,10 @@ public final class Options {
         real("dropout", 0, 1, false);
         mcPasses = integer("mcPasses", 2);
         committee = integer("committee", 2);
+        isal = new IsalSettings(real("isalDamping", 0, 1, false), positive("isalScale"), integer("isalDepth", 1),
+                integer("isalChains", 1), integer("isalTopK", 1), positive("isalStep"),
+                oneOf("isalParams", Set.of("all", "last")).equals("last"), integer("isalReference", 1),
+                oneOf("isalReferenceSet", Set.of("pool", "eval")).equals("eval"));
         oneOf("apMethod", Set.of("11point", "area"));
         oneOf("batchNorm", Set.of("", "true", "false"));
         bool("synthetic");

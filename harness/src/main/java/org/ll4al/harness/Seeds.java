@@ -22,6 +22,10 @@ final class Seeds {
     static final int TORCH_TRAIN = 7;
     /** Purpose: the engine's generator (MC-dropout masks) while scoring a cycle's subset. */
     static final int TORCH_SCORE = 8;
+    /** Purpose: ISAL's reference set R of a trial. */
+    static final int ISAL_REFERENCE = 9;
+    /** Purpose: ISAL's LiSSA draws of labeled samples in a cycle. */
+    static final int ISAL_LISSA = 10;
 
     private Seeds() {}
 

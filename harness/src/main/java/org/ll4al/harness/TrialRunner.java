@@ -29,6 +29,7 @@ import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.Diagnose;
+import org.ll4al.tasks.learn.Scoring;
 import org.ll4al.tasks.learn.Evaluation;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
@@ -154,7 +155,13 @@ final class TrialRunner {
             wanted.addAll(strategy.requiredSignals());
             wanted.addAll(Diagnose.NEEDS); // same forward pass; read only after the selection
             Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_SCORE, c)); // MC-dropout masks
-            PoolView pool = learner.score(subset, labeledIds, wanted, committee.members(), o.mcPasses);
+            Scoring extras = new Scoring(committee.members(), o.mcPasses, o.isal,
+                    wanted.contains(Signal.INFLUENCE) ? isalReference(trialSeed) : new int[0],
+                    Seeds.mix(trialSeed, Seeds.ISAL_LISSA, c));
+            PoolView pool = learner.score(subset, labeledIds, wanted, extras);
+            if (wanted.contains(Signal.INFLUENCE)) {
+                out.println(label + " " + learner.lastInfluenceCost());
+            }
             Selection sel = strategy.select(pool, Math.min(o.budget, subset.length),
                     new Random(Seeds.mix(trialSeed, Seeds.SELECT, c)));
             checkSelection(sel, subset, labeled, key);
@@ -200,6 +207,29 @@ final class TrialRunner {
             shared.save(learner, result);
         }
         return result;
+    }
+
+    /**
+     * ISAL's reference set R of a trial: a seeded draw of {@code isalReference} pool samples outside
+     * the initial set (ISAL reads their labels and never selects them), or of evaluation samples.
+     */
+    private int[] isalReference(long trialSeed) {
+        Random rng = new Random(Seeds.mix(trialSeed, Seeds.ISAL_REFERENCE));
+        if (o.isal.referenceFromEval()) {
+            int[] all = new int[task.evalSize()];
+            Arrays.setAll(all, i -> i);
+            return SubsetSampler.draw(all, o.isal.referenceSize(), rng);
+        }
+        BitSet initial = new BitSet();
+        for (int id : initialSet(task.poolSize(), o.initial, trialSeed)) {
+            initial.set(id);
+        }
+        int[] rest = new int[task.poolSize() - initial.cardinality()];
+        int k = 0;
+        for (int id = initial.nextClearBit(0); id < task.poolSize(); id = initial.nextClearBit(id + 1)) {
+            rest[k++] = id;
+        }
+        return SubsetSampler.draw(rest, o.isal.referenceSize(), rng);
     }
 
     /** Training settings of cycle c: cycle 0 stretched to {@code initialEpochs} when set. */

@@ -27,17 +27,20 @@ class FieldStrategiesSmokeTest {
     void classificationRunsEveryNewStrategyAndCommitteeResumesItsMembers() throws Exception {
         RunFixture f = new RunFixture(tmp);
         Properties p = f.smoke(tmp.resolve("out"));
-        p.setProperty("strategies", "random,badge,bald,committee");
+        p.setProperty("strategies", "random,badge,bald,committee,isal");
         p.setProperty("dropout", "0.3");
         p.setProperty("mcPasses", "4");
+        p.setProperty("isalDepth", "5");
+        p.setProperty("isalReference", "20");
         p.setProperty("cycles", "3");
         assertEquals(0, f.run(p), f.stderr);
+        assertTrue(f.stdout.contains("isal over "), "ISAL prints its cost per cycle");
         List<CycleResult> rows = ResultsReader.cycles(tmp.resolve("out"));
-        assertEquals(4 * 3, rows.size());
+        assertEquals(5 * 3, rows.size());
         assertTrue(rows.stream().allMatch(CycleResult::isOk), rows.toString());
         Map<String, Long> picks = ResultsReader.selections(tmp.resolve("out")).stream()
                 .collect(Collectors.groupingBy(SelectionRecord::strategy, Collectors.counting()));
-        assertEquals(Map.of("random", 40L, "badge", 40L, "bald", 40L, "committee", 40L), picks);
+        assertEquals(Map.of("random", 40L, "badge", 40L, "bald", 40L, "committee", 40L, "isal", 40L), picks);
         // the committee's extra members are checkpointed with the main model (last cycle kept)
         assertTrue(Files.exists(tmp.resolve("out/checkpoints/committee-trial0-member2-cycle2.params")));
         assertFalse(Files.exists(tmp.resolve("out/checkpoints/committee-trial0-member2-cycle1.params")));
@@ -77,11 +80,13 @@ class FieldStrategiesSmokeTest {
         assertEquals(0, f.run(p), f.stderr);
         assertEquals(4, ResultsReader.cycles(tmp.resolve("det")).size());
 
-        p.setProperty("strategies", "random,badge");
-        p.setProperty("out", tmp.resolve("det-badge").toString());
-        assertEquals(2, f.run(p));
-        assertTrue(f.stderr.contains("badge") && f.stderr.contains("detection"), f.stderr);
-        assertFalse(Files.exists(tmp.resolve("det-badge/cycles.csv")), "nothing trained");
+        for (String undefined : List.of("badge", "isal", "bald")) {
+            p.setProperty("strategies", "random," + undefined);
+            p.setProperty("out", tmp.resolve("det-" + undefined).toString());
+            assertEquals(2, f.run(p), undefined);
+            assertTrue(f.stderr.contains(undefined) && f.stderr.contains("detection"), f.stderr);
+            assertFalse(Files.exists(tmp.resolve("det-" + undefined + "/cycles.csv")), "nothing trained");
+        }
 
         Properties c = f.smoke(tmp.resolve("cls"));
         c.setProperty("strategies", "bald");

@@ -48,6 +48,7 @@ public final class ActiveLearner implements AutoCloseable {
     private final TrainSettings settings;
     private final Device device;
     private final int lossModuleWidth;
+    private String lastInfluenceCost;
     private Model model;
     private LearningLossNetwork net;
     private TargetModel target;
@@ -224,24 +225,56 @@ public final class ActiveLearner implements AutoCloseable {
 
     /** Scores a subset of the pool for the signals wanted (embeddings also for the labeled set). */
     public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted) {
-        return score(subset, labeled, wanted, java.util.List.of(), 0);
+        return score(subset, labeled, wanted, Scoring.NONE);
     }
 
     /**
-     * Scores a subset of the pool for the signals wanted.
-     *
-     * @param committee the other members of a committee (this learner is the first), for
-     *     COMMITTEE_DISAGREEMENT; empty otherwise
-     * @param mcPasses MC-dropout passes for BALD (the engine's random generator draws the masks:
-     *     seed it first for reproducible scores)
+     * Scores a subset of the pool for the signals wanted, with what the committee, BALD and ISAL
+     * strategies need.
      */
-    public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, java.util.List<ActiveLearner> committee,
-            int mcPasses) {
+    public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, Scoring extras) {
         if (wanted.isEmpty()) {
             return PoolView.builder().setIds(subset).optSource("task " + task.name()).build();
         }
-        return inference().score(subset, labeled, wanted, committee.stream().map(ActiveLearner::inference).toList(),
-                mcPasses);
+        float[] influence = null;
+        if (wanted.contains(Signal.INFLUENCE)) {
+            influence = influence(subset, labeled, extras);
+        }
+        return inference().score(subset, labeled, wanted,
+                extras.committee().stream().map(ActiveLearner::inference).toList(), extras.mcPasses(), influence);
+    }
+
+    /** The cost of the last ISAL computation, or null. */
+    public String lastInfluenceCost() {
+        return lastInfluenceCost;
+    }
+
+    private float[] influence(int[] subset, int[] labeled, Scoring extras) {
+        IsalSettings s = extras.isal();
+        var weights = NetworkObjective.weights(task, net, s.lastLayer());
+        NetworkObjective pool = new NetworkObjective(task, model, net, weights, false);
+        NetworkObjective ref = s.referenceFromEval() ? new NetworkObjective(task, model, net, weights, true) : pool;
+        Influence inf = new Influence(pool, ref, s, inferenceBatch());
+        float[] scores = inf.scores(extras.isalReference(), labeled, subset, new java.util.Random(extras.isalSeed()));
+        java.util.Set<Integer> inR = new java.util.HashSet<>();
+        if (!s.referenceFromEval()) {
+            for (int id : extras.isalReference()) {
+                inR.add(id);
+            }
+        }
+        for (int i = 0; i < subset.length; i++) {
+            if (inR.contains(subset[i])) {
+                scores[i] = Float.POSITIVE_INFINITY; // R is ISAL's held-out set: never labeled by ISAL
+            }
+        }
+        long n = 0;
+        for (var w : weights) {
+            n += w.size();
+        }
+        Influence.Cost c = inf.cost();
+        lastInfluenceCost = String.format("isal over %d weights: grad L(R) %.1fs, LiSSA %.1fs (%d x %d products),"
+                + " candidates %.1fs", n, c.referenceGradient(), c.lissa(), s.chains(), s.depth(), c.candidates());
+        return scores;
     }
 
     /**

@@ -40,8 +40,10 @@ final class Inference {
      *
      * @param committee the other committee members (for COMMITTEE_DISAGREEMENT), this network being the first
      * @param mcPasses stochastic passes for BALD
+     * @param influence ISAL's influence of the subset, computed beforehand, or null
      */
-    PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, List<Inference> committee, int mcPasses) {
+    PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, List<Inference> committee, int mcPasses,
+            float[] influence) {
         check(task, wanted);
         Set<Signal> uncertainty = EnumSet.noneOf(Signal.class);
         for (Signal s : wanted) {
@@ -90,6 +92,9 @@ final class Inference {
         }
         PoolView.Builder view = PoolView.builder().setIds(subset).optSource("task " + task.name());
         scores.forEach(view::optScores);
+        if (influence != null) {
+            view.optScores(Signal.INFLUENCE, influence);
+        }
         if (wantEmb) {
             view.optEmbeddings(emb, embeddings(labeled, ps));
         }
@@ -113,6 +118,9 @@ final class Inference {
                         : "it has no class posteriors (its heads are not class probabilities)";
                 case GRADIENT_EMBEDDING -> task.linearClassifierOnEmbedding() ? null
                         : "its embedding does not feed one linear classifier, so (p - e_yhat) x h is not its last-layer gradient";
+                case INFLUENCE -> task.hasPosteriors() && task.linearClassifierOnEmbedding() ? null
+                        : "ISAL's pseudo-label loss is implemented for image-level class posteriors only"
+                                + " (pseudo ground truth from boxes or heatmap peaks is not implemented)";
                 default -> null;
             };
             if (why != null) {

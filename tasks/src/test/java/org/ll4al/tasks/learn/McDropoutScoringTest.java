@@ -44,9 +44,9 @@ class McDropoutScoringTest {
             PoolView b = l.score(subset, new int[0], plain);
             assertArrayEquals(a.scores(Signal.ENTROPY), b.scores(Signal.ENTROPY), "dropout off outside BALD");
             Engine.getInstance().setRandomSeed(11);
-            float[] bald1 = l.score(subset, new int[0], Set.of(Signal.BALD), List.of(), 8).scores(Signal.BALD);
+            float[] bald1 = l.score(subset, new int[0], Set.of(Signal.BALD), new Scoring(List.of(), 8, IsalSettings.DEFAULTS, new int[0], 0)).scores(Signal.BALD);
             Engine.getInstance().setRandomSeed(11);
-            float[] bald2 = l.score(subset, new int[0], Set.of(Signal.BALD), List.of(), 8).scores(Signal.BALD);
+            float[] bald2 = l.score(subset, new int[0], Set.of(Signal.BALD), new Scoring(List.of(), 8, IsalSettings.DEFAULTS, new int[0], 0)).scores(Signal.BALD);
             assertArrayEquals(bald1, bald2, "same engine seed, same masks");
             double sum = 0;
             for (float v : bald1) {
