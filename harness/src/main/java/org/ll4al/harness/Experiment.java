@@ -118,16 +118,47 @@ final class Experiment {
     }
 
     private Path resultsDir() {
+        return shardDir(o, baseDir(o, out));
+    }
+
+    /** The results folder named by {@code out} (a new timestamped one when blank, or with resume=false over results). */
+    static Path baseDir(Options o, PrintStream out) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path base = o.out.isBlank() ? Path.of("results", o.task + "-" + stamp) : Path.of(o.out);
         if (!o.resume && Files.exists(base.resolve("cycles.csv"))) {
             base = Path.of(base + "-" + stamp);
             out.println("resume=false: starting over in " + base);
         }
-        if (o.shardCount > 1) {
-            base = base.resolve("shard-" + o.shardIndex + "-of-" + o.shardCount);
-        }
         return base;
+    }
+
+    /** The folder this shard writes: {@code base}, or {@code base/shard-i-of-n}. */
+    static Path shardDir(Options o, Path base) {
+        return o.shardCount > 1 ? base.resolve("shard-" + o.shardIndex + "-of-" + o.shardCount) : base;
+    }
+
+    /**
+     * The first (strategy, trial, cycle) of this shard's grid that has no row yet, in the order
+     * the experiment runs them, e.g. {@code "lloss trial 1 cycle 2"}; or "the report" when none.
+     */
+    static String nextCycle(Options o, List<CycleResult> done) {
+        int k = 0;
+        for (int trial = 0; trial < o.trials; trial++) {
+            for (String strategy : o.strategies) {
+                if (k++ % o.shardCount != o.shardIndex) {
+                    continue;
+                }
+                final int t = trial;
+                long rows = done.stream().filter(r -> r.strategy().equals(strategy) && r.trial() == t && r.isOk())
+                        .count();
+                boolean failed = done.stream().anyMatch(r -> r.strategy().equals(strategy) && r.trial() == t
+                        && !r.isOk() && r.cycle() >= rows);
+                if (rows < o.cycles && (!failed || o.retryFailed)) {
+                    return strategy + " trial " + trial + " cycle " + rows;
+                }
+            }
+        }
+        return "the final report";
     }
 
     private RunManifest manifest(ResultsStore store, Device device) {

@@ -71,7 +71,7 @@ final class Launcher {
     }
 
     /** The application class path: the exec:java class loader's URLs, or java.class.path. */
-    private static String classPath() {
+    static String classPath() {
         ClassLoader cl = Launcher.class.getClassLoader();
         if (cl instanceof URLClassLoader u && u.getURLs().length > 0) {
             List<String> parts = new ArrayList<>();

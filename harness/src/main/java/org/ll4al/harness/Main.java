@@ -18,9 +18,12 @@ public final class Main {
 
     private Main() {}
 
-    /** Runs from system properties; exits non-zero on error. */
+    /**
+     * Runs from system properties; exits non-zero on error. An experiment runs supervised in a
+     * child JVM (relaunched to resume after a crash) unless {@code -Dsupervise=false}.
+     */
     public static void main(String[] args) {
-        int status = run(System.getProperties(), System.out, System.err);
+        int status = run(System.getProperties(), System.out, System.err, true);
         if (status != 0) {
             System.exit(status);
         }
@@ -74,8 +77,12 @@ public final class Main {
         }
     }
 
-    /** Runs from the given properties; returns the exit status (0 ok, 2 bad input or failure). */
+    /** Runs from the given properties in this JVM; returns the exit status (0 ok, 1 failure, 2 bad input). */
     public static int run(java.util.Properties props, PrintStream out, PrintStream err) {
+        return run(props, out, err, false);
+    }
+
+    private static int run(java.util.Properties props, PrintStream out, PrintStream err, boolean commandLine) {
         System.setProperty("java.awt.headless", "true");
         try {
             if (props.getProperty("help") != null) {
@@ -96,6 +103,10 @@ public final class Main {
             boolean gpu = Engine.getInstance().getGpuCount() > 0;
             Map<String, String> values = OptionSources.collect(props, gpu);
             Options o = new Options(values);
+            OptionSpec.warnMisspelt(props, err);
+            if (commandLine && o.supervise) {
+                return Supervisor.run(props, o, out, err);
+            }
             out.printf("ll4al: task %s, preset %s%s; strategies %s x %d trials x %d cycles (initial %d, +%d per cycle,"
                     + " subset %d), %d epochs, batch %d, width %s, seed %d%n", o.task, o.preset,
                     props.getProperty("preset") == null ? (gpu ? " (GPU found)" : " (no GPU found)") : "",

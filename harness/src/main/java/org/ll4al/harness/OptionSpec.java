@@ -43,6 +43,9 @@ final class OptionSpec {
         add("resume", "true", "false: never reuse an existing results folder");
         add("device", "auto", "cpu | gpu | auto");
         add("shard", "0/1", "i/n: run only the i-th of n slices of the (strategy, trial) grid");
+        add("supervise", "true", "run the experiment in a child JVM, relaunched to resume after a crash or kill");
+        add("retries", "3", "relaunches in a row without a completed cycle before a crashing run stops");
+        add("retryFailed", "false", "true: re-run (strategy, trial)s whose cycle failed (non-finite loss) on resume");
         add("devices", "1", "N > 1: run N shards side by side (one per GPU) and merge them");
         add("poolLimit", "0", "use at most this many training samples (0 = all)");
         add("evalLimit", "0", "evaluate on at most this many samples (0 = all)");
@@ -82,6 +85,64 @@ final class OptionSpec {
 
     private static void add(String name, String def, String help) {
         ALL.put(name, new String[] {def, help});
+    }
+
+    /**
+     * Warns about each given property that is no option but looks like one (Maven passes unknown
+     * {@code -D} options on silently): a case slip, an edit distance of at most 2, or a singular
+     * or plural of a known name.
+     */
+    static void warnMisspelt(java.util.Properties given, java.io.PrintStream err) {
+        for (String name : given.stringPropertyNames()) {
+            if (ALL.containsKey(name) || COMMANDS.containsKey(name) || name.contains(".")) {
+                continue;
+            }
+            String guess = closest(name);
+            if (guess != null) {
+                err.println("warning: -D" + name + " is not an option and is ignored; did you mean -D" + guess + "?");
+            }
+        }
+    }
+
+    /** The known option a name most likely misspells, or null. */
+    static String closest(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        java.util.List<String> known = new java.util.ArrayList<>(ALL.keySet());
+        known.addAll(COMMANDS.keySet());
+        for (String k : known) {
+            String a = name.toLowerCase(java.util.Locale.ROOT);
+            String b = k.toLowerCase(java.util.Locale.ROOT);
+            int d = a.equals(b) ? 0 : editDistance(a, b);
+            boolean stem = a.length() >= 5 && b.length() >= 5 && (a.startsWith(b.substring(0, b.length() - 2))
+                    || b.startsWith(a.substring(0, a.length() - 1))) && Math.abs(a.length() - b.length()) <= 3;
+            if ((d <= 2 && Math.min(a.length(), b.length()) >= 4 || stem) && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** Usage text listing every option. */

@@ -38,6 +38,9 @@ public final class Options {
     final String out;
     final boolean resume;
     final String device;
+    final boolean supervise;
+    final int retries;
+    final boolean retryFailed;
     final int mcPasses;
     final int committee;
     final IsalSettings isal;
@@ -90,6 +93,9 @@ public final class Options {
         resume = bool("resume");
         device = oneOf("device", Set.of("cpu", "gpu", "auto"));
         integer("devices", 1);
+        supervise = bool("supervise");
+        retries = integer("retries", 0);
+        retryFailed = bool("retryFailed");
         int[] shard = shard();
         shardIndex = shard[0];
         shardCount = shard[1];

@@ -71,13 +71,20 @@ final class TrialRunner {
         SelectionStrategy strategy = Strategies.byName(strategyName);
         RunKey key = new RunKey(strategyName, trial);
         long trialSeed = Seeds.trial(o.seed, trial);
-        List<CycleResult> rows = done.stream().filter(r -> r.key().equals(key))
+        List<CycleResult> rows = done.stream().filter(r -> r.key().equals(key) && r.isOk())
                 .sorted(Comparator.comparingInt(CycleResult::cycle)).toList();
-        if (rows.stream().anyMatch(r -> !r.isOk())) {
-            out.println(key + ": failed in an earlier session, not rerun (" + rows.get(rows.size() - 1).status() + ")");
+        int start = rows.size();
+        CycleResult failure = done.stream().filter(r -> r.key().equals(key) && !r.isOk() && r.cycle() >= start)
+                .findFirst().orElse(null);
+        if (failure != null && !o.retryFailed) {
+            out.println(key + ": failed in an earlier session, not rerun (" + failure.status()
+                    + "); -DretryFailed=true re-runs it");
             return false;
         }
-        int start = rows.size();
+        if (failure != null) {
+            out.println(key + ": re-running from cycle " + start + " after an earlier failure (kept in cycles.csv: "
+                    + failure.status() + ")");
+        }
         if (start >= o.cycles) {
             out.println(key + ": all " + o.cycles + " cycles already in " + store.dir() + ", skipped");
             return true;

@@ -32,8 +32,8 @@ class BadInputTest {
         p.setProperty("epochs", "-3");
         assertRefused(f, p, "epochs", "-3", ">= 1");
         p = f.smoke(tmp.resolve("o2"));
-        p.setProperty("strategies", "random,badge");
-        assertRefused(f, p, "strategies", "badge", "lloss");
+        p.setProperty("strategies", "random,nope");
+        assertRefused(f, p, "strategies", "nope", "lloss");
         p = f.smoke(tmp.resolve("o3"));
         p.setProperty("task", "segmentation");
         assertRefused(f, p, "task", "segmentation", "classification");
@@ -99,5 +99,24 @@ class BadInputTest {
         assertEquals(0, f.run(p), f.stderr);
         assertTrue(f.stdout.contains("starting over in"), f.stdout);
         assertEquals(before, Files.readString(out.resolve("cycles.csv")));
+    }
+
+    @Test
+    void aMisspeltOptionIsWarnedAboutNamingTheKnownOne() {
+        assertEquals("budget", OptionSpec.closest("budgte"));
+        assertEquals("strategies", OptionSpec.closest("strategy"));
+        assertEquals("initialEpochs", OptionSpec.closest("initialepochs"));
+        assertEquals(null, OptionSpec.closest("zzz"));
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("budgte", "5");
+        p.setProperty("strategy", "lloss");
+        p.setProperty("user.dir", "/x");
+        p.setProperty("budget", "5");
+        OptionSpec.warnMisspelt(p, new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("warning: -Dbudgte is not an option and is ignored; did you mean -Dbudget?"), text);
+        assertTrue(text.contains("did you mean -Dstrategies?"), text);
+        assertEquals(2, text.lines().count(), text);
     }
 }

@@ -38,4 +38,39 @@ class DivergenceTest {
         assertTrue(f.stdout.contains("failed in an earlier session"), f.stdout);
         assertEquals(2, ResultsReader.cycles(out).size());
     }
+
+    @Test
+    void retryFailedReRunsAFailedCycleFromItsCheckpointAndKeepsTheFailureOnRecord() throws Exception {
+        RunFixture f = new RunFixture(tmp);
+        Path reference = tmp.resolve("reference");
+        Properties p = f.smoke(reference);
+        p.setProperty("strategies", "random");
+        assertEquals(0, f.run(p), f.stderr);
+        List<CycleResult> ref = ResultsReader.cycles(reference);
+
+        // the same run, as if cycle 1 had failed on a device that is not deterministic
+        Path out = tmp.resolve("out");
+        java.nio.file.Files.createDirectories(out.resolve("checkpoints"));
+        java.nio.file.Files.copy(reference.resolve("run.json"), out.resolve("run.json"));
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(reference.resolve("cycles.csv"));
+        String failed = lines.get(2).replace(",ok,", ",\"failed: injected\",");
+        java.nio.file.Files.write(out.resolve("cycles.csv"), List.of(lines.get(0), lines.get(1), failed));
+        java.nio.file.Files.copy(reference.resolve("selections.csv"), out.resolve("selections.csv"));
+        java.nio.file.Files.copy(reference.resolve("checkpoints/trial0-cycle0.params"),
+                out.resolve("checkpoints/random-trial0-cycle0.params"));
+        Properties q = f.smoke(out);
+        q.setProperty("strategies", "random");
+        assertEquals(1, f.run(q), "not retried without the option");
+        q.setProperty("retryFailed", "true");
+        assertEquals(0, f.run(q), f.stderr);
+        assertTrue(f.stdout.contains("re-running from cycle 1 after an earlier failure"), f.stdout);
+        List<CycleResult> rows = ResultsReader.cycles(out);
+        assertEquals(3, rows.size(), "the failure stays on record beside the retried row");
+        assertEquals("failed: injected", rows.get(1).status());
+        assertTrue(rows.get(2).sameOutcome(ref.get(1)), rows.get(2) + " vs " + ref.get(1));
+        // a later resume sees the trial complete, and a report merges the failure and the retry
+        assertEquals(0, f.run(q), f.stderr);
+        assertTrue(f.stdout.contains("already in"), f.stdout);
+        assertTrue(java.nio.file.Files.readString(out.resolve("summary.md")).contains("failed: injected"));
+    }
 }

@@ -43,6 +43,9 @@ final class RunFixture {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:MaxDirectMemorySize=256m");
         cmd.addAll(jvmFlags);
+        if (p.getProperty("supervise") == null) {
+            cmd.add("-Dsupervise=false"); // a test that kills this process means to kill the experiment
+        }
         for (String k : p.stringPropertyNames()) {
             cmd.add("-D" + k + "=" + p.getProperty(k));
         }

@@ -65,7 +65,7 @@ final class Merge {
         Map<String, CycleResult> seen = new LinkedHashMap<>();
         for (CycleResult r : rows) {
             String key = "task=" + r.task() + ", strategy=" + r.strategy() + ", trial="
-                    + r.trial() + ", cycle=" + r.cycle();
+                    + r.trial() + ", cycle=" + r.cycle() + (r.isOk() ? "" : ", " + r.status());
             CycleResult prev = seen.get(key);
             if (prev != null && !prev.sameOutcome(r)) {
                 throw new IllegalArgumentException(

@@ -84,7 +84,8 @@ public final class ResultsMerger {
         Map<String, List<SelectionRecord>> picks = new LinkedHashMap<>(); // key@folder -> picks
         for (Path d : dirs) {
             for (CycleResult c : ResultsReader.cycles(d)) {
-                String key = key(c.task(), c.strategy(), c.trial(), c.cycle());
+                // a failure and the ok row of its later retry are both kept (the failure stays on record)
+                String key = key(c.task(), c.strategy(), c.trial(), c.cycle()) + (c.isOk() ? "" : "/" + c.status());
                 CycleResult old = cycles.get(key);
                 if (old != null && !old.sameOutcome(c)) {
                     throw new ResultsException("cannot merge: " + key + " has different results in two folders ("
@@ -108,7 +109,7 @@ public final class ResultsMerger {
         ordered.sort(Comparator.comparing(CycleResult::task).thenComparingInt(CycleResult::trial)
                 .thenComparing(CycleResult::strategy).thenComparingInt(CycleResult::cycle));
         for (CycleResult c : ordered) {
-            String key = key(c.task(), c.strategy(), c.trial(), c.cycle());
+            String key = key(c.task(), c.strategy(), c.trial(), c.cycle()) + (c.isOk() ? "" : "/" + c.status());
             store.appendCycle(c, picks.getOrDefault(key + "@" + source.get(key), List.of()));
         }
     }

@@ -13,7 +13,8 @@ public final class RunManifest {
 
     /** Options that do not change what an experiment computes; ignored when comparing runs. */
     public static final java.util.Set<String> NOT_IDENTIFYING =
-            java.util.Set.of("out", "resume", "device", "devices", "shard", "config", "shareCycle0");
+            java.util.Set.of("out", "resume", "device", "devices", "shard", "config", "shareCycle0",
+                    "supervise", "retries", "retryFailed");
 
     private final SortedMap<String, String> config;
     private final SortedMap<String, String> environment;

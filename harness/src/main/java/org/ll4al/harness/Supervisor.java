@@ -1,0 +1,79 @@
+package org.ll4al.harness;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.ll4al.results.ResultsReader;
+
+/**
+ * Runs an experiment in a child JVM and relaunches it, resuming with the same results folder,
+ * when it ends abnormally (a signal or a native crash: any exit status other than 0, 1 or 2).
+ * The JVM's crash logs go to {@code <out>/crashes/}. After {@code retries} relaunches in a row
+ * that complete no cycle, the run stops with one error naming the cycle it keeps dying in.
+ */
+final class Supervisor {
+
+    private Supervisor() {}
+
+    /**
+     * Runs the experiment described by {@code props} (already validated into {@code o}) under
+     * supervision; returns the exit status to end with.
+     */
+    static int run(Properties props, Options o, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Path base = Experiment.baseDir(o, out);
+        Path dir = Experiment.shardDir(o, base);
+        Path crashes = dir.resolve("crashes");
+        Files.createDirectories(crashes);
+        int withoutProgress = 0;
+        for (int launch = 1; ; launch++) {
+            int rowsBefore = rows(dir);
+            Process child = start(props, base, crashes);
+            int status = child.waitFor();
+            if (status == 0 || status == 1 || status == 2) {
+                return status;
+            }
+            int rowsAfter = rows(dir);
+            withoutProgress = rowsAfter > rowsBefore ? 1 : withoutProgress + 1;
+            String how = status > 128 ? "signal " + (status - 128) + " (exit " + status + ")" : "exit " + status;
+            String next = Experiment.nextCycle(o, ResultsReader.cycles(dir));
+            if (withoutProgress > o.retries) {
+                err.println("error: the experiment ended abnormally (" + how + ") " + withoutProgress
+                        + " times in a row without completing a cycle; it keeps dying in " + next
+                        + "; crash logs in " + crashes + " (-Dretries=" + o.retries + ")");
+                return 1;
+            }
+            out.println("ll4al: the experiment ended abnormally (" + how + ") in " + next + " after " + rowsAfter
+                    + " rows; crash log (if the JVM wrote one) in " + crashes + "; relaunching to resume ("
+                    + withoutProgress + " of " + o.retries + " relaunches without progress)");
+        }
+    }
+
+    private static int rows(Path dir) {
+        return ResultsReader.cycles(dir).size();
+    }
+
+    private static Process start(Properties props, Path base, Path crashes) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m");
+        cmd.add("-XX:MaxDirectMemorySize=256m");
+        cmd.add("-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"));
+        for (String k : props.stringPropertyNames()) {
+            if (OptionSpec.ALL.containsKey(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise")) {
+                cmd.add("-D" + k + "=" + props.getProperty(k));
+            }
+        }
+        cmd.add("-Dout=" + base);
+        cmd.add("-Dresume=true"); // the folder was chosen above; a relaunch must resume it
+        cmd.add("-Dsupervise=false");
+        cmd.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "true"));
+        cmd.add("-cp");
+        cmd.add(Launcher.classPath());
+        cmd.add(Main.class.getName());
+        return new ProcessBuilder(cmd).inheritIO().start();
+    }
+}
