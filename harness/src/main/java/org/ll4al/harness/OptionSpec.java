@@ -31,6 +31,9 @@ final class OptionSpec {
         add("optimizer", null, "sgd | rmsprop");
         add("margin", null, "margin xi of the ranking loss");
         add("lambda", null, "weight of the loss-prediction loss");
+        add("warmupEpochs", "0", "epochs of linear learning-rate warmup at the start of each cycle (0 = none)");
+        add("clipGradient", "0", "clip each gradient element to [-c, c] (0 = off)");
+        add("augment", "ssd", "detection: ssd (photometric, zoom-out, crop, flip) | flip | none");
         add("lossKind", "ranking", "ranking (paper) | mse (ablation)");
         add("detachEpoch", null, "first 0-based epoch whose module input is detached");
         add("width", null, "channel-width multiplier of the target model (1 = paper)");

@@ -75,7 +75,9 @@ public final class Options {
         String lossKind = oneOf("lossKind", Set.of("ranking", "mse"));
         int detachEpoch = integer("detachEpoch", 0);
         train = new TrainSettings(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin,
-                detachEpoch, LossPredictionLoss.Kind.valueOf(lossKind.toUpperCase(java.util.Locale.ROOT)));
+                detachEpoch, LossPredictionLoss.Kind.valueOf(lossKind.toUpperCase(java.util.Locale.ROOT)),
+                integer("warmupEpochs", 0), real("clipGradient", 0, Float.MAX_VALUE, true));
+        oneOf("augment", Set.of("ssd", "flip", "none"));
         double width = real("width", 0, 8, true);
         if (width == 0) {
             throw new OptionException("width", get("width"), "a number in (0, 8]");

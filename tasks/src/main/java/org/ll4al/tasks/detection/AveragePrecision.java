@@ -105,13 +105,19 @@ public final class AveragePrecision {
         return elevenPoint ? elevenPoint(rec, prec, k) : area(rec, prec, k);
     }
 
+    /**
+     * VOC2007 11-point AP exactly as the devkit's {@code voc_eval.py}: thresholds are the doubles
+     * of {@code np.arange(0., 1.1, 0.1)}, i.e. {@code i * 0.1} (0.30000000000000004,
+     * 0.6000000000000001 and 0.7000000000000001 included), so a recall of exactly 3/10 does not
+     * reach the 0.3 threshold.
+     */
     static double elevenPoint(double[] rec, double[] prec, int n) {
         double ap = 0;
         for (int i = 0; i <= 10; i++) {
-            double t = i / 10.0;
+            double t = i * 0.1;
             double p = 0;
             for (int j = 0; j < n; j++) {
-                if (rec[j] >= t - 1e-12) {
+                if (rec[j] >= t) {
                     p = Math.max(p, prec[j]);
                 }
             }

@@ -40,6 +40,7 @@ public final class DetectionTask implements ActiveLearningTask {
     private final Detector detector;
     private final boolean batchNorm;
     private final boolean elevenPoint;
+    private final String augmentation;
 
     /**
      * Loads the annotations (images are decoded lazily and cached).
@@ -56,6 +57,10 @@ public final class DetectionTask implements ActiveLearningTask {
             throw new IllegalArgumentException("apMethod must be 11point or area, not " + ap);
         }
         elevenPoint = ap.equals("11point");
+        augmentation = config.option("augment", "ssd");
+        if (!List.of("ssd", "flip", "none").contains(augmentation)) {
+            throw new IllegalArgumentException("augment must be ssd, flip or none, not " + augmentation);
+        }
         int size = config.imageSize() > 0 ? config.imageSize() : 300;
         VocReader reader = new VocReader(config.data(), config.classes());
         classes = reader.classes();
@@ -139,7 +144,11 @@ public final class DetectionTask implements ActiveLearningTask {
         for (int id : ids) {
             VocAnnotation a = train.annotation(id);
             float[][] boxes = trainingBoxes(a);
-            samples.add(SsdAugmentation.augment(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng));
+            samples.add(switch (augmentation) {
+                case "ssd" -> SsdAugmentation.augment(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
+                case "flip" -> SsdAugmentation.mirror(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
+                default -> SsdAugmentation.plain(train.pixels(id), train.imageSize(), boxes, trainingLabels(a));
+            });
         }
         return batch(manager, ids, samples);
     }

@@ -49,6 +49,25 @@ public final class SsdAugmentation {
         return geometric(s, size, rng, true);
     }
 
+    /** Horizontal flip with probability 1/2, nothing else (for short schedules). */
+    public static Sample mirror(byte[] hwc, int size, float[][] boxes, int[] labels, Random rng) {
+        Sample s = plain(hwc, size, boxes, labels);
+        if (!rng.nextBoolean()) {
+            return s;
+        }
+        float[] chw = s.chw();
+        float[] out = new float[chw.length];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < size; y++) {
+                int row = (c * size + y) * size;
+                for (int x = 0; x < size; x++) {
+                    out[row + x] = chw[row + size - 1 - x];
+                }
+            }
+        }
+        return new Sample(out, flip(boxes), labels);
+    }
+
     /** Random brightness, contrast and saturation, each with probability 1/2, in place. */
     static void photometric(float[] chw, int size, Random rng) {
         int plane = size * size;

@@ -193,6 +193,7 @@ public final class ActiveLearner implements AutoCloseable {
     private static Optimizer optimizer(TrainSettings settings, int itersPerEpoch) {
         float lr = settings.lr();
         int[] steps = Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();
+        int warmup = settings.warmupEpochs() * itersPerEpoch;
         Tracker schedule =
                 update -> {
                     float v = lr;
@@ -201,17 +202,23 @@ public final class ActiveLearner implements AutoCloseable {
                             v *= 0.1f;
                         }
                     }
+                    if (update < warmup) {
+                        v *= (update + 1f) / warmup;
+                    }
                     return v;
                 };
         if ("rmsprop".equals(settings.optimizer())) {
             // DJL's Optimizer.rmsprop() is not implemented on the PyTorch engine.
             return new TorchRmsProp(schedule, 0.99f, settings.momentum(), 1e-8f, settings.weightDecay());
         }
-        return Optimizer.sgd()
+        var sgd = Optimizer.sgd()
                 .setLearningRateTracker(schedule)
                 .optMomentum(settings.momentum())
-                .optWeightDecays(settings.weightDecay())
-                .build();
+                .optWeightDecays(settings.weightDecay());
+        if (settings.clipGradient() > 0) {
+            sgd.optClipGrad(settings.clipGradient());
+        }
+        return sgd.build();
     }
 
     private static void shuffle(int[] a, Random rng) {

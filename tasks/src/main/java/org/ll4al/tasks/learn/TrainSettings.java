@@ -16,6 +16,9 @@ import org.ll4al.selection.LossPredictionLoss;
  * @param margin margin xi of the ranking loss
  * @param detachEpoch first 0-based epoch whose module input is detached
  * @param lossKind ranking (paper) or mse (ablation)
+ * @param warmupEpochs epochs over which the learning rate rises linearly from lr / (updates of
+ *     the warmup) to lr at the start of each cycle (0 = none, the paper)
+ * @param clipGradient each gradient element is clipped to [-clip, clip] (0 = no clipping, the paper)
  */
 public record TrainSettings(
         int epochs,
@@ -28,7 +31,16 @@ public record TrainSettings(
         float lambda,
         float margin,
         int detachEpoch,
-        LossPredictionLoss.Kind lossKind) {
+        LossPredictionLoss.Kind lossKind,
+        int warmupEpochs,
+        float clipGradient) {
+
+    /** Settings without warmup or gradient clipping (the paper's training). */
+    public TrainSettings(int epochs, int batch, float lr, int[] milestones, float momentum, float weightDecay,
+            String optimizer, float lambda, float margin, int detachEpoch, LossPredictionLoss.Kind lossKind) {
+        this(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin, detachEpoch, lossKind,
+                0, 0f);
+    }
 
     /**
      * The same schedule stretched to {@code n} epochs: milestones and the detach epoch scaled by
@@ -41,6 +53,6 @@ public record TrainSettings(
         double f = (double) n / epochs;
         int[] m = java.util.Arrays.stream(milestones).map(e -> (int) Math.round(e * f)).toArray();
         return new TrainSettings(n, batch, lr, m, momentum, weightDecay, optimizer, lambda, margin,
-                (int) Math.round(detachEpoch * f), lossKind);
+                (int) Math.round(detachEpoch * f), lossKind, warmupEpochs, clipGradient);
     }
 }

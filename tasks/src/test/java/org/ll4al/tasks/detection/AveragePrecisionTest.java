@@ -45,6 +45,32 @@ class AveragePrecisionTest {
     }
 
     @Test
+    void elevenPointThresholdsAreTheReferenceFloatValues() {
+        // 10 positives, 3 detections all true: recall 0.1, 0.2, 0.3 (= 3.0 / 10), precision 1.
+        // voc_eval.py: thresholds np.arange(0., 1.1, 0.1) -> 0.30000000000000004 > 0.3, so only
+        // 0, 0.1 and 0.2 count: AP = 3 / 11 (with i / 10 - 1e-12 it would be 4 / 11).
+        double[] rec = {1 / 10.0, 2 / 10.0, 3 / 10.0};
+        double[] prec = {1, 1, 1};
+        assertEquals(3.0 / 11, AveragePrecision.elevenPoint(rec, prec, 3), 1e-15);
+        // recall exactly 0.6 and 0.7 likewise miss 0.6000000000000001 and 0.7000000000000001
+        assertEquals(6.0 / 11, AveragePrecision.elevenPoint(new double[] {0.5, 6 / 10.0}, prec, 2), 1e-15);
+        assertEquals(7.0 / 11, AveragePrecision.elevenPoint(new double[] {7 / 10.0}, prec, 1), 1e-15);
+        // and the same through of(): 10 objects in 10 images, the first 3 detected
+        List<AveragePrecision.Truth> truth = new ArrayList<>();
+        List<AveragePrecision.Scored> dets = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            AveragePrecision.Truth t = AveragePrecision.Truth.empty();
+            t.boxes().add(A);
+            t.difficult().add(false);
+            truth.add(t);
+            if (i < 3) {
+                dets.add(new AveragePrecision.Scored(i, 0.9f - i * 0.1f, A));
+            }
+        }
+        assertEquals(3.0 / 11, AveragePrecision.of(dets, truth, true), 1e-15);
+    }
+
+    @Test
     void duplicatesAreFalsePositivesAndDifficultObjectsAreIgnored() {
         // A twice: the second is a false positive -> precision 1, 0.5 then B: 2/3
         List<AveragePrecision.Scored> dup = List.of(det(0.9f, A), det(0.8f, A), det(0.7f, B));
