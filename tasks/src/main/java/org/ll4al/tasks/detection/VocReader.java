@@ -105,20 +105,32 @@ public final class VocReader {
         for (String line : ids) {
             String id = line.trim();
             if (!id.isEmpty()) {
-                out.add(readOne(voc, year, id.split("\\s+")[0]));
+                VocAnnotation a = readOne(voc, year, id.split("\\s+")[0]);
+                if (a != null) {
+                    out.add(a);
+                }
             }
         }
         return out;
     }
 
+    /**
+     * The annotation, or null when a subset of the VOC classes is selected and the image holds
+     * none of them (its other objects are dropped, as are images without any object then).
+     */
     private VocAnnotation readOne(Path voc, String year, String id) {
         Path xml = voc.resolve("Annotations").resolve(id + ".xml");
         Path jpg = voc.resolve("JPEGImages").resolve(id + ".jpg");
         if (!Files.isRegularFile(jpg)) {
             throw new TaskDataException("image " + jpg + " is missing (annotation " + xml + ")");
         }
-        return parse(xml, year + "/" + id, jpg);
+        Parsed p = parseCounting(xml, year + "/" + id, jpg);
+        boolean selecting = classes.size() < VOC_CLASSES.size() && VOC_CLASSES.containsAll(classes);
+        return p.annotation().size() == 0 && (p.dropped() > 0 || selecting) ? null : p.annotation();
     }
+
+    /** An annotation and how many of its objects were of VOC classes outside the selection. */
+    private record Parsed(VocAnnotation annotation, int dropped) {}
 
     /**
      * Parses one annotation file.
@@ -126,6 +138,10 @@ public final class VocReader {
      * @throws TaskDataException naming the file when it is missing, malformed or inconsistent
      */
     public VocAnnotation parse(Path xml, String id, Path jpg) {
+        return parseCounting(xml, id, jpg).annotation();
+    }
+
+    private Parsed parseCounting(Path xml, String id, Path jpg) {
         if (!Files.isRegularFile(xml)) {
             throw new TaskDataException("annotation " + xml + " is missing; " + HELP);
         }
@@ -147,18 +163,24 @@ public final class VocReader {
         }
         NodeList objects = root.getElementsByTagName("object");
         int n = objects.getLength();
-        float[][] boxes = new float[n][];
-        int[] labels = new int[n];
-        boolean[] difficult = new boolean[n];
+        List<float[]> boxes = new ArrayList<>(n);
+        List<Integer> labels = new ArrayList<>(n);
+        List<Boolean> difficult = new ArrayList<>(n);
+        int dropped = 0;
         for (int i = 0; i < n; i++) {
             Element o = (Element) objects.item(i);
             String name = text(xml, o, "name");
-            labels[i] = classes.indexOf(name);
-            if (labels[i] < 0) {
+            int label = classes.indexOf(name);
+            if (label < 0 && VOC_CLASSES.contains(name)) {
+                dropped++; // a VOC class the run did not select (-Dclasses): the object is left out
+                continue;
+            }
+            if (label < 0) {
                 throw new TaskDataException(xml + ": object " + i + " has unknown class '" + name + "'; known: " + classes);
             }
+            labels.add(label);
             String diff = optText(o, "difficult");
-            difficult[i] = diff != null && "1".equals(diff.trim());
+            difficult.add(diff != null && "1".equals(diff.trim()));
             Element bb = child(xml, o, "bndbox");
             double x1 = num(xml, bb, "xmin");
             double y1 = num(xml, bb, "ymin");
@@ -168,12 +190,17 @@ public final class VocReader {
                 throw new TaskDataException(xml + ": object " + i + " box (" + x1 + ", " + y1 + ", " + x2 + ", " + y2
                         + ") lies outside the " + width + "x" + height + " image");
             }
-            boxes[i] = new float[] {
+            boxes.add(new float[] {
                 (float) (Math.max(0, x1 - 1) / width), (float) (Math.max(0, y1 - 1) / height),
                 (float) ((x2 - 1) / width), (float) ((y2 - 1) / height)
-            };
+            });
         }
-        return new VocAnnotation(id, jpg, width, height, boxes, labels, difficult);
+        boolean[] hard = new boolean[difficult.size()];
+        for (int i = 0; i < hard.length; i++) {
+            hard[i] = difficult.get(i);
+        }
+        return new Parsed(new VocAnnotation(id, jpg, width, height, boxes.toArray(new float[0][]),
+                labels.stream().mapToInt(Integer::intValue).toArray(), hard), dropped);
     }
 
     private static Element child(Path xml, Element e, String tag) {
