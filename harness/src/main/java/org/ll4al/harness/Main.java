@@ -92,6 +92,9 @@ public final class Main {
             if (props.getProperty("report") != null) {
                 return report(props, out);
             }
+            if (props.getProperty("pretrain") != null) {
+                return Pretrain.run(props, out);
+            }
             if (props.getProperty("bench") != null) {
                 Benchmark.run(props.getProperty("bench"), out);
                 return 0;

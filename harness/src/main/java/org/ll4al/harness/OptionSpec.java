@@ -33,6 +33,8 @@ final class OptionSpec {
         add("lambda", null, "weight of the loss-prediction loss");
         add("warmupEpochs", "0", "epochs of linear learning-rate warmup at the start of each cycle (0 = none)");
         add("clipGradient", "0", "clip each gradient element to [-c, c] (0 = off)");
+        add("normalize", "image", "detection: training loss normalised per image (mean of loss_i / positives_i) | batch"
+                + " (sum of losses / positives of the batch, as SSD)");
         add("augment", "ssd", "detection: ssd (photometric, zoom-out, crop, flip) | flip | none");
         add("lossKind", "ranking", "ranking (paper) | mse (ablation)");
         add("detachEpoch", null, "first 0-based epoch whose module input is detached");
@@ -82,6 +84,7 @@ final class OptionSpec {
     static final Map<String, String> COMMANDS = Map.of(
             "report", "DIR[,DIR..]: merge results folders (or a folder of shard-*) and draw curves and summary",
             "bench", "coreset | classification | detection | pose: print throughput figures",
+            "pretrain", "vgg: pretrain the SSD's VGG base on CIFAR-10 (-Ddata) and write -Dout for -Dpretrained",
             "help", "print this list");
 
     private OptionSpec() {}

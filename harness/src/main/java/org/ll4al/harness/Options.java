@@ -78,6 +78,7 @@ public final class Options {
                 detachEpoch, LossPredictionLoss.Kind.valueOf(lossKind.toUpperCase(java.util.Locale.ROOT)),
                 integer("warmupEpochs", 0), real("clipGradient", 0, Float.MAX_VALUE, true));
         oneOf("augment", Set.of("ssd", "flip", "none"));
+        oneOf("normalize", Set.of("image", "batch"));
         double width = real("width", 0, 8, true);
         if (width == 0) {
             throw new OptionException("width", get("width"), "a number in (0, 8]");

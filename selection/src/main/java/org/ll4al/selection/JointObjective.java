@@ -45,7 +45,19 @@ public final class JointObjective {
      * @param predictedLoss the module's output, shape (B)
      */
     public Parts compute(NDArray perSampleTaskLoss, NDArray predictedLoss) {
-        NDArray task = perSampleTaskLoss.mean();
+        return compute(perSampleTaskLoss, null, predictedLoss);
+    }
+
+    /**
+     * Computes the parts with the task loss as a weighted mean of the per-sample losses (e.g. SSD's
+     * normalisation by the batch's positives: weight = an image's positives); the module still
+     * learns to rank the per-sample losses.
+     *
+     * @param weights per-sample weights (B), or null for the plain mean
+     */
+    public Parts compute(NDArray perSampleTaskLoss, NDArray weights, NDArray predictedLoss) {
+        NDArray task = weights == null ? perSampleTaskLoss.mean()
+                : perSampleTaskLoss.mul(weights).sum().div(weights.sum().maximum(1e-12f));
         NDArray lp = lossPredictionLoss.compute(predictedLoss, perSampleTaskLoss);
         return new Parts(task.add(lp.mul(lambda)), task, lp);
     }

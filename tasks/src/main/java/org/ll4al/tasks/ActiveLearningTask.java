@@ -49,6 +49,15 @@ public interface ActiveLearningTask extends AutoCloseable {
     /** The true loss of every sample of the batch, shape (B); its mean is the task loss. */
     NDArray perSampleLoss(NDList heads, TaskBatch batch);
 
+    /**
+     * Per-sample weights of the training objective's task loss (a weighted mean of the per-sample
+     * losses), or null for the plain mean. Detection weighs an image by its positive priors, which
+     * normalises the batch's summed loss by its positives as SSD does.
+     */
+    default NDArray lossWeights(TaskBatch batch) {
+        return null;
+    }
+
     /** The uncertainty signals this task computes (subset of ENTROPY, MARGIN, LEAST_CONFIDENCE). */
     Set<Signal> uncertaintySignals();
 

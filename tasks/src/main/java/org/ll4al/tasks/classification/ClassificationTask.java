@@ -24,6 +24,7 @@ public final class ClassificationTask implements ActiveLearningTask {
     private final int[] evalIndex;
     private final double width;
     private final float dropout;
+    private final java.util.function.Supplier<TargetModel> model;
 
     /**
      * Creates the task over chosen parts of the data.
@@ -45,12 +46,27 @@ public final class ClassificationTask implements ActiveLearningTask {
      */
     public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
             float dropout) {
+        this(train, poolIndex, test, evalIndex, width, dropout, null);
+    }
+
+    /**
+     * Creates the task with another target model (e.g. the SSD's VGG base as a classifier, to
+     * pretrain it): {@code model} builds a fresh one returning {@code [logits, taps..., embedding]}.
+     */
+    public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex,
+            java.util.function.Supplier<TargetModel> model) {
+        this(train, poolIndex, test, evalIndex, 1, 0f, model);
+    }
+
+    private ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
+            float dropout, java.util.function.Supplier<TargetModel> model) {
         this.train = train;
         this.poolIndex = poolIndex;
         this.test = test;
         this.evalIndex = evalIndex;
         this.width = width;
         this.dropout = dropout;
+        this.model = model;
     }
 
     @Override
@@ -75,6 +91,10 @@ public final class ClassificationTask implements ActiveLearningTask {
 
     @Override
     public String describe() {
+        if (model != null) {
+            return "CIFAR-10: pool " + poolIndex.length + " training images, evaluation on " + evalIndex.length
+                    + " test images; " + model.get().description();
+        }
         int[] ch = CifarResNet.channels(width);
         return "CIFAR-10: pool " + poolIndex.length + " of " + train.size() + " training images, evaluation on "
                 + evalIndex.length + " of " + test.size() + " test images; ResNet-18 width " + width
@@ -85,6 +105,9 @@ public final class ClassificationTask implements ActiveLearningTask {
 
     @Override
     public TargetModel newTargetModel() {
+        if (model != null) {
+            return model.get();
+        }
         return new TargetModel(
                 new CifarResNet(width, Cifar10.CLASSES, dropout), 4, new Shape(3, 32, 32),
                 "ResNet-18 (CIFAR) width " + width + (dropout > 0 ? ", dropout " + dropout + " before the classifier" : ""));

@@ -41,6 +41,7 @@ public final class DetectionTask implements ActiveLearningTask {
     private final boolean batchNorm;
     private final boolean elevenPoint;
     private final String augmentation;
+    private final boolean batchNormalized;
 
     /**
      * Loads the annotations (images are decoded lazily and cached).
@@ -58,6 +59,7 @@ public final class DetectionTask implements ActiveLearningTask {
         }
         elevenPoint = ap.equals("11point");
         augmentation = config.option("augment", "ssd");
+        batchNormalized = config.option("normalize", "image").equals("batch");
         if (!List.of("ssd", "flip", "none").contains(augmentation)) {
             throw new IllegalArgumentException("augment must be ssd, flip or none, not " + augmentation);
         }
@@ -223,6 +225,13 @@ public final class DetectionTask implements ActiveLearningTask {
     @Override
     public NDArray perSampleLoss(NDList heads, TaskBatch batch) {
         return SsdLoss.perImage(heads.get(0), heads.get(1), batch.labels().get(0), batch.labels().get(1));
+    }
+
+    /** An image's positive priors (SSD normalises the batch's loss by its positives), with -Dnormalize=batch. */
+    @Override
+    public NDArray lossWeights(TaskBatch batch) {
+        return batchNormalized ? batch.labels().get(1).gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .sum(new int[] {1}) : null;
     }
 
     @Override

@@ -164,7 +164,8 @@ public final class ActiveLearner implements AutoCloseable {
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDList out = trainer.forward(batch.inputs());
                             JointObjective.Parts parts =
-                                    objective.compute(task.perSampleLoss(net.heads(out), batch), net.predictedLoss(out));
+                                    objective.compute(task.perSampleLoss(net.heads(out), batch), task.lossWeights(batch),
+                                            net.predictedLoss(out));
                             taskLoss = parts.task().getFloat();
                             lpLoss = parts.lossPrediction().getFloat();
                             if (!Float.isFinite(taskLoss) || !Float.isFinite(lpLoss)) {

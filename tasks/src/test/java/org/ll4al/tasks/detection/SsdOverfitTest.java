@@ -48,16 +48,28 @@ class SsdOverfitTest {
         int epochs = Integer.getInteger("overfit.epochs", 200);
         TaskConfig c = new TaskConfig(vocSubset(tmp, n), 1, Double.parseDouble(System.getProperty("overfit.width", "0.25")),
                 0, 0, Integer.getInteger("overfit.size", 128), 0, null, List.of(),
-                Map.of("trainSplit", "2007:overfit", "evalSplit", "2007:overfit", "augment", "none"));
+                Map.of("trainSplit", "2007:overfit", "evalSplit", "2007:overfit",
+                        "augment", System.getProperty("overfit.augment", "none"),
+                        "normalize", System.getProperty("overfit.normalize", "image")));
         try (DetectionTask task = new DetectionTask(c)) {
-            TrainSettings s = new TrainSettings(epochs, 8, Float.parseFloat(System.getProperty("overfit.lr", "0.01")),
-                    new int[] {(int) (epochs * 0.8)}, 0.9f, 0f, "sgd", 1f, 1f, epochs, LossPredictionLoss.Kind.RANKING,
-                    Integer.getInteger("overfit.warmup", 5), 0f);
+            TrainSettings s = new TrainSettings(epochs, Integer.getInteger("overfit.batch", 8),
+                    Float.parseFloat(System.getProperty("overfit.lr", "0.01")), new int[] {(int) (epochs * 0.8)}, 0.9f,
+                    Float.parseFloat(System.getProperty("overfit.wd", "0")), "sgd",
+                    Float.parseFloat(System.getProperty("overfit.lambda", "1")), 1f, epochs,
+                    LossPredictionLoss.Kind.RANKING, Integer.getInteger("overfit.warmup", 5),
+                    Float.parseFloat(System.getProperty("overfit.clip", "0")));
             try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 7)) {
                 int[] all = new int[task.poolSize()];
                 java.util.Arrays.setAll(all, i -> i);
                 long t0 = System.nanoTime();
-                var stats = l.train(all, new Random(1), TrainingListener.NONE);
+                var stats = l.train(all, new Random(1), new TrainingListener() {
+                    @Override
+                    public void onEpoch(int epoch, int epochs, double task, double lossPrediction) {
+                        if (Boolean.getBoolean("overfit.verbose")) {
+                            System.out.printf("epoch %d task loss %.3f%n", epoch, task);
+                        }
+                    }
+                });
                 double map = l.evaluate().metric();
                 System.out.printf("overfit: %d images, %d epochs, loss %.3f, train mAP %.3f, %.0f s%n", n, epochs,
                         stats.lastTaskLoss(), map, (System.nanoTime() - t0) / 1e9);
