@@ -19,6 +19,12 @@ import org.ll4al.tasks.TaskDataException;
  * {@code {image, center[2], scale, joints[16][2], joints_vis[16], normalize?}}. Entries without
  * {@code normalize} (e.g. mmpose's files) get 0.75 x the upper-neck to head-top distance, the
  * median ratio of the two in the MPII validation split.
+ *
+ * <p>A joint is <em>not annotated</em> when its coordinates are (0, 0), the stacked-hourglass
+ * layout's mark (converted from MPII's 1-based annotations, where a missing joint has no
+ * point), or (-1, -1) with {@code joints_vis} 0, the 0-based HRNet/mmpose layout's mark. Every
+ * other joint is annotated, whatever its {@code joints_vis} (0 = occluded in the
+ * stacked-hourglass layout).
  */
 public final class MpiiAnnotations {
 
@@ -89,6 +95,7 @@ public final class MpiiAnnotations {
         }
         double[][] xy = new double[MpiiJoints.COUNT][];
         float[] v = new float[MpiiJoints.COUNT];
+        float[] annotated = new float[MpiiJoints.COUNT];
         for (int j = 0; j < MpiiJoints.COUNT; j++) {
             JsonArray p = joints.get(j).getAsJsonArray();
             if (p.size() < 2) {
@@ -97,17 +104,35 @@ public final class MpiiAnnotations {
             xy[j] = new double[] {p.get(0).getAsDouble(), p.get(1).getAsDouble()};
             JsonElement f = vis.get(j);
             v[j] = (f.isJsonArray() ? f.getAsJsonArray().get(0).getAsDouble() : f.getAsDouble()) > 0 ? 1f : 0f;
+            annotated[j] = isAnnotated(xy[j], v[j]) ? 1f : 0f;
         }
         double normalize;
         if (o.has("normalize") && !o.get("normalize").isJsonNull()) {
             normalize = o.get("normalize").getAsDouble();
         } else {
+            if (annotated[MpiiJoints.HEAD_TOP] == 0 || annotated[MpiiJoints.UPPER_NECK] == 0) {
+                throw new IllegalArgumentException(
+                        "no 'normalize' (head size) and no annotated head top and upper neck to derive it from");
+            }
             double dx = xy[MpiiJoints.HEAD_TOP][0] - xy[MpiiJoints.UPPER_NECK][0];
             double dy = xy[MpiiJoints.HEAD_TOP][1] - xy[MpiiJoints.UPPER_NECK][1];
             normalize = HEAD_SEGMENT_TO_NORMALIZE * Math.hypot(dx, dy);
         }
-        return new PoseSample(
-                image, center.get(0).getAsDouble(), center.get(1).getAsDouble(), scale, xy, v, normalize);
+        if (!(normalize > 0) || Double.isInfinite(normalize)) {
+            throw new IllegalArgumentException("'normalize' (head size) must be a positive number, got " + normalize);
+        }
+        return new PoseSample(image, center.get(0).getAsDouble(), center.get(1).getAsDouble(), scale, xy, v,
+                annotated, normalize);
+    }
+
+    /**
+     * Whether a joint carries an annotation: not (0, 0) (stacked-hourglass layout) and not
+     * (-1, -1) flagged 0 (HRNet/mmpose layout).
+     */
+    static boolean isAnnotated(double[] xy, float vis) {
+        boolean zero = xy[0] == 0 && xy[1] == 0;
+        boolean minusOne = xy[0] == -1 && xy[1] == -1 && vis == 0;
+        return !zero && !minusOne;
     }
 
     private static JsonElement field(JsonObject o, String name) {

@@ -18,6 +18,12 @@ public final class MpiiJoints {
     /** Left/right pairs (right index, left index). */
     public static final int[][] FLIP_PAIRS = {{0, 5}, {1, 4}, {2, 3}, {10, 15}, {11, 14}, {12, 13}};
 
+    /** Index of the pelvis (left out of the MPII "PCKh total" mean). */
+    public static final int PELVIS = 6;
+
+    /** Index of the thorax (left out of the MPII "PCKh total" mean). */
+    public static final int THORAX = 7;
+
     /** Index of the upper neck. */
     public static final int UPPER_NECK = 8;
 

@@ -55,7 +55,10 @@ final class PoseSet {
 
     /**
      * A batch: inputs (B, 3, res, res) in [0, 1]; labels = targets (B, 16, res/4, res/4) and
-     * weights (B, 16) (1 for a visible joint inside the crop).
+     * weights (B, 16): 1 for an annotated joint inside the crop, visible or occluded (occluded
+     * joints get the same Gaussian as visible ones, as in princeton-vl/pytorch_stacked_hourglass,
+     * whose heatmap generator ignores the visibility flag and skips only joints at (0, 0));
+     * 0 for a joint that is not annotated or falls outside the crop.
      */
     TaskBatch batch(NDManager manager, int[] ids, Random rng) {
         int b = ids.length;
@@ -69,7 +72,7 @@ final class PoseSet {
             PoseSample s = samples.get(ids[n]);
             CropTransform t = transform(ids[n], rng);
             cache.crop(ids[n], t, images, n * imgSize);
-            float[] w = s.visible().clone();
+            float[] w = s.annotated().clone();
             double[][] crop = t.jointsToCrop(s.joints(), w);
             for (double[] p : crop) {
                 p[0] = CropTransform.cropToHeatmap(p[0], res, hm);

@@ -16,8 +16,9 @@ import org.ll4al.tasks.TaskBatch;
 
 /**
  * MPII pose estimation with a stacked hourglass. True loss of a sample: the mean squared error
- * between predicted and Gaussian target heatmaps over its visible joints and all heatmap pixels,
- * averaged over the stacks (intermediate supervision). Uncertainty: {@link Signal#ENTROPY}
+ * between predicted and Gaussian target heatmaps over its annotated joints inside the crop
+ * (occluded ones included, see {@link PoseSet}) and all heatmap pixels, averaged over the stacks
+ * (intermediate supervision). Uncertainty: {@link Signal#ENTROPY}
  * only, the mean over joints of the spatial entropy (nats) of each last-stack heatmap turned
  * into a distribution by a softmax over its pixels.
  */

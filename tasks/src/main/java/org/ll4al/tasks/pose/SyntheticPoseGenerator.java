@@ -25,10 +25,20 @@ import javax.imageio.ImageIO;
  * {@code valid.json}, {@code images/*.png}, {@code SOURCE.txt}): one articulated stick figure per
  * image (thick limbs, a head disc) with the 16 MPII joints, over random gradients, clutter and
  * pixel noise. The person's right limbs are drawn bright and the left ones dark (a cue that
- * tells left from right); an occluding block hides some joints, which are then marked
- * invisible. {@code normalize} is 0.6 x the head box diagonal, as in MPII's head size.
+ * tells left from right). Joints are marked as the real MPII files of the stacked-hourglass
+ * layout mark them: a joint hidden by an occluding block is <em>occluded but annotated</em>
+ * ({@code joints_vis} 0, real coordinates); a joint outside the image (some figures are placed
+ * low so that their legs leave the frame, {@link #TRUNCATED} of them) is <em>not annotated</em>
+ * (coordinates (0, 0), {@code joints_vis} 0). {@code normalize} is 0.6 x the head box diagonal,
+ * as in MPII's head size.
  */
 public final class SyntheticPoseGenerator {
+
+    /** Fraction of figures placed low enough that some leg joints leave the image (not annotated). */
+    public static final double TRUNCATED = 0.2;
+
+    /** Fraction of figures with an occluding block over some joints (occluded but annotated). */
+    public static final double OCCLUDED = 0.4;
 
     private SyntheticPoseGenerator() {}
 
@@ -54,7 +64,8 @@ public final class SyntheticPoseGenerator {
         Files.writeString(dir.resolve("SOURCE.txt"), String.format(
                 "SYNTHETIC pose data (not MPII): stick figures with the 16 MPII joints, written by%n"
                         + "org.ll4al.tasks.pose.SyntheticPoseGenerator (train %d, valid %d, %dx%d px, seed %d).%n"
-                        + "Same layout as the MPII JSON of stacked-hourglass reimplementations.%n",
+                        + "Same layout as the MPII JSON of stacked-hourglass reimplementations: joints_vis 0 with%n"
+                        + "real coordinates = occluded but annotated; coordinates (0, 0) = not annotated.%n",
                 trainCount, validCount, imageSize, imageSize, seed), StandardCharsets.UTF_8);
         writeSplit(dir.resolve("train.json"), images, "train", trainCount, imageSize, seed);
         writeSplit(dir.resolve("valid.json"), images, "valid", validCount, imageSize, seed ^ 0x5DEECE66DL);
@@ -90,14 +101,16 @@ public final class SyntheticPoseGenerator {
             }
         }
         double height = size * (0.5 + 0.3 * rng.nextDouble());
-        double[][] j = StickFigure.pose(rng, size / 2.0 + (rng.nextDouble() - 0.5) * 0.2 * size,
-                size / 2.0 + (rng.nextDouble() - 0.5) * 0.15 * size, height);
+        boolean truncated = rng.nextDouble() < TRUNCATED;
+        double px = size / 2.0 + (rng.nextDouble() - 0.5) * 0.2 * size;
+        double py = truncated ? size - 0.15 * height : size / 2.0 + (rng.nextDouble() - 0.5) * 0.15 * size;
+        double[][] j = StickFigure.pose(rng, px, py, height);
         float hue = rng.nextFloat();
         float thick = (float) Math.max(1.5, height * (0.035 + 0.02 * rng.nextDouble()));
         StickFigure.paint(g, j, hue, thick, height * StickFigure.HEAD);
         float[] vis = new float[MpiiJoints.COUNT];
         java.util.Arrays.fill(vis, 1f);
-        if (rng.nextDouble() < 0.4) {
+        if (rng.nextDouble() < OCCLUDED) {
             double[] c = j[rng.nextInt(MpiiJoints.COUNT)];
             double side = height * (0.12 + 0.12 * rng.nextDouble());
             double ox = c[0] - side * rng.nextDouble();
@@ -112,8 +125,10 @@ public final class SyntheticPoseGenerator {
         }
         g.dispose();
         addNoise(img, rng, 4 + 12 * rng.nextDouble());
+        boolean[] annotated = new boolean[MpiiJoints.COUNT];
         for (int k = 0; k < vis.length; k++) {
-            if (j[k][0] < 0 || j[k][1] < 0 || j[k][0] >= size || j[k][1] >= size) {
+            annotated[k] = j[k][0] >= 0 && j[k][1] >= 0 && j[k][0] < size && j[k][1] < size;
+            if (!annotated[k]) {
                 vis[k] = 0;
             }
         }
@@ -122,10 +137,12 @@ public final class SyntheticPoseGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        return entry(name, j, vis, height * StickFigure.HEAD);
+        return entry(name, j, vis, annotated, height * StickFigure.HEAD);
     }
 
-    private static Map<String, Object> entry(String name, double[][] j, float[] vis, double headSize) {
+    /** The JSON entry; the person box uses every joint, the written joints are (0, 0) where not annotated. */
+    private static Map<String, Object> entry(
+            String name, double[][] j, float[] vis, boolean[] annotated, double headSize) {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
@@ -140,7 +157,11 @@ public final class SyntheticPoseGenerator {
         e.put("image", name);
         e.put("center", new double[] {(minX + maxX) / 2, (minY + maxY) / 2});
         e.put("scale", 1.25 * Math.max(maxX - minX, maxY - minY) / 200.0);
-        e.put("joints", j);
+        double[][] written = new double[j.length][];
+        for (int k = 0; k < j.length; k++) {
+            written[k] = annotated[k] ? j[k].clone() : new double[] {0, 0};
+        }
+        e.put("joints", written);
         int[] v = new int[vis.length];
         for (int k = 0; k < v.length; k++) {
             v[k] = vis[k] > 0 ? 1 : 0;

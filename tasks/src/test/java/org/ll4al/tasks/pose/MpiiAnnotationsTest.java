@@ -81,4 +81,33 @@ class MpiiAnnotationsTest {
         PoseSample s = MpiiAnnotations.read(json, null).get(0);
         assertEquals(0.75 * Math.sqrt(2), s.normalize(), 1e-9);
     }
+
+    @Test
+    void occludedJointsAreAnnotatedAndZeroOrMinusOneMarksAreNot() throws IOException {
+        String e = entry("a.jpg", 16)
+                .replace("[10,20]", "[0,0]") // joint 0: (0, 0), stacked-hourglass mark of "not annotated"
+                .replace("[12,22]", "[-1,-1]") // joint 2: (-1, -1) with joints_vis 0, HRNet/mmpose mark
+                .replace("[13,23]", "[-1,-1]"); // joint 3: (-1, -1) but joints_vis 1: a real point
+        PoseSample s = MpiiAnnotations.read(write("marks.json", "[" + e + "]"), null).get(0);
+        assertEquals(0f, s.annotated()[0]);
+        assertEquals(1f, s.annotated()[1], "joint 1: joints_vis 1");
+        assertEquals(0f, s.annotated()[2]);
+        assertEquals(1f, s.annotated()[3]);
+        assertEquals(1f, s.annotated()[4], "joint 4: joints_vis 0 with real coordinates = occluded, annotated");
+        assertTrue(s.isAnnotated(4) && !s.isVisible(4));
+        assertTrue(s.isVisible(5));
+    }
+
+    @Test
+    void headSizeThatCannotBeDerivedNamesFileAndEntry() throws IOException {
+        String noNorm = entry("a.jpg", 16).replace(",\"normalize\":12.5", "").replace("[19,29]", "[0,0]");
+        Path json = write("nohead.json", "[" + entry("a.jpg", 16) + "," + noNorm + "]");
+        TaskDataException e = assertThrows(TaskDataException.class, () -> MpiiAnnotations.read(json, null));
+        assertTrue(e.getMessage().contains("nohead.json: entry 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("head top"), e.getMessage());
+        Path zero = write("zero.json", "[" + entry("a.jpg", 16).replace("12.5", "0") + "]");
+        e = assertThrows(TaskDataException.class, () -> MpiiAnnotations.read(zero, null));
+        assertTrue(e.getMessage().contains("zero.json: entry 0") && e.getMessage().contains("positive"),
+                e.getMessage());
+    }
 }

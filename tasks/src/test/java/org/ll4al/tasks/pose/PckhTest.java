@@ -48,12 +48,16 @@ class PckhTest {
         assertEquals(1.0, pckhWithShift(valid, 0.49), 0);
         assertEquals(0.0, pckhWithShift(valid, 0.6), 0);
         PckhAccumulator acc = new PckhAccumulator(valid, 256);
+        long annotated = 0;
         long visible = 0;
         for (PoseSample s : valid) {
-            for (float v : s.visible()) {
-                visible += v > 0 ? 1 : 0;
+            for (int k = 0; k < 16; k++) {
+                annotated += s.isAnnotated(k) ? 1 : 0;
+                visible += s.isVisible(k) ? 1 : 0;
             }
         }
+        assertEquals(44_240, annotated, "annotated joints of the MPII validation split");
+        assertEquals(44_240 - 10_243, visible, "10,243 of them are occluded (joints_vis 0, real coordinates)");
         for (int i = 0; i < valid.size(); i++) {
             double[][] pred = valid.get(i).jointsCopy();
             if (i % 2 == 1) {
@@ -63,13 +67,14 @@ class PckhTest {
             }
             acc.addPrediction(valid.get(i), pred);
         }
-        assertEquals(visible, java.util.Arrays.stream(acc.counts()).sum());
+        assertEquals(annotated, java.util.Arrays.stream(acc.counts()).sum());
+        assertEquals(visible, java.util.Arrays.stream(acc.visibleCounts()).sum());
         double expected = 0;
         long hits = 0;
         long counted = 0;
         for (int i = 0; i < valid.size(); i++) {
             for (int k = 0; k < 16; k++) {
-                if (k != 6 && k != 7 && valid.get(i).visible()[k] > 0) {
+                if (k != 6 && k != 7 && valid.get(i).isAnnotated(k)) {
                     counted++;
                     hits += i % 2 == 0 ? 1 : 0;
                 }
@@ -97,17 +102,17 @@ class PckhTest {
             acc.add(new NDList(b.labels().get(0)), b);
             float[] w = b.labels().get(1).toFloatArray();
             long inside = 0;
-            long visible = 0;
+            long annotated = 0;
             for (int i = 0; i < 5; i++) {
                 for (int k = 0; k < 16; k++) {
-                    if (k != 6 && k != 7 && samples.get(i).visible()[k] > 0) {
-                        visible++;
+                    if (k != 6 && k != 7 && samples.get(i).isAnnotated(k)) {
+                        annotated++;
                         inside += w[i * 16 + k] > 0 ? 1 : 0;
                     }
                 }
             }
-            assertTrue(inside > 0.9 * visible, inside + " of " + visible + " visible joints inside the crops");
-            assertEquals((double) inside / visible, acc.value(), 1e-12,
+            assertTrue(inside > 0.9 * annotated, inside + " of " + annotated + " annotated joints inside the crops");
+            assertEquals((double) inside / annotated, acc.value(), 1e-12,
                     "Gaussian targets decode back to the annotated joints (joints outside the crop are misses)");
             TaskBatch aug = set.batch(m, new int[] {0, 1}, new java.util.Random(1));
             assertEquals(new ai.djl.ndarray.types.Shape(2, 16), aug.labels().get(1).getShape());
