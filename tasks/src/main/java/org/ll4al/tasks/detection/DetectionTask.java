@@ -22,8 +22,8 @@ import org.ll4al.tasks.TaskDataException;
 
 /**
  * PASCAL VOC detection with SSD: pool = the training split(s), evaluation = the evaluation
- * split(s), loss = per-image multibox loss, uncertainty = {@link Signal#ENTROPY} as the highest
- * class-posterior entropy among an image's detections after NMS (0 when none), metric = VOC mAP.
+ * split(s), loss = per-image multibox loss, uncertainty = {@link Signal#ENTROPY} as the mean
+ * class-posterior entropy of an image's detections after NMS (0 when none; the paper's Sec. 4.2), metric = VOC mAP.
  * Inputs are ImageNet-normalised RGB; batch labels are {@code [loc targets (B,P,4), classes (B,P)]}.
  */
 public final class DetectionTask implements ActiveLearningTask {

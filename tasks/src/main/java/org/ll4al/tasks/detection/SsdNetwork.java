@@ -193,6 +193,11 @@ public final class SsdNetwork extends AbstractBlock {
         if (pretrained != null) {
             try (DataInputStream is = new DataInputStream(new BufferedInputStream(Files.newInputStream(pretrained)))) {
                 vgg.loadParameters(manager, is);
+                for (var p : vgg.getParameters()) { // loaded arrays come without gradients: train them
+                    if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
+                        p.getValue().getArray().setRequiresGradient(true);
+                    }
+                }
             } catch (IOException | MalformedModelException e) {
                 throw new TaskDataException(pretrained + ": not VGG base weights of this SSD variant ("
                         + layout + "): " + e.getMessage(), e);

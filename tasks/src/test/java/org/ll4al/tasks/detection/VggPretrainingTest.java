@@ -53,6 +53,8 @@ class VggPretrainingTest {
             var b = fresh.vgg().getParameters().values();
             for (int i = 0; i < a.size(); i++) {
                 assertArrayEquals(b.get(i).getArray().toFloatArray(), a.get(i).getArray().toFloatArray(), 0f);
+                assertTrue(!a.get(i).requiresGradient() || a.get(i).getArray().hasGradient(),
+                        "loaded weights are trained on: " + a.get(i).getName());
             }
         }
     }
