@@ -176,11 +176,26 @@ final class Experiment {
             fresh.setStarted(OffsetDateTime.now().toString());
             return fresh;
         }
-        List<String> diff = old.differences(fresh, RunManifest.NOT_IDENTIFYING);
+        java.util.Set<String> ignored = new java.util.HashSet<>(RunManifest.NOT_IDENTIFYING);
+        ignored.add("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
+        List<String> diff = old.differences(fresh, ignored);
         if (!diff.isEmpty()) {
             throw new OptionException("out", store.dir().toString(), "a folder of the same experiment; its run.json differs in "
                     + String.join("; ", diff) + " (use another -Dout, or -Dresume=false to start over in a new folder)");
         }
+        String before = old.config().getOrDefault("strategies", "");
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(
+                List.of(before.split(",")).stream().filter(s -> !s.isBlank()).toList());
+        List<String> added = o.strategies.stream().filter(s -> !all.contains(s)).toList();
+        if (!added.isEmpty() && !before.isBlank()) {
+            out.println("adding " + String.join(",", added) + " to the strategies of " + store.dir() + " (" + before
+                    + "): same initial sets, subsets and shared cycle 0, so the new trials pair with the old");
+        }
+        all.addAll(o.strategies);
+        fresh.config().put("strategies", String.join(",", all));
+        java.util.Set<String> controls = new java.util.TreeSet<>(old.controls());
+        controls.addAll(fresh.controls());
+        fresh.setControls(controls);
         fresh.setStarted(old.started());
         return fresh;
     }
