@@ -21,7 +21,7 @@ if pgrep -f "org.ll4al.harness.Main" >/dev/null; then
 fi
 mkdir -p "$home"
 if [ ! -d "$home/app" ]; then
-  mvn -B -q -o package dependency:copy-dependencies -DskipTests -DincludeScope=runtime -pl harness -am
+  mvn -B -q package dependency:copy-dependencies -DskipTests -DincludeScope=runtime -pl harness -am
   mkdir -p "$home/app.tmp"
   cp harness/target/dependency/*.jar harness/target/ll4al-harness-*.jar "$home/app.tmp/"
   git rev-parse HEAD > "$home/app.tmp/COMMIT"
