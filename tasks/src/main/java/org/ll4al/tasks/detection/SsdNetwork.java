@@ -1,6 +1,5 @@
 package org.ll4al.tasks.detection;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -16,14 +15,9 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ll4al.tasks.TaskDataException;
 
 /**
  * SSD with a VGG-16-style base (conv1..conv5 with ceil max pooling, conv4_3 through {@link
@@ -94,8 +88,10 @@ public final class SsdNetwork extends AbstractBlock {
     }
 
     /**
-     * Loads the VGG base from this file (written by {@code vgg().saveParameters}) right after
-     * initialisation; null = train from scratch.
+     * Loads the VGG base from this file right after initialisation: one written by {@code
+     * vgg().saveParameters} ({@code -Dpretrain=vgg}), or the ImageNet VGG-16 of ssd.pytorch
+     * ({@code vgg16_reducedfc.pth}) or torchvision ({@code vgg16-397923af.pth}) as a PyTorch state
+     * dict or safetensors ({@link VggWeights}); null = train from scratch.
      */
     public SsdNetwork optPretrained(Path file) {
         this.pretrained = file;
@@ -191,17 +187,7 @@ public final class SsdNetwork extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         vgg.initialize(manager, dataType, inputShapes);
         if (pretrained != null) {
-            try (DataInputStream is = new DataInputStream(new BufferedInputStream(Files.newInputStream(pretrained)))) {
-                vgg.loadParameters(manager, is);
-                for (var p : vgg.getParameters()) { // loaded arrays come without gradients: train them
-                    if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
-                        p.getValue().getArray().setRequiresGradient(true);
-                    }
-                }
-            } catch (IOException | MalformedModelException e) {
-                throw new TaskDataException(pretrained + ": not VGG base weights of this SSD variant ("
-                        + layout + "): " + e.getMessage(), e);
-            }
+            VggWeights.load(pretrained, vgg, layout, manager);
         }
         Shape[] s4 = conv4.getOutputShapes(inputShapes);
         l2norm.initialize(manager, dataType, s4);

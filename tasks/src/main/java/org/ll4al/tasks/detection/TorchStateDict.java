@@ -1,0 +1,586 @@
+package org.ll4al.tasks.detection;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.ll4al.tasks.TaskDataException;
+
+/**
+ * Reads the float32/float64 tensors of a PyTorch state dict written by {@code torch.save} (zip
+ * format of PyTorch 1.6+ and the legacy format before it) with a minimal pickle subset.
+ */
+final class TorchStateDict implements Closeable {
+
+    /** One tensor: key, C-order shape, strides and offset in elements into its storage. */
+    record Tensor(String key, long[] shape, long[] stride, long offset, Storage storage) {}
+
+    /** A storage: its key in the file, element type, element count and first element (views). */
+    record Storage(String key, String type, long numel, long base) {
+        int elementSize() {
+            return ELEMENT_SIZES.get(type);
+        }
+    }
+
+    private static final Map<String, Integer> ELEMENT_SIZES = Map.ofEntries(Map.entry("FloatStorage", 4),
+            Map.entry("DoubleStorage", 8), Map.entry("HalfStorage", 2), Map.entry("BFloat16Storage", 2),
+            Map.entry("LongStorage", 8), Map.entry("IntStorage", 4), Map.entry("ShortStorage", 2),
+            Map.entry("CharStorage", 1), Map.entry("ByteStorage", 1), Map.entry("BoolStorage", 1));
+
+    private record Global(String module, String name) {
+        @Override
+        public String toString() {
+            return module + "." + name;
+        }
+    }
+
+    private record Tuple(Object[] items) {}
+
+    /** torch.save's legacy format starts with this number, pickled. */
+    private static final BigInteger LEGACY_MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
+
+    private final Path file;
+    private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    private final Map<String, Storage> storages = new HashMap<>();
+    private ZipFile zip;
+    private String zipPrefix;
+    private FileChannel channel;
+    private final Map<String, Long> legacyOffsets = new HashMap<>();
+
+    private TorchStateDict(Path file) {
+        this.file = file;
+    }
+
+    /** Whether these first bytes of a file start a torch.save file (a zip or a legacy pickle). */
+    static boolean recognises(byte[] head) {
+        return head.length >= 4 && (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4
+                || (head[0] & 0xff) == 0x80);
+    }
+
+    /** Opens the file and reads its tensor index; data are read by {@link #values}. */
+    static TorchStateDict open(Path file) {
+        TorchStateDict d = new TorchStateDict(file);
+        try {
+            byte[] head = new byte[4];
+            try (InputStream in = Files.newInputStream(file)) {
+                int n = in.readNBytes(head, 0, 4);
+                if (n < 4) {
+                    throw d.fail("too short for a torch.save file");
+                }
+            }
+            if (head[0] == 'P') {
+                d.openZip();
+            } else {
+                d.openLegacy();
+            }
+            return d;
+        } catch (IOException e) {
+            d.close();
+            throw new TaskDataException(file + ": cannot read it as a PyTorch state dict: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    /** The tensors by key, in file order. */
+    Map<String, Tensor> tensors() {
+        return tensors;
+    }
+
+    private TaskDataException fail(String what) {
+        return new TaskDataException(file + ": " + what);
+    }
+
+    private void openZip() throws IOException {
+        zip = new ZipFile(file.toFile());
+        ZipEntry pkl = zip.stream().filter(e -> e.getName().endsWith("data.pkl"))
+                .min((a, b) -> a.getName().length() - b.getName().length()).orElse(null);
+        if (pkl == null) {
+            throw fail("a zip file without data.pkl: not a torch.save file (expected a PyTorch state dict)");
+        }
+        zipPrefix = pkl.getName().substring(0, pkl.getName().length() - "data.pkl".length());
+        ZipEntry order = zip.getEntry(zipPrefix + "byteorder");
+        if (order != null) {
+            try (InputStream in = zip.getInputStream(order)) {
+                String o = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+                if (!"little".equals(o)) {
+                    throw fail("byte order " + o + " (only little-endian files are read)");
+                }
+            }
+        }
+        byte[] data;
+        try (InputStream in = zip.getInputStream(pkl)) {
+            data = in.readAllBytes();
+        }
+        index(new Unpickler(new ByteArrayInputStream(data)).load());
+        for (Storage s : storages.values()) {
+            ZipEntry e = zip.getEntry(zipPrefix + "data/" + s.key());
+            if (e == null) {
+                throw fail("storage data/" + s.key() + " is missing from the zip");
+            }
+            if (e.getSize() >= 0 && e.getSize() < s.numel() * s.elementSize()) {
+                throw fail("storage data/" + s.key() + " holds " + e.getSize() + " bytes, " + s.numel() + " elements of "
+                        + s.type() + " expected");
+            }
+        }
+    }
+
+    private void openLegacy() throws IOException {
+        channel = FileChannel.open(file, StandardOpenOption.READ);
+        CountingStream in = new CountingStream(Channels.newInputStream(channel.position(0)));
+        Unpickler u = new Unpickler(in);
+        Object magic = u.load();
+        if (!LEGACY_MAGIC.equals(magic)) {
+            throw fail("a pickle without torch.save's magic number: not a PyTorch state dict "
+                    + "(expected a torch.save file, zip or legacy format)");
+        }
+        Object protocol = u.load();
+        if (!Long.valueOf(1001).equals(protocol)) {
+            throw fail("legacy torch.save protocol " + protocol + " (1001 expected)");
+        }
+        Object sysInfo = u.load();
+        if (sysInfo instanceof Map<?, ?> m && Boolean.FALSE.equals(m.get("little_endian"))) {
+            throw fail("written big-endian (only little-endian files are read)");
+        }
+        index(u.load());
+        Object keys = u.load();
+        if (!(keys instanceof List<?> list)) {
+            throw fail("no storage list after the pickled dict: not a legacy torch.save file");
+        }
+        long pos = in.position;
+        ByteBuffer eight = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        for (Object k : list) {
+            String key = String.valueOf(k);
+            Storage s = storages.get(key);
+            if (s == null) {
+                throw fail("storage " + key + " is listed but no tensor uses it: not a legacy torch.save file");
+            }
+            eight.clear();
+            if (channel.read(eight, pos) != 8) {
+                throw fail("truncated: storage " + key + " ends the file");
+            }
+            long numel = eight.getLong(0);
+            legacyOffsets.put(key, pos + 8);
+            pos += 8 + numel * s.elementSize();
+        }
+        if (pos > channel.size()) {
+            throw fail("truncated: " + channel.size() + " bytes, its storages need " + pos);
+        }
+        for (Storage s : storages.values()) {
+            if (!legacyOffsets.containsKey(s.key())) {
+                throw fail("storage " + s.key() + " is not in the file");
+            }
+        }
+    }
+
+    /** Checks that the unpickled object is a dict of tensors and indexes its tensors. */
+    private void index(Object root) {
+        if (!(root instanceof Map<?, ?> map)) {
+            throw fail("holds a " + typeName(root) + ", expected a state dict (a dict of tensors, "
+                    + "torch.save(model.state_dict(), ...))");
+        }
+        List<String> others = new ArrayList<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() instanceof Tensor t && e.getKey() instanceof String key) {
+                tensors.put(key, new Tensor(key, t.shape(), t.stride(), t.offset(), t.storage()));
+            } else {
+                others.add(e.getKey() + " (" + typeName(e.getValue()) + ")");
+            }
+        }
+        if (tensors.isEmpty()) {
+            throw fail("a dict without tensors (" + String.join(", ", others.subList(0, Math.min(8, others.size())))
+                    + "), expected a state dict: torch.save(model.state_dict(), ...)");
+        }
+    }
+
+    private static String typeName(Object o) {
+        if (o == null) {
+            return "None";
+        } else if (o instanceof Map) {
+            return "dict";
+        } else if (o instanceof List) {
+            return "list";
+        } else if (o instanceof Tuple) {
+            return "tuple";
+        } else if (o instanceof Tensor) {
+            return "tensor";
+        }
+        return o.getClass().getSimpleName();
+    }
+
+    /** Throws unless the tensor is float32 or float64, the types {@link #values} reads. */
+    void checkType(Tensor t) {
+        String type = t.storage().type();
+        if (!"FloatStorage".equals(type) && !"DoubleStorage".equals(type)) {
+            throw fail("tensor " + t.key() + " is stored as torch." + type + "; only float32 (FloatStorage) and "
+                    + "float64 (DoubleStorage) tensors are read (convert with .float() before torch.save)");
+        }
+    }
+
+    /** The tensor's elements in C order as float32 (float64 storages are narrowed). */
+    float[] values(Tensor t) throws IOException {
+        checkType(t);
+        Storage s = t.storage();
+        long n = 1;
+        long last = t.offset();
+        for (int i = 0; i < t.shape().length; i++) {
+            n *= t.shape()[i];
+            last += (t.shape()[i] - 1) * t.stride()[i];
+        }
+        if (n == 0) {
+            return new float[0];
+        }
+        if (n > Integer.MAX_VALUE || t.offset() < 0 || last >= s.numel()) {
+            throw fail("tensor " + t.key() + ": its view (offset " + t.offset() + ", shape " + Arrays.toString(t.shape())
+                    + ", strides " + Arrays.toString(t.stride()) + ") leaves its storage of " + s.numel() + " elements");
+        }
+        long first = s.base() + t.offset();
+        if ((last - t.offset() + 1) * s.elementSize() > Integer.MAX_VALUE) {
+            throw fail("tensor " + t.key() + " spans more than 2 GB of its storage; not read");
+        }
+        int span = (int) (last - t.offset() + 1);
+        ByteBuffer buf = ByteBuffer.allocate(span * s.elementSize()).order(ByteOrder.LITTLE_ENDIAN);
+        long byteOffset = first * s.elementSize();
+        if (zip != null) {
+            try (InputStream in = zip.getInputStream(zip.getEntry(zipPrefix + "data/" + s.key()))) {
+                in.skipNBytes(byteOffset);
+                in.readNBytes(buf.array(), 0, buf.capacity());
+            }
+        } else {
+            long at = legacyOffsets.get(s.key()) + byteOffset;
+            while (buf.hasRemaining()) {
+                if (channel.read(buf, at + buf.position()) < 0) {
+                    throw new EOFException("storage " + s.key());
+                }
+            }
+        }
+        float[] out = new float[(int) n];
+        int dims = t.shape().length;
+        long[] idx = new long[dims];
+        long rel = 0; // element offset from the tensor's first element
+        boolean dbl = s.elementSize() == 8;
+        for (int k = 0; k < out.length; k++) {
+            out[k] = dbl ? (float) buf.getDouble((int) rel * 8) : buf.getFloat((int) rel * 4);
+            for (int d = dims - 1; d >= 0; d--) { // odometer over the C-order index
+                idx[d]++;
+                rel += t.stride()[d];
+                if (idx[d] < t.shape()[d]) {
+                    break;
+                }
+                rel -= idx[d] * t.stride()[d];
+                idx[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (zip != null) {
+                zip.close();
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // nothing was written; closing a read-only file cannot lose data
+        }
+    }
+
+    /** An input stream that counts the bytes read. */
+    private static final class CountingStream extends InputStream {
+        private final InputStream in;
+        long position;
+
+        CountingStream(InputStream in) {
+            this.in = new BufferedInputStream(in, 1 << 16);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                position++;
+            }
+            return b;
+        }
+    }
+
+    /** The pickle opcodes (protocols 2 and 4) that torch.save writes for a dict of tensors. */
+    private final class Unpickler {
+        private final InputStream in;
+        private final List<Object> stack = new ArrayList<>();
+        private final List<Integer> marks = new ArrayList<>();
+        private final Map<Long, Object> memo = new HashMap<>();
+
+        Unpickler(InputStream in) {
+            this.in = in;
+        }
+
+        private int u8() throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                throw fail("truncated pickle: the file ends inside it");
+            }
+            return b;
+        }
+
+        private long le(int n) throws IOException {
+            long v = 0;
+            for (int i = 0; i < n; i++) {
+                v |= (long) u8() << (8 * i);
+            }
+            return v;
+        }
+
+        private byte[] bytes(long n) throws IOException {
+            if (n < 0 || n > Integer.MAX_VALUE) {
+                throw fail("corrupt pickle: a string of " + n + " bytes");
+            }
+            byte[] b = in.readNBytes((int) n);
+            if (b.length != n) {
+                throw fail("truncated pickle: the file ends inside it");
+            }
+            return b;
+        }
+
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder();
+            for (int c = u8(); c != '\n'; c = u8()) {
+                sb.append((char) c);
+            }
+            return sb.toString();
+        }
+
+        private Object pop() {
+            if (stack.isEmpty()) {
+                throw fail("corrupt pickle: stack underflow");
+            }
+            return stack.remove(stack.size() - 1);
+        }
+
+        private Object top() {
+            if (stack.isEmpty()) {
+                throw fail("corrupt pickle: stack underflow");
+            }
+            return stack.get(stack.size() - 1);
+        }
+
+        private List<Object> popMark() {
+            if (marks.isEmpty()) {
+                throw fail("corrupt pickle: no mark");
+            }
+            int m = marks.remove(marks.size() - 1);
+            List<Object> items = new ArrayList<>(stack.subList(m, stack.size()));
+            stack.subList(m, stack.size()).clear();
+            return items;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void setItems(List<Object> kv) {
+            if (!(top() instanceof Map)) {
+                throw fail("corrupt pickle: SETITEM(S) on a " + typeName(top()));
+            }
+            Map<Object, Object> m = (Map<Object, Object>) top();
+            for (int i = 0; i + 1 < kv.size(); i += 2) {
+                m.put(kv.get(i), kv.get(i + 1));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void append(List<Object> items) {
+            if (!(top() instanceof List)) {
+                throw fail("corrupt pickle: APPEND(S) on a " + typeName(top()));
+            }
+            ((List<Object>) top()).addAll(items);
+        }
+
+        /** Reads one pickle up to its STOP. */
+        Object load() throws IOException {
+            stack.clear();
+            marks.clear();
+            memo.clear();
+            while (true) {
+                int op = u8();
+                switch (op) {
+                    case 0x80 -> u8(); // PROTO
+                    case 0x95 -> le(8); // FRAME
+                    case '.' -> { // STOP
+                        return pop();
+                    }
+                    case '(' -> marks.add(stack.size());
+                    case '}' -> stack.add(new LinkedHashMap<>());
+                    case ']' -> stack.add(new ArrayList<>());
+                    case ')' -> stack.add(new Tuple(new Object[0]));
+                    case 'd' -> {
+                        stack.add(new LinkedHashMap<>());
+                        Object m = pop();
+                        List<Object> kv = popMark();
+                        stack.add(m);
+                        setItems(kv);
+                    }
+                    case 'l' -> stack.add(new ArrayList<>(popMark()));
+                    case 't' -> stack.add(new Tuple(popMark().toArray()));
+                    case 0x85, 0x86, 0x87 -> { // TUPLE1..3
+                        Object[] t = new Object[op - 0x84];
+                        for (int i = t.length - 1; i >= 0; i--) {
+                            t[i] = pop();
+                        }
+                        stack.add(new Tuple(t));
+                    }
+                    case 'q' -> memo.put((long) u8(), top()); // BINPUT
+                    case 'r' -> memo.put(le(4), top()); // LONG_BINPUT
+                    case 0x94 -> memo.put((long) memo.size(), top()); // MEMOIZE
+                    case 'h', 'j' -> { // BINGET, LONG_BINGET
+                        long k = op == 'h' ? u8() : le(4);
+                        if (!memo.containsKey(k)) {
+                            throw fail("corrupt pickle: memo " + k + " unset");
+                        }
+                        stack.add(memo.get(k));
+                    }
+                    case 'J' -> stack.add((long) (int) le(4)); // BININT
+                    case 'K' -> stack.add((long) u8()); // BININT1
+                    case 'M' -> stack.add(le(2)); // BININT2
+                    case 0x8a -> { // LONG1
+                        byte[] b = bytes(u8());
+                        byte[] be = new byte[b.length + 1];
+                        for (int i = 0; i < b.length; i++) {
+                            be[b.length - i] = b[i];
+                        }
+                        be[0] = b.length > 0 && b[b.length - 1] < 0 ? (byte) -1 : 0;
+                        BigInteger v = new BigInteger(be);
+                        stack.add(v.bitLength() < 64 ? (Object) v.longValue() : v);
+                    }
+                    case 'G' -> stack.add(Double.longBitsToDouble(Long.reverseBytes(le(8)))); // BINFLOAT (big-endian)
+                    case 'X' -> stack.add(new String(bytes(le(4)), StandardCharsets.UTF_8)); // BINUNICODE
+                    case 0x8c -> stack.add(new String(bytes(u8()), StandardCharsets.UTF_8)); // SHORT_BINUNICODE
+                    case 'U' -> stack.add(new String(bytes(u8()), StandardCharsets.ISO_8859_1)); // SHORT_BINSTRING
+                    case 'T' -> stack.add(new String(bytes(le(4)), StandardCharsets.ISO_8859_1)); // BINSTRING
+                    case 'N' -> stack.add(null);
+                    case 0x88 -> stack.add(Boolean.TRUE);
+                    case 0x89 -> stack.add(Boolean.FALSE);
+                    case 'c' -> stack.add(new Global(line(), line())); // GLOBAL
+                    case 0x93 -> { // STACK_GLOBAL
+                        Object name = pop();
+                        stack.add(new Global(String.valueOf(pop()), String.valueOf(name)));
+                    }
+                    case 'Q' -> stack.add(storage(pop())); // BINPERSID
+                    case 'R', 0x81 -> { // REDUCE, NEWOBJ
+                        Object args = pop();
+                        stack.add(call(pop(), args));
+                    }
+                    case 'b' -> { // BUILD: an OrderedDict's _metadata
+                        Object state = pop();
+                        if (!(top() instanceof Map) || state != null && !(state instanceof Map)) {
+                            throw fail("corrupt pickle: BUILD on a " + typeName(top()));
+                        }
+                    }
+                    case 's' -> {
+                        Object v = pop();
+                        Object k = pop();
+                        setItems(List.of(k, v));
+                    }
+                    case 'u' -> setItems(popMark());
+                    case 'a' -> append(List.of(pop()));
+                    case 'e' -> append(popMark());
+                    case '0' -> pop();
+                    case '1' -> popMark();
+                    case '2' -> stack.add(top());
+                    default -> throw fail(String.format("pickle opcode 0x%02x is not one torch.save writes for a state "
+                            + "dict (expected a PyTorch state dict of tensors)", op));
+                }
+            }
+        }
+
+        private Object[] args(Object args, Global g, int min) {
+            if (!(args instanceof Tuple t) || t.items().length < min) {
+                throw fail("corrupt pickle: " + g + " called with " + typeName(args));
+            }
+            return t.items();
+        }
+
+        private Object call(Object callable, Object args) {
+            if (!(callable instanceof Global g)) {
+                throw fail("corrupt pickle: calls a " + typeName(callable));
+            }
+            switch (g.toString()) {
+                case "collections.OrderedDict", "__builtin__.dict", "builtins.dict" -> {
+                    if (args instanceof Tuple t && t.items().length == 0) {
+                        return new LinkedHashMap<>();
+                    }
+                    throw fail("corrupt pickle: " + g + " called with arguments");
+                }
+                case "torch._utils._rebuild_tensor", "torch._utils._rebuild_tensor_v2" -> {
+                    Object[] a = args(args, g, 4);
+                    if (!(a[0] instanceof Storage s) || !(a[1] instanceof Long off)) {
+                        throw fail("corrupt pickle: " + g + " without a storage and an offset");
+                    }
+                    long[] shape = longs(a[2], g);
+                    long[] stride = longs(a[3], g);
+                    if (shape.length != stride.length) {
+                        throw fail("corrupt pickle: a tensor with " + shape.length + " sizes and " + stride.length + " strides");
+                    }
+                    return new Tensor(null, shape, stride, off, s);
+                }
+                case "torch._utils._rebuild_parameter" -> {
+                    return args(args, g, 1)[0];
+                }
+                default -> throw fail("the pickle builds a " + g + ": not a state dict of tensors (a whole pickled "
+                        + "model or other object; expected torch.save(model.state_dict(), ...))");
+            }
+        }
+
+        private long[] longs(Object o, Global g) {
+            if (!(o instanceof Tuple t)) {
+                throw fail("corrupt pickle: " + g + " with sizes " + typeName(o));
+            }
+            long[] v = new long[t.items().length];
+            for (int i = 0; i < v.length; i++) {
+                if (!(t.items()[i] instanceof Long l) || l < 0) {
+                    throw fail("corrupt pickle: " + g + " with size " + t.items()[i]);
+                }
+                v[i] = l;
+            }
+            return v;
+        }
+
+        /** A persistent id ('storage', type, key, location, numel[, view]) as a storage. */
+        private Storage storage(Object pid) {
+            if (!(pid instanceof Tuple t) || t.items().length < 5 || !"storage".equals(t.items()[0])
+                    || !(t.items()[1] instanceof Global type) || !(t.items()[4] instanceof Long numel)) {
+                throw fail("a persistent id that is not a tensor storage: not a PyTorch state dict");
+            }
+            String key = String.valueOf(t.items()[2]);
+            if (!ELEMENT_SIZES.containsKey(type.name())) {
+                throw fail("storage " + key + " has the unknown type " + type + ": not a state dict this reader knows");
+            }
+            Storage root = storages.computeIfAbsent(key, k -> new Storage(k, type.name(), numel, 0));
+            if (t.items().length > 5 && t.items()[5] instanceof Tuple view && view.items().length == 3
+                    && view.items()[1] instanceof Long off && view.items()[2] instanceof Long size) {
+                return new Storage(key, type.name(), size, off); // legacy storage view
+            }
+            return root;
+        }
+    }
+}
