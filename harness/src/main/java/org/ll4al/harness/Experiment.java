@@ -161,7 +161,21 @@ final class Experiment {
         return "the final report";
     }
 
-    private RunManifest manifest(ResultsStore store, Device device) {
+    /** True when a results folder has no cycle row, no pick and no checkpoint: nothing a new configuration could mix with. */
+    private static boolean holdsNoResults(ResultsStore store) throws IOException {
+        if (!store.cycles().isEmpty() || !store.selections().isEmpty()) {
+            return false;
+        }
+        Path checkpoints = store.dir().resolve("checkpoints");
+        if (!java.nio.file.Files.isDirectory(checkpoints)) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(checkpoints)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    private RunManifest manifest(ResultsStore store, Device device) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("device", device.toString());
         env.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
@@ -179,6 +193,13 @@ final class Experiment {
         java.util.Set<String> ignored = new java.util.HashSet<>(RunManifest.NOT_IDENTIFYING);
         ignored.add("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
         List<String> diff = old.differences(fresh, ignored);
+        if (!diff.isEmpty() && holdsNoResults(store)) {
+            // a run that stopped before its first cycle (e.g. a bad -Dpretrained file) left only run.json
+            out.println("taking the new configuration for " + store.dir() + ": it holds no results yet (was "
+                    + String.join("; ", diff) + ")");
+            fresh.setStarted(OffsetDateTime.now().toString());
+            return fresh;
+        }
         if (!diff.isEmpty()) {
             throw new OptionException("out", store.dir().toString(), "a folder of the same experiment; its run.json differs in "
                     + String.join("; ", diff) + " (use another -Dout, or -Dresume=false to start over in a new folder)");

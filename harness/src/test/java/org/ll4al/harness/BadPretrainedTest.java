@@ -86,5 +86,14 @@ class BadPretrainedTest {
         Path text = fixture("not_torch.pth");
         assertRefused(f, smoke("text", text), text, "PyTorch state dict", "safetensors");
         assertNothingTrained(tmp.resolve("text"));
+
+        // the refused runs left run.json behind; a corrected command with the same -Dout is not
+        // refused for differing from a configuration that never produced anything
+        Properties again = smoke("text", wrong);
+        again.setProperty("imageSize", "96");
+        again.setProperty("width", "0.03125");
+        assertRefused(f, again, wrong, "10.weight");
+        assertTrue(f.stdout.contains("it holds no results yet"), f.stdout);
+        assertNothingTrained(tmp.resolve("text"));
     }
 }
