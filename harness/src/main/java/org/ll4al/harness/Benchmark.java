@@ -9,70 +9,111 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import org.ll4al.selection.CoreSetStrategy;
 import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.LossPredictionModule;
 import org.ll4al.selection.PoolView;
-import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.TrainStats;
-import org.ll4al.tasks.learn.TrainingListener;
 
 /**
- * The benchmark command ({@code -Dbench=coreset|classification|detection|pose}): core-set
- * selection time, and a task's training / inference images per second with the loss prediction
- * module's own share of a training step. Task benchmarks take the same options as a run.
+ * The benchmark command ({@code -Dbench=coreset|strategies|classification|detection|pose}):
+ * core-set selection time, a task's training / inference images per second with the loss
+ * prediction module's own share of a training step, and (strategies) each selection strategy's
+ * scoring + selection cost per cycle. Task benchmarks take the same options as a run.
+ * {@code -DbenchCompare=pytorch} runs classification and coreset side by side with their Python
+ * references ({@link BenchCompare}).
  */
 final class Benchmark {
 
     private Benchmark() {}
 
-    static void run(String what, PrintStream out) throws java.io.IOException {
+    static void run(String what, PrintStream out) throws IOException, InterruptedException {
+        run(what, System.getProperties(), out);
+    }
+
+    /** Runs benchmark {@code what} with the options in {@code props}. */
+    static void run(String what, Properties props, PrintStream out) throws IOException, InterruptedException {
+        String compare = props.getProperty("benchCompare", "").trim().toLowerCase(Locale.ROOT);
+        boolean known = "coreset".equals(what) || "strategies".equals(what) || Tasks.names().contains(what);
+        if (!known) {
+            throw new OptionException("bench", what, "coreset, strategies or a task (" + String.join(", ", Tasks.names())
+                    + ")");
+        }
+        if (!compare.isEmpty() && !Set.of("pytorch", "numpy").contains(compare)) {
+            throw new OptionException("benchCompare", compare, "pytorch (the Python reference: PyTorch for"
+                    + " classification, numpy for coreset; numpy is accepted for coreset too) or empty");
+        }
+        if ("numpy".equals(compare) && "classification".equals(what)) {
+            throw new OptionException("benchCompare", compare, "pytorch for -Dbench=classification");
+        }
+        if (!compare.isEmpty() && !"coreset".equals(what) && !"classification".equals(what)) {
+            throw new OptionException("benchCompare", compare, "a comparison of -Dbench=classification or coreset"
+                    + " (no Python reference of the " + what + " benchmark exists)");
+        }
         out.printf("machine: %d cores, %s %s, java %s, engine %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 Engine.getInstance().getEngineName(), Engine.getInstance().getVersion());
-        if ("coreset".equals(what)) {
-            coreset(out, Integer.getInteger("benchN", 10_000), Integer.getInteger("benchDim", 512),
-                    Integer.getInteger("benchPick", 1000));
+        int rounds = positive(props, "benchRounds", 5);
+        if ("strategies".equals(what)) {
+            BenchStrategies.run(props, out);
             return;
         }
-        java.util.Properties p = new java.util.Properties();
-        p.putAll(System.getProperties());
-        p.setProperty("task", what);
-        Options o = new Options(OptionSources.collect(p, Engine.getInstance().getGpuCount() > 0));
-        int images = Integer.getInteger("benchImages", 1024);
-        Device device = Experiment.device(o.device);
-        try (ActiveLearningTask task = Tasks.byName(what).create(o.taskConfig());
-                ActiveLearner learner = ActiveLearner.create(task, oneEpoch(o), device, 1)) {
-            out.println(task.describe() + "; " + learner.parameterCount() + " parameters (with module)");
-            int n = Math.min(images, task.poolSize());
-            int[] ids = new int[n];
-            Arrays.setAll(ids, i -> i);
-            learner.train(Arrays.copyOf(ids, Math.min(n, o.train().batch() * 2)), new Random(0), TrainingListener.NONE);
-            TrainStats t = learner.train(ids, new Random(1), TrainingListener.NONE);
-            out.printf("training  (batch %d): %.1f img/s over %d images%n", o.train().batch(), t.imagesPerSecond(), n);
-            learner.score(Arrays.copyOf(ids, Math.min(n, o.train().batch() * 4)), new int[0], Set.of(Signal.PREDICTED_LOSS));
-            long t0 = System.nanoTime();
-            learner.score(ids, new int[0], Set.of(Signal.PREDICTED_LOSS));
-            double s = (System.nanoTime() - t0) / 1e9;
-            out.printf("inference (batch %d): %.1f img/s over %d images%n", o.train().batch() * 2, n / s, n);
-            double module = moduleStep(learner, task, o.train().batch(), device);
-            double step = o.train().batch() / t.imagesPerSecond();
+        if ("coreset".equals(what)) {
+            int n = positive(props, "benchN", 10_000);
+            int dim = positive(props, "benchDim", 512);
+            int pick = positive(props, "benchPick", 1000);
+            if (compare.isEmpty()) {
+                coreset(out, n, dim, pick);
+            } else {
+                BenchCompare.coreset(props, out, n, dim, pick, rounds);
+            }
+            return;
+        }
+        int images = positive(props, "benchImages", 1024);
+        try (BenchSetup s = BenchSetup.open(what, props, images, out)) {
+            ActiveLearner learner = s.learner;
+            out.println(s.task.describe() + "; " + learner.parameterCount() + " parameters (with module)");
+            int[] ids = s.ids(images);
+            s.warmUp(ids);
+            if (!compare.isEmpty()) {
+                BenchCompare.classification(s, ids, rounds, props, out);
+                return;
+            }
+            double train = s.trainImagesPerSecond(ids, 1);
+            out.printf("training  (batch %d): %.1f img/s over %d images%n", s.batch(), train, ids.length);
+            double infer = s.inferImagesPerSecond(ids);
+            out.printf("inference (batch %d): %.1f img/s over %d images%n", s.inferenceBatch(), infer, ids.length);
+            double module = moduleStep(learner, s.task, s.batch(), s.device);
+            double step = s.batch() / train;
             out.printf("loss prediction module + ranking loss (forward + backward): %.2f ms per batch of %d = %.1f%% of a"
-                    + " training step (%.0f ms)%n", module * 1e3, o.train().batch(), 100 * module / step, step * 1e3);
+                    + " training step (%.0f ms)%n", module * 1e3, s.batch(), 100 * module / step, step * 1e3);
         }
     }
 
-    private static org.ll4al.tasks.learn.TrainSettings oneEpoch(Options o) {
-        var s = o.train();
-        return new org.ll4al.tasks.learn.TrainSettings(1, s.batch(), s.lr(), new int[0], s.momentum(), s.weightDecay(),
-                s.optimizer(), s.lambda(), s.margin(), 1, s.lossKind());
+    /** A whole-number bench option >= 1, or its default. */
+    static int positive(Properties props, String name, int def) {
+        String v = props.getProperty(name);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new OptionException(name, v, "a whole number >= 1");
     }
 
     /** Seconds of one forward + backward of a fresh module + ranking loss on the task's tap shapes. */
@@ -115,33 +156,50 @@ final class Benchmark {
         return new Shape(all);
     }
 
+    /** Core-set timing: the best and mean of 3 selections after a warm-up. */
     static void coreset(PrintStream out, int n, int dim, int pick) {
-        Random rng = new Random(42);
-        float[][] subset = new float[n][dim];
-        float[][] labeled = new float[n][dim];
-        for (float[][] m : new float[][][] {subset, labeled}) {
-            for (float[] row : m) {
-                for (int j = 0; j < dim; j++) {
-                    row[j] = (float) rng.nextGaussian();
-                }
-            }
-        }
-        int[] ids = new int[n];
-        Arrays.setAll(ids, i -> i);
-        PoolView pool = PoolView.builder().setIds(ids).optEmbeddings(subset, labeled).build();
-        CoreSetStrategy cs = new CoreSetStrategy();
-        cs.select(pool, Math.min(pick, 10), rng); // warm-up
+        CoreSetRun run = new CoreSetRun(n, dim, pick);
         double best = Double.MAX_VALUE;
         double sum = 0;
         int reps = 3;
         for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
-            cs.select(pool, pick, rng);
-            double s = (System.nanoTime() - t0) / 1e9;
+            double s = run.seconds();
             best = Math.min(best, s);
             sum += s;
         }
         out.printf("core-set greedy k-center: %d unlabeled x %d labeled x %d-d, pick %d: best %.3f s, mean %.3f s over %d"
                 + " runs%n", n, n, dim, pick, best, sum / reps, reps);
+    }
+
+    /** Greedy k-center on Gaussian embeddings: n unlabeled and n labeled points of {@code dim}, {@code pick} picks. */
+    static final class CoreSetRun {
+        private final PoolView pool;
+        private final int pick;
+        private final Random rng = new Random(42);
+        private final CoreSetStrategy strategy = new CoreSetStrategy();
+
+        CoreSetRun(int n, int dim, int pick) {
+            float[][] subset = new float[n][dim];
+            float[][] labeled = new float[n][dim];
+            for (float[][] m : new float[][][] {subset, labeled}) {
+                for (float[] row : m) {
+                    for (int j = 0; j < dim; j++) {
+                        row[j] = (float) rng.nextGaussian();
+                    }
+                }
+            }
+            int[] ids = new int[n];
+            Arrays.setAll(ids, i -> i);
+            pool = PoolView.builder().setIds(ids).optEmbeddings(subset, labeled).build();
+            this.pick = Math.min(pick, n);
+            strategy.select(pool, Math.min(this.pick, 10), rng); // warm-up
+        }
+
+        /** Seconds of one selection. */
+        double seconds() {
+            long t0 = System.nanoTime();
+            strategy.select(pool, pick, rng);
+            return (System.nanoTime() - t0) / 1e9;
+        }
     }
 }

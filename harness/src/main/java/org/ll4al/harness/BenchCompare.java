@@ -1,0 +1,173 @@
+package org.ll4al.harness;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The side-by-side mode of the benchmark command ({@code -DbenchCompare=pytorch}): rounds of the
+ * DJL measurement alternate with runs of the Python reference of the same network and step
+ * ({@code scripts/bench/resnet_cifar.py}) or of the same greedy k-center
+ * ({@code scripts/bench/coreset.py}, numpy), with the same sizes and threads. Each side's median
+ * and spread (min-max over rounds) are printed with the speed ratio DJL / reference per round
+ * (> 1: DJL faster), whose median and spread say how far the two differ on this machine today.
+ */
+final class BenchCompare {
+
+    private BenchCompare() {}
+
+    /**
+     * One measured quantity of both sides, round by round.
+     *
+     * @param name what is measured, with its unit
+     * @param djl the DJL values per round
+     * @param reference the reference's values per round (empty when it was skipped)
+     * @param higherIsFaster true for throughput (img/s), false for seconds
+     */
+    record Measure(String name, double[] djl, double[] reference, boolean higherIsFaster) {}
+
+    /**
+     * Median, minimum and maximum.
+     *
+     * @param median the median (the mean of the middle two of an even count)
+     */
+    record Spread(double median, double min, double max) {
+
+        static Spread of(double[] values) {
+            if (values.length == 0) {
+                throw new IllegalArgumentException("no values");
+            }
+            double[] v = values.clone();
+            Arrays.sort(v);
+            int n = v.length;
+            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+            return new Spread(median, v[0], v[n - 1]);
+        }
+
+        String format(String number) {
+            return String.format(Locale.ROOT, number + " [" + number + "-" + number + "]", median, min, max);
+        }
+    }
+
+    /**
+     * DJL's speed relative to the reference in each round: DJL / reference for throughput,
+     * reference / DJL for seconds; > 1 means DJL was faster in that round.
+     */
+    static double[] speedRatios(Measure m) {
+        int n = Math.min(m.djl().length, m.reference().length);
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = m.higherIsFaster() ? m.djl()[i] / m.reference()[i] : m.reference()[i] / m.djl()[i];
+        }
+        return r;
+    }
+
+    /** Whether the reference runs first in this 0-based round (alternating, so drift favours neither side). */
+    static boolean referenceFirst(int round) {
+        return round % 2 == 1;
+    }
+
+    /** Prints the comparison table: each side's median [min-max], and the per-round speed ratio's. */
+    static void print(PrintStream out, String reference, List<Measure> measures, String skipped) {
+        BenchTable t = new BenchTable("", "DJL median [min-max]", reference + " median [min-max]",
+                "speed DJL/" + reference + " median [min-max] (> 1: DJL faster)");
+        for (Measure m : measures) {
+            String number = m.higherIsFaster() ? "%.1f" : "%.3f";
+            String ref = m.reference().length == 0 ? "-" : Spread.of(m.reference()).format(number);
+            String ratio = m.reference().length == 0 ? "-" : Spread.of(speedRatios(m)).format("%.2f");
+            t.row(m.name(), Spread.of(m.djl()).format(number), ref, ratio);
+        }
+        t.print(out);
+        if (skipped != null) {
+            out.println(reference + " " + skipped);
+        } else {
+            List<String> how = new ArrayList<>();
+            if (measures.stream().anyMatch(Measure::higherIsFaster)) {
+                how.add("img/s DJL / " + reference);
+            }
+            if (measures.stream().anyMatch(m -> !m.higherIsFaster())) {
+                how.add("seconds " + reference + " / DJL");
+            }
+            out.println("speed ratio per round: " + String.join(", ", how) + "; rounds alternate which side runs first");
+        }
+    }
+
+    private static String rounds(int n) {
+        return n == 1 ? "1 round" : n + " rounds";
+    }
+
+    /** Classification: DJL training and scoring rounds against resnet_cifar.py's with the same settings. */
+    static void classification(BenchSetup s, int[] ids, int rounds, Properties props, PrintStream out)
+            throws IOException, InterruptedException {
+        BenchReference ref = BenchReference.find(props, "torch", "resnet_cifar.py");
+        int threads = BenchSetup.engineThreads();
+        var t = s.o.train();
+        List<String> args = new ArrayList<>(List.of("--width", s.o.get("width"), "--dropout", s.o.get("dropout"),
+                "--batch", "" + s.batch(), "--infer-batch", "" + s.inferenceBatch(), "--images", "" + ids.length,
+                "--warmup", "2", "--rounds", "1", "--threads", "" + threads, "--optimizer", t.optimizer(),
+                "--lr", "" + t.lr(), "--momentum", "" + t.momentum(), "--weight-decay", "" + t.weightDecay(),
+                "--lambda", "" + t.lambda(), "--margin", "" + t.margin(),
+                "--loss", t.lossKind().name().toLowerCase(Locale.ROOT)));
+        out.printf("side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
+                + " %s%n", ref.available() ? " (" + ref.python() + " " + ref.script() + ", torch " + ref.version()
+                + ")" : "", s.o.get("width"), s.batch(), s.inferenceBatch(), ids.length, threads, rounds(rounds));
+        double[][] djl = new double[2][rounds];
+        double[][] py = new double[2][ref.available() ? rounds : 0];
+        for (int r = 0; r < rounds; r++) {
+            for (int side = 0; side < 2; side++) {
+                boolean reference = referenceFirst(r) == (side == 0);
+                if (!reference) {
+                    djl[0][r] = s.trainImagesPerSecond(ids, r + 1);
+                    djl[1][r] = s.inferImagesPerSecond(ids);
+                } else if (ref.available()) {
+                    Map<String, Object> json = ref.run(args);
+                    if (r == 0 && BenchReference.numbers(json, "threads")[0] != threads) {
+                        out.println("warning: the reference ran with " + (int) BenchReference.numbers(json, "threads")[0]
+                                + " threads, DJL with " + threads);
+                    }
+                    py[0][r] = BenchReference.numbers(json, "train_img_s")[0];
+                    py[1][r] = BenchReference.numbers(json, "infer_img_s")[0];
+                }
+            }
+        }
+        print(out, "PyTorch", List.of(new Measure("training img/s", djl[0], py[0], true),
+                new Measure("inference img/s", djl[1], py[1], true)), ref.skipped());
+    }
+
+    /** Core-set: DJL's greedy k-center against coreset.py's (numpy) on embeddings of the same sizes. */
+    static void coreset(Properties props, PrintStream out, int n, int dim, int pick, int rounds)
+            throws IOException, InterruptedException {
+        BenchReference ref = BenchReference.find(props, "numpy", "coreset.py");
+        int threads = BenchSetup.engineThreads();
+        List<String> args = List.of("--n", "" + n, "--labeled", "" + n, "--dim", "" + dim, "--pick", "" + pick,
+                "--rounds", "1", "--threads", "" + threads);
+        out.printf("side by side: DJL and the numpy reference%s, %d unlabeled x %d labeled x %d-d, pick %d,"
+                + " %d threads, %s%n", ref.available() ? " (" + ref.python() + " " + ref.script() + ", numpy "
+                + ref.version() + ")" : "", n, n, dim, pick, threads, rounds(rounds));
+        Benchmark.CoreSetRun djlRun = new Benchmark.CoreSetRun(n, dim, pick);
+        double[] djl = new double[rounds];
+        double[] np = new double[ref.available() ? rounds : 0];
+        String blas = null;
+        for (int r = 0; r < rounds; r++) {
+            for (int side = 0; side < 2; side++) {
+                boolean reference = referenceFirst(r) == (side == 0);
+                if (!reference) {
+                    djl[r] = djlRun.seconds();
+                } else if (ref.available()) {
+                    Map<String, Object> json = ref.run(args);
+                    np[r] = BenchReference.numbers(json, "seconds")[0];
+                    blas = String.valueOf(json.get("blas"));
+                }
+            }
+        }
+        if (blas != null) {
+            out.println("numpy BLAS: " + blas);
+        }
+        print(out, "numpy", List.of(new Measure("core-set seconds", djl, np, false)), ref.skipped());
+    }
+}

@@ -1,0 +1,314 @@
+package org.ll4al.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Python reference of a benchmark ({@code scripts/bench/*.py}), run by an interpreter that has
+ * the module it needs: {@code -DbenchPython=PATH}, else {@code /usr/bin/python3} (Debian's
+ * python3-torch and python3-numpy install there), else {@code python3} on the PATH. Each run
+ * prints one JSON line, read by {@link #parseJson}.
+ *
+ * @param python the interpreter, or null when none has the module ({@code skipped} says why)
+ * @param script the reference script, or null
+ * @param version the module's version
+ * @param skipped why the reference cannot run, or null
+ */
+record BenchReference(String python, Path script, String version, String skipped) {
+
+    /** Interpreters tried when {@code -DbenchPython} is not given, in this order. */
+    static final List<String> DEFAULT_PYTHONS = List.of("/usr/bin/python3", "python3");
+
+    /** Whether the reference can run. */
+    boolean available() {
+        return skipped == null;
+    }
+
+    /**
+     * Finds the interpreter and the script.
+     *
+     * @param module the Python module the script needs ({@code torch} or {@code numpy})
+     * @param script the script's file name under {@code scripts/bench/}
+     */
+    static BenchReference find(Properties props, String module, String script) throws InterruptedException {
+        String given = props.getProperty("benchPython", "").trim();
+        List<String> tried = given.isEmpty() ? DEFAULT_PYTHONS : List.of(given);
+        String label = "torch".equals(module) ? "PyTorch" : module;
+        Path file = script(props, script);
+        if (file == null) {
+            return new BenchReference(null, null, null, "skipped: the " + label + " reference script scripts/bench/"
+                    + script + " is not in " + Path.of("").toAbsolutePath() + " or a folder above it (run from the"
+                    + " repository, or -DbenchScripts=DIR names the folder holding it)");
+        }
+        for (String python : tried) {
+            String version = moduleVersion(python, module);
+            if (version != null) {
+                return new BenchReference(python, file, version, null);
+            }
+        }
+        return new BenchReference(null, file, null, "skipped: " + label + " reference needs python3 with " + module
+                + " (apt-get install python3-" + module + "); tried " + String.join(", ", tried)
+                + (given.isEmpty() ? " (-DbenchPython=PATH names another interpreter)" : ""));
+    }
+
+    /** The script in {@code -DbenchScripts}, or in {@code scripts/bench/} of the working folder or a folder above it. */
+    static Path script(Properties props, String name) {
+        String dir = props.getProperty("benchScripts", "").trim();
+        if (!dir.isEmpty()) {
+            Path p = Path.of(dir, name);
+            return Files.isRegularFile(p) ? p : null;
+        }
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path p = d.resolve("scripts").resolve("bench").resolve(name);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The module's version as {@code python} imports it, or null when it cannot (no interpreter, no module). */
+    static String moduleVersion(String python, String module) throws InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(python, "-c", "import " + module + "; print(" + module + ".__version__)")
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return null;
+        }
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            p.destroy();
+            return null;
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return null;
+        }
+        if (p.exitValue() != 0 || out.isEmpty()) {
+            return null;
+        }
+        String[] lines = out.split("\\R");
+        return lines[lines.length - 1].trim();
+    }
+
+    /**
+     * Runs the script with these arguments and returns its JSON line.
+     *
+     * @throws IllegalStateException when it fails or prints no JSON object
+     */
+    Map<String, Object> run(List<String> args) throws IOException, InterruptedException {
+        if (!available()) {
+            throw new IllegalStateException(skipped);
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(python);
+        cmd.add(script.toString());
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int status = p.waitFor();
+        String line = lastJsonLine(out);
+        if (status != 0 || line == null) {
+            throw new IllegalStateException("reference " + String.join(" ", cmd) + " failed (exit status " + status
+                    + "): " + tail(out));
+        }
+        return parseJson(line);
+    }
+
+    /** The last line of {@code output} that starts with '{', or null. */
+    static String lastJsonLine(String output) {
+        String found = null;
+        for (String l : output.split("\\R")) {
+            if (l.trim().startsWith("{")) {
+                found = l.trim();
+            }
+        }
+        return found;
+    }
+
+    private static String tail(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? "no output" : t.length() > 2000 ? "..." + t.substring(t.length() - 2000) : t;
+    }
+
+    /** The numbers of a JSON field: a list of numbers, or one number. */
+    static double[] numbers(Map<String, Object> json, String key) {
+        Object v = json.get(key);
+        if (v instanceof Double d) {
+            return new double[] {d};
+        }
+        if (v instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(e -> e instanceof Double)) {
+            return list.stream().mapToDouble(e -> (Double) e).toArray();
+        }
+        throw new IllegalStateException("reference output has no numbers in '" + key + "': " + json);
+    }
+
+    /**
+     * Parses one JSON value holding an object (strings, numbers as Double, true/false/null,
+     * arrays as List, objects as Map).
+     *
+     * @throws IllegalStateException at the first error, naming the position
+     */
+    static Map<String, Object> parseJson(String text) {
+        Parser p = new Parser(text);
+        Object v = p.value();
+        p.space();
+        if (p.at < text.length()) {
+            throw p.error("end of input");
+        }
+        if (!(v instanceof Map)) {
+            throw new IllegalStateException("not a JSON object: " + text);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) v;
+        return m;
+    }
+
+    private static final class Parser {
+        private final String s;
+        private int at;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        IllegalStateException error(String expected) {
+            return new IllegalStateException("bad JSON at character " + at + " (expected " + expected + "): " + s);
+        }
+
+        void space() {
+            while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
+                at++;
+            }
+        }
+
+        boolean eat(char c) {
+            space();
+            if (at < s.length() && s.charAt(at) == c) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        Object value() {
+            space();
+            if (at >= s.length()) {
+                throw error("a value");
+            }
+            char c = s.charAt(at);
+            if (c == '{') {
+                at++;
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (eat('}')) {
+                    return m;
+                }
+                do {
+                    space();
+                    if (at >= s.length() || s.charAt(at) != '"') {
+                        throw error("a key");
+                    }
+                    String k = string();
+                    if (!eat(':')) {
+                        throw error("':'");
+                    }
+                    m.put(k, value());
+                } while (eat(','));
+                if (!eat('}')) {
+                    throw error("',' or '}'");
+                }
+                return m;
+            }
+            if (c == '[') {
+                at++;
+                List<Object> list = new ArrayList<>();
+                if (eat(']')) {
+                    return list;
+                }
+                do {
+                    list.add(value());
+                } while (eat(','));
+                if (!eat(']')) {
+                    throw error("',' or ']'");
+                }
+                return list;
+            }
+            if (c == '"') {
+                return string();
+            }
+            for (String word : new String[] {"true", "false", "null"}) {
+                if (s.startsWith(word, at)) {
+                    at += word.length();
+                    return "null".equals(word) ? null : Boolean.valueOf(word);
+                }
+            }
+            int start = at;
+            while (at < s.length() && "+-0123456789.eE".indexOf(s.charAt(at)) >= 0) {
+                at++;
+            }
+            if (start == at) {
+                throw error("a value");
+            }
+            try {
+                return Double.valueOf(s.substring(start, at));
+            } catch (NumberFormatException e) {
+                at = start;
+                throw error("a number");
+            }
+        }
+
+        String string() {
+            at++; // opening quote
+            StringBuilder sb = new StringBuilder();
+            while (at < s.length()) {
+                char c = s.charAt(at++);
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c != '\\') {
+                    sb.append(c);
+                    continue;
+                }
+                if (at >= s.length()) {
+                    break;
+                }
+                char e = s.charAt(at++);
+                switch (e) {
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        if (at + 4 > s.length()) {
+                            throw error("4 hex digits");
+                        }
+                        try {
+                            sb.append((char) Integer.parseInt(s.substring(at, at + 4), 16));
+                        } catch (NumberFormatException x) {
+                            throw error("4 hex digits");
+                        }
+                        at += 4;
+                    }
+                    default -> sb.append(e);
+                }
+            }
+            throw error("a closing '\"'");
+        }
+    }
+}

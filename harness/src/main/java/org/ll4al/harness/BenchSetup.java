@@ -1,0 +1,150 @@
+package org.ll4al.harness;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.ll4al.selection.Signal;
+import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.classification.Cifar10Writer;
+import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.learn.TrainingListener;
+
+/**
+ * A task's options, data and freshly initialised learner for the benchmark command. A task
+ * benchmark takes the same options as a run; classification without {@code -Ddata} runs on a
+ * generated CIFAR-format set (images of random patterns: throughput does not depend on them),
+ * deleted on close.
+ */
+final class BenchSetup implements AutoCloseable {
+
+    final Options o;
+    final ActiveLearningTask task;
+    final ActiveLearner learner;
+    final Device device;
+    private final Path generated;
+
+    private BenchSetup(Options o, ActiveLearningTask task, ActiveLearner learner, Device device, Path generated) {
+        this.o = o;
+        this.task = task;
+        this.learner = learner;
+        this.device = device;
+        this.generated = generated;
+    }
+
+    /**
+     * Opens a task benchmark.
+     *
+     * @param taskName the task
+     * @param props the command's properties (the run's options and the bench* ones)
+     * @param poolImages training images to generate when classification has no {@code -Ddata}
+     */
+    static BenchSetup open(String taskName, Properties props, int poolImages, PrintStream out) throws IOException {
+        Properties p = new Properties();
+        p.putAll(props);
+        p.setProperty("task", taskName);
+        Path generated = null;
+        if ("classification".equals(taskName) && p.getProperty("data", "").isBlank()) {
+            generated = Files.createTempDirectory("ll4al-bench-cifar");
+            Cifar10Writer.writeSynthetic(generated, Math.max(2, poolImages), 20, 42);
+            p.setProperty("data", generated.toString());
+            out.println("data: no -Ddata, a generated CIFAR-format set of " + Math.max(2, poolImages) + " images");
+        }
+        ActiveLearningTask task = null;
+        try {
+            Options o = new Options(OptionSources.collect(p, Engine.getInstance().getGpuCount() > 0));
+            Device device = Experiment.device(o.device);
+            task = Tasks.byName(taskName).create(o.taskConfig());
+            ActiveLearner learner = ActiveLearner.create(task, oneEpoch(o.train()), device, 1);
+            return new BenchSetup(o, task, learner, device, generated);
+        } catch (RuntimeException e) {
+            if (task != null) {
+                task.close();
+            }
+            delete(generated);
+            throw e;
+        }
+    }
+
+    /** The settings with one epoch and no detach (the module's gradient reaches the target, as early in a cycle). */
+    static TrainSettings oneEpoch(TrainSettings s) {
+        return new TrainSettings(1, s.batch(), s.lr(), new int[0], s.momentum(), s.weightDecay(), s.optimizer(),
+                s.lambda(), s.margin(), 1, s.lossKind());
+    }
+
+    /** Training batch. */
+    int batch() {
+        return o.train().batch();
+    }
+
+    /** Inference (scoring) batch: twice the training batch, as {@link ActiveLearner#score}. */
+    int inferenceBatch() {
+        return Math.max(2, batch() * 2);
+    }
+
+    /** The first {@code images} pool ids (at most the pool). */
+    int[] ids(int images) {
+        int[] ids = new int[Math.min(images, task.poolSize())];
+        Arrays.setAll(ids, i -> i);
+        return ids;
+    }
+
+    /** Untimed: two training batches and two scoring batches. */
+    void warmUp(int[] ids) {
+        learner.train(Arrays.copyOf(ids, Math.min(ids.length, batch() * 2)), new Random(0), TrainingListener.NONE);
+        learner.score(Arrays.copyOf(ids, Math.min(ids.length, inferenceBatch() * 2)), new int[0],
+                Set.of(Signal.PREDICTED_LOSS));
+    }
+
+    /** Training images per second of one epoch over {@code ids} (batch preparation included). */
+    double trainImagesPerSecond(int[] ids, long seed) {
+        return learner.train(ids, new Random(seed), TrainingListener.NONE).imagesPerSecond();
+    }
+
+    /** Scoring images per second over {@code ids}: network + loss module, predicted losses copied out. */
+    double inferImagesPerSecond(int[] ids) {
+        long t0 = System.nanoTime();
+        learner.score(ids, new int[0], Set.of(Signal.PREDICTED_LOSS));
+        return ids.length / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The engine's intra-op threads (DJL's PyTorch engine; the processors when it cannot be asked). */
+    static int engineThreads() {
+        try {
+            Object n = Class.forName("ai.djl.pytorch.jni.JniUtils").getMethod("getNumThreads").invoke(null);
+            return (Integer) n;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            learner.close();
+            task.close();
+        } finally {
+            delete(generated);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
+    }
+}
