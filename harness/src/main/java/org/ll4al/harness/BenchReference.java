@@ -1,12 +1,16 @@
 package org.ll4al.harness;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -159,156 +163,23 @@ record BenchReference(String python, Path script, String version, String skipped
     }
 
     /**
-     * Parses one JSON value holding an object (strings, numbers as Double, true/false/null,
-     * arrays as List, objects as Map).
+     * Parses one JSON object (strings, numbers as Double, true/false/null, arrays as List,
+     * objects as Map) with Gson in strict mode.
      *
-     * @throws IllegalStateException at the first error, naming the position
+     * @throws IllegalStateException when the text is not exactly one JSON object, naming the error
      */
     static Map<String, Object> parseJson(String text) {
-        Parser p = new Parser(text);
-        Object v = p.value();
-        p.space();
-        if (p.at < text.length()) {
-            throw p.error("end of input");
+        Map<String, Object> m;
+        try {
+            m = STRICT_JSON.fromJson(text, new TypeToken<Map<String, Object>>() {}.getType());
+        } catch (JsonParseException e) {
+            throw new IllegalStateException("bad JSON (" + e.getMessage() + "): " + text, e);
         }
-        if (!(v instanceof Map)) {
+        if (m == null) {
             throw new IllegalStateException("not a JSON object: " + text);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) v;
         return m;
     }
 
-    private static final class Parser {
-        private final String s;
-        private int at;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        IllegalStateException error(String expected) {
-            return new IllegalStateException("bad JSON at character " + at + " (expected " + expected + "): " + s);
-        }
-
-        void space() {
-            while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
-                at++;
-            }
-        }
-
-        boolean eat(char c) {
-            space();
-            if (at < s.length() && s.charAt(at) == c) {
-                at++;
-                return true;
-            }
-            return false;
-        }
-
-        Object value() {
-            space();
-            if (at >= s.length()) {
-                throw error("a value");
-            }
-            char c = s.charAt(at);
-            if (c == '{') {
-                at++;
-                Map<String, Object> m = new LinkedHashMap<>();
-                if (eat('}')) {
-                    return m;
-                }
-                do {
-                    space();
-                    if (at >= s.length() || s.charAt(at) != '"') {
-                        throw error("a key");
-                    }
-                    String k = string();
-                    if (!eat(':')) {
-                        throw error("':'");
-                    }
-                    m.put(k, value());
-                } while (eat(','));
-                if (!eat('}')) {
-                    throw error("',' or '}'");
-                }
-                return m;
-            }
-            if (c == '[') {
-                at++;
-                List<Object> list = new ArrayList<>();
-                if (eat(']')) {
-                    return list;
-                }
-                do {
-                    list.add(value());
-                } while (eat(','));
-                if (!eat(']')) {
-                    throw error("',' or ']'");
-                }
-                return list;
-            }
-            if (c == '"') {
-                return string();
-            }
-            for (String word : new String[] {"true", "false", "null"}) {
-                if (s.startsWith(word, at)) {
-                    at += word.length();
-                    return "null".equals(word) ? null : Boolean.valueOf(word);
-                }
-            }
-            int start = at;
-            while (at < s.length() && "+-0123456789.eE".indexOf(s.charAt(at)) >= 0) {
-                at++;
-            }
-            if (start == at) {
-                throw error("a value");
-            }
-            try {
-                return Double.valueOf(s.substring(start, at));
-            } catch (NumberFormatException e) {
-                at = start;
-                throw error("a number");
-            }
-        }
-
-        String string() {
-            at++; // opening quote
-            StringBuilder sb = new StringBuilder();
-            while (at < s.length()) {
-                char c = s.charAt(at++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                if (at >= s.length()) {
-                    break;
-                }
-                char e = s.charAt(at++);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        if (at + 4 > s.length()) {
-                            throw error("4 hex digits");
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(s.substring(at, at + 4), 16));
-                        } catch (NumberFormatException x) {
-                            throw error("4 hex digits");
-                        }
-                        at += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            }
-            throw error("a closing '\"'");
-        }
-    }
+    private static final Gson STRICT_JSON = new GsonBuilder().setStrictness(Strictness.STRICT).serializeNulls().create();
 }
