@@ -109,7 +109,7 @@ final class BenchCompare {
         var t = s.o.train();
         List<String> args = new ArrayList<>(List.of("--width", s.o.get("width"), "--dropout", s.o.get("dropout"),
                 "--batch", "" + s.batch(), "--infer-batch", "" + s.inferenceBatch(), "--images", "" + ids.length,
-                "--warmup", "2", "--rounds", "1", "--threads", "" + threads, "--optimizer", t.optimizer(),
+                "--warmup", "2", "--rounds", "1", "--threads", "" + threads, "--optimizer", t.optimizerName(),
                 "--lr", "" + t.lr(), "--momentum", "" + t.momentum(), "--weight-decay", "" + t.weightDecay(),
                 "--lambda", "" + t.lambda(), "--margin", "" + t.margin(),
                 "--loss", t.lossKind().name().toLowerCase(Locale.ROOT)));

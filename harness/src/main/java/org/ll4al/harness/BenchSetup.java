@@ -77,8 +77,7 @@ final class BenchSetup implements AutoCloseable {
 
     /** The settings with one epoch and no detach (the module's gradient reaches the target, as early in a cycle). */
     static TrainSettings oneEpoch(TrainSettings s) {
-        return new TrainSettings(1, s.batch(), s.lr(), new int[0], s.momentum(), s.weightDecay(), s.optimizer(),
-                s.lambda(), s.margin(), 1, s.lossKind());
+        return s.toBuilder().setEpochs(1).optMilestones().optDetachEpoch(1).optWarmupEpochs(0).optClipGradient(0f).build();
     }
 
     /** Training batch. */

@@ -23,6 +23,7 @@ import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.Diagnose;
 import org.ll4al.tasks.learn.Scoring;
+import org.ll4al.tasks.option.OptionException;
 
 /**
  * {@code -Dbench=strategies -Dtask=T [-Dpreset=P]}: what each selection strategy costs per cycle
@@ -43,8 +44,8 @@ final class BenchStrategies {
             throw new OptionException("task", taskName, "the task whose strategies to time (-Dtask=classification|"
                     + "detection|pose)");
         }
-        String images = props.getProperty("benchImages", "");
-        int subsetLimit = images.isBlank() ? Integer.MAX_VALUE : Benchmark.positive(props, "benchImages", 1);
+        String images = props.getProperty(Benchmark.IMAGES.name(), "");
+        int subsetLimit = images.isBlank() ? Integer.MAX_VALUE : Benchmark.value(props, Benchmark.IMAGES);
         // A generated classification set (no -Ddata) holds the labeled set and the subset.
         Options sized = new Options(OptionSources.collect(withData(props), Engine.getInstance().getGpuCount() > 0));
         int subsetSize = Math.min(sized.subset, subsetLimit);

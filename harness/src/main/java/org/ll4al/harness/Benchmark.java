@@ -12,10 +12,9 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import org.ll4al.selection.CoreSetStrategy;
 import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.LossPredictionModule;
@@ -23,6 +22,8 @@ import org.ll4al.selection.PoolView;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.option.Option;
+import org.ll4al.tasks.option.OptionException;
 
 /**
  * The benchmark command ({@code -Dbench=coreset|strategies|classification|detection|pose}):
@@ -34,6 +35,25 @@ import org.ll4al.tasks.learn.ActiveLearner;
  */
 final class Benchmark {
 
+    /** {@code -DbenchCompare}: side by side with the Python reference. */
+    static final Option<String> COMPARE = Option.oneOf("benchCompare", "", "bench: pytorch (the Python reference:"
+            + " PyTorch for classification, numpy for coreset; numpy is accepted for coreset too) or empty",
+            "", "pytorch", "numpy").session();
+    /** {@code -DbenchRounds}. */
+    static final Option<Integer> ROUNDS = Option.integer("benchRounds", 1, "5", "bench: timed rounds").session();
+    /** {@code -DbenchN}. */
+    static final Option<Integer> N = Option.integer("benchN", 1, "10000", "bench coreset: pool points").session();
+    /** {@code -DbenchDim}. */
+    static final Option<Integer> DIM = Option.integer("benchDim", 1, "512", "bench coreset: feature dimension").session();
+    /** {@code -DbenchPick}. */
+    static final Option<Integer> PICK = Option.integer("benchPick", 1, "1000", "bench coreset: points picked").session();
+    /** {@code -DbenchImages}. */
+    static final Option<Integer> IMAGES = Option.integer("benchImages", 1, "1024",
+            "bench: images timed by a task benchmark; strategies: at most this many of the subset (default all)").session();
+
+    /** The benchmark's own options. */
+    static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES);
+
     private Benchmark() {}
 
     static void run(String what, PrintStream out) throws IOException, InterruptedException {
@@ -42,15 +62,11 @@ final class Benchmark {
 
     /** Runs benchmark {@code what} with the options in {@code props}. */
     static void run(String what, Properties props, PrintStream out) throws IOException, InterruptedException {
-        String compare = props.getProperty("benchCompare", "").trim().toLowerCase(Locale.ROOT);
+        String compare = value(props, COMPARE);
         boolean known = "coreset".equals(what) || "strategies".equals(what) || Tasks.names().contains(what);
         if (!known) {
             throw new OptionException("bench", what, "coreset, strategies or a task (" + String.join(", ", Tasks.names())
                     + ")");
-        }
-        if (!compare.isEmpty() && !Set.of("pytorch", "numpy").contains(compare)) {
-            throw new OptionException("benchCompare", compare, "pytorch (the Python reference: PyTorch for"
-                    + " classification, numpy for coreset; numpy is accepted for coreset too) or empty");
         }
         if ("numpy".equals(compare) && "classification".equals(what)) {
             throw new OptionException("benchCompare", compare, "pytorch for -Dbench=classification");
@@ -62,15 +78,15 @@ final class Benchmark {
         out.printf("machine: %d cores, %s %s, java %s, engine %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 Engine.getInstance().getEngineName(), Engine.getInstance().getVersion());
-        int rounds = positive(props, "benchRounds", 5);
+        int rounds = value(props, ROUNDS);
         if ("strategies".equals(what)) {
             BenchStrategies.run(props, out);
             return;
         }
         if ("coreset".equals(what)) {
-            int n = positive(props, "benchN", 10_000);
-            int dim = positive(props, "benchDim", 512);
-            int pick = positive(props, "benchPick", 1000);
+            int n = value(props, N);
+            int dim = value(props, DIM);
+            int pick = value(props, PICK);
             if (compare.isEmpty()) {
                 coreset(out, n, dim, pick);
             } else {
@@ -78,7 +94,7 @@ final class Benchmark {
             }
             return;
         }
-        int images = positive(props, "benchImages", 1024);
+        int images = value(props, IMAGES);
         try (BenchSetup s = BenchSetup.open(what, props, images, out)) {
             ActiveLearner learner = s.learner;
             out.println(s.task.describe() + "; " + learner.parameterCount() + " parameters (with module)");
@@ -99,21 +115,10 @@ final class Benchmark {
         }
     }
 
-    /** A whole-number bench option >= 1, or its default. */
-    static int positive(Properties props, String name, int def) {
-        String v = props.getProperty(name);
-        if (v == null || v.isBlank()) {
-            return def;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OptionException(name, v, "a whole number >= 1");
+    /** A bench option's value from the properties, or its default when absent or blank. */
+    static <T> T value(Properties props, Option<T> option) {
+        String v = props.getProperty(option.name());
+        return option.parse(v == null || v.isBlank() ? option.defaultValue() : v.trim());
     }
 
     /** Seconds of one forward + backward of a fresh module + ranking loss on the task's tap shapes. */

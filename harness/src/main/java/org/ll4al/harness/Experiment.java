@@ -23,6 +23,7 @@ import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.option.OptionException;
 
 /** Runs the grid of (strategy, trial) of one task into one results folder, resuming what exists. */
 final class Experiment {
@@ -184,14 +185,14 @@ final class Experiment {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         RunManifest fresh = new RunManifest(o.asConfig(), env);
+        fresh.setSessionOptions(o.sessionNames());
         fresh.setControls(o.strategies.stream().filter(s -> Strategies.byName(s).readsLabels()).toList());
         RunManifest old = ResultsReader.manifest(store.dir());
         if (old == null) {
             fresh.setStarted(OffsetDateTime.now().toString());
             return fresh;
         }
-        java.util.Set<String> ignored = new java.util.HashSet<>(RunManifest.NOT_IDENTIFYING);
-        ignored.add("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
+        java.util.Set<String> ignored = java.util.Set.of("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
         List<String> diff = old.differences(fresh, ignored);
         if (!diff.isEmpty() && holdsNoResults(store)) {
             // a run that stopped before its first cycle (e.g. a bad -Dpretrained file) left only run.json

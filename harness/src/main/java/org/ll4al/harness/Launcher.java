@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.ll4al.results.ResultsMerger;
-import org.ll4al.results.RunManifest;
+import org.ll4al.tasks.option.OptionException;
 
 /**
  * {@code -Ddevices=N}: runs N shards of the (strategy, trial) grid side by side, one JVM per
@@ -39,7 +39,7 @@ final class Launcher {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-XX:MaxDirectMemorySize=256m");
             for (String k : props.stringPropertyNames()) {
-                if (OptionSpec.ALL.containsKey(k) && !k.equals("devices")) {
+                if (OptionSpec.RUNS.contains(k) && !k.equals("devices")) {
                     cmd.add("-D" + k + "=" + props.getProperty(k));
                 }
             }
@@ -64,7 +64,7 @@ final class Launcher {
             return 2;
         }
         Path merged = Path.of(base, "merged");
-        ResultsMerger.merge(ResultsMerger.expand(List.of(Path.of(base))), merged, RunManifest.NOT_IDENTIFYING);
+        ResultsMerger.merge(ResultsMerger.expand(List.of(Path.of(base))), merged, java.util.Set.of());
         org.ll4al.report.Report.draw(List.of(merged), merged).forEach(f -> out.println("wrote " + f));
         out.println("done: " + merged.toAbsolutePath());
         return status;

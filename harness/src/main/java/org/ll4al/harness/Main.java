@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.util.Map;
 import org.ll4al.results.ResultsException;
 import org.ll4al.results.ResultsMerger;
-import org.ll4al.results.RunManifest;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.learn.TrainingDivergedException;
+import org.ll4al.tasks.option.OptionException;
 
 /**
  * Entry point of {@code mvn exec:java}: {@code -Dtask=classification|detection|pose} runs an
@@ -49,22 +49,14 @@ public final class Main {
             return 0;
         }
         target = o.isBlank() ? given.get(0).resolve("merged") : java.nio.file.Path.of(o);
-        ResultsMerger.merge(dirs, target, RunManifest.NOT_IDENTIFYING);
+        ResultsMerger.merge(dirs, target, java.util.Set.of());
         out.println("merged " + dirs.size() + " folders into " + target);
         org.ll4al.report.Report.draw(java.util.List.of(target), target).forEach(f -> out.println("wrote " + f));
         return 0;
     }
 
     private static int devices(String v) {
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OptionException("devices", v, "a whole number >= 1");
+        return OptionSpec.DEVICES.parse(v.trim());
     }
 
     private static void drawReport(java.nio.file.Path dir, PrintStream out) {

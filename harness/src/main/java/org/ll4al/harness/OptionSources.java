@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Properties;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.option.OptionException;
 
 /**
- * Merges the sources of option values, lowest precedence first: built-in defaults, the task's
- * preset, a {@code -Dconfig=FILE} properties file, explicit {@code -D} system properties.
+ * Merges the sources of option values, lowest precedence first: the task's preset, a
+ * {@code -Dconfig=FILE} properties file, explicit {@code -D} system properties (options given by
+ * none of them take the default their declaration carries, see {@link Options}).
  */
 final class OptionSources {
 
@@ -21,7 +23,7 @@ final class OptionSources {
     /**
      * Collects the options.
      *
-     * @param system system properties (only names in {@link OptionSpec#ALL} are taken)
+     * @param system system properties (only declared option names are taken)
      * @param gpuPresent whether a GPU was found (chooses the default preset)
      */
     static Map<String, String> collect(Properties system, boolean gpuPresent) {
@@ -30,7 +32,7 @@ final class OptionSources {
         if (config != null && !config.isBlank()) {
             given.putAll(readConfig(Path.of(config)));
         }
-        for (String name : OptionSpec.ALL.keySet()) {
+        for (String name : OptionSpec.RUNS.names()) {
             String v = system.getProperty(name);
             if (v != null) {
                 given.put(name, v);
@@ -47,19 +49,11 @@ final class OptionSources {
             throw new OptionException("task", task, "one of " + String.join(", ", Tasks.names()));
         }
         String preset = given.getOrDefault("preset", gpuPresent ? "paper" : "cpu");
-        Map<String, String> presetValues;
-        try {
-            presetValues = provider.preset(preset);
-        } catch (IllegalArgumentException e) {
-            throw new OptionException("preset", preset, "a preset of task " + task + " (" + e.getMessage() + ")");
+        if (!provider.presets().names().contains(preset)) {
+            throw new OptionException("preset", preset, "a preset of task " + task + ": "
+                    + String.join(", ", provider.presets().names()));
         }
-        Map<String, String> merged = new LinkedHashMap<>();
-        OptionSpec.ALL.forEach((k, v) -> {
-            if (v[0] != null) {
-                merged.put(k, v[0]);
-            }
-        });
-        merged.putAll(presetValues);
+        Map<String, String> merged = new LinkedHashMap<>(provider.presets().values(preset));
         merged.putAll(given);
         merged.put("preset", preset);
         return merged;
@@ -74,9 +68,9 @@ final class OptionSources {
         }
         Map<String, String> m = new LinkedHashMap<>();
         for (String k : p.stringPropertyNames()) {
-            if (!OptionSpec.ALL.containsKey(k) || "config".equals(k)) {
+            if (!OptionSpec.RUNS.contains(k) || "config".equals(k)) {
                 throw new OptionException("config", file.toString(),
-                        "only known option names; '" + k + "' is not one (" + String.join(", ", OptionSpec.ALL.keySet()) + ")");
+                        "only known option names; '" + k + "' is not one (" + String.join(", ", OptionSpec.RUNS.names()) + ")");
             }
             m.put(k, p.getProperty(k).trim());
         }

@@ -1,84 +1,106 @@
 package org.ll4al.harness;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.ll4al.selection.Strategies;
+import org.ll4al.tasks.TaskConfig;
+import org.ll4al.tasks.TaskProvider;
+import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.learn.IsalSettings;
+import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.option.Option;
+import org.ll4al.tasks.option.OptionTable;
 
 /**
- * The table of every option the harness accepts: name, default and one-line help. Used to pick
- * options out of system properties and config files, and to print usage.
+ * The options the harness itself reads (the experiment grid, where results go, supervision) and
+ * the table of every option of a run, assembled from the declarations of their owners: these,
+ * {@link TrainSettings#OPTIONS}, {@link IsalSettings#OPTIONS}, {@link TaskConfig#OPTIONS} and
+ * each task provider's {@link TaskProvider#options()}. Used to pick options out of system
+ * properties and config files, to check values and to print usage.
  */
 final class OptionSpec {
 
-    /** Option name to {default, help}; a null default means "from the preset or required". */
-    static final Map<String, String[]> ALL = new LinkedHashMap<>();
+    /** {@code -Dtask}. */
+    static final Option<String> TASK = Option.oneOf("task", null, "classification | detection | pose",
+            Tasks.names().toArray(String[]::new));
+    /** {@code -Dpreset}. */
+    static final Option<String> PRESET = Option.text("preset", null,
+            "paper | cpu | smoke, and cpu-long for classification (default: paper with a GPU, else cpu)");
+    /** {@code -Dconfig}. */
+    static final Option<String> CONFIG =
+            Option.text("config", "", "properties file with any of these options (explicit -D options win)").session();
+    /** {@code -Dstrategies}. */
+    static final Option<List<String>> STRATEGIES =
+            Option.names("strategies", null, "comma list of selection strategies", Strategies.names());
+    /** {@code -Dtrials}. */
+    static final Option<Integer> TRIALS =
+            Option.integer("trials", 1, null, "repeated trials, each with its own seeded initial set");
+    /** {@code -Dcycles}. */
+    static final Option<Integer> CYCLES =
+            Option.integer("cycles", 1, null, "active-learning cycles (the first trains on the initial set)");
+    /** {@code -Dinitial}. */
+    static final Option<Integer> INITIAL = Option.integer("initial", 1, null, "initial labeled set size");
+    /** {@code -Dbudget}. */
+    static final Option<Integer> BUDGET = Option.integer("budget", 1, null, "samples labeled per cycle");
+    /** {@code -Dsubset}. */
+    static final Option<Integer> SUBSET =
+            Option.integer("subset", 1, null, "random subset of the unlabeled pool scored per cycle (>= budget)");
+    /** {@code -Dreinit}. */
+    static final Option<Boolean> REINIT = Option.bool("reinit", "false", "true: re-initialise the model every cycle");
+    /** {@code -DinitialEpochs}. */
+    static final Option<Integer> INITIAL_EPOCHS = Option.integer("initialEpochs", 0, "0",
+            "epochs of cycle 0 (0 = epochs); milestones and detachEpoch scale with it");
+    /** {@code -DshareCycle0}. */
+    static final Option<Boolean> SHARE_CYCLE0 = Option.bool("shareCycle0", "true",
+            "train cycle 0 once per trial and start every strategy from it (same results)").session();
+    /** {@code -Dseed}. */
+    static final Option<Long> SEED =
+            Option.longInteger("seed", "0", "experiment seed (initial sets, subsets, selections, init)");
+    /** {@code -Dout}. */
+    static final Option<String> OUT =
+            Option.text("out", "", "results folder (default results/<task>-<timestamp>)").session();
+    /** {@code -Dresume}. */
+    static final Option<Boolean> RESUME =
+            Option.bool("resume", "true", "false: never reuse an existing results folder").session();
+    /** {@code -Ddevice}. */
+    static final Option<String> DEVICE = Option.oneOf("device", "auto", "cpu | gpu | auto", "cpu", "gpu", "auto").session();
+    /** {@code -Dshard}. */
+    static final Option<int[]> SHARD = Option.of("shard", "0/1",
+            "i/n: run only the i-th of n slices of the (strategy, trial) grid", "i/n with n >= 1 and 0 <= i < n", s -> {
+                String[] parts = s.split("/");
+                int i = Integer.parseInt(parts[0].trim());
+                int n = Integer.parseInt(parts[1].trim());
+                return parts.length == 2 && n >= 1 && i >= 0 && i < n ? new int[] {i, n} : null;
+            }).session();
+    /** {@code -Dsupervise}. */
+    static final Option<Boolean> SUPERVISE = Option.bool("supervise", "true",
+            "run the experiment in a child JVM, relaunched to resume after a crash or kill").session();
+    /** {@code -Dretries}. */
+    static final Option<Integer> RETRIES = Option.integer("retries", 0, "3",
+            "relaunches in a row without a completed cycle before a crashing run stops").session();
+    /** {@code -DretryFailed}. */
+    static final Option<Boolean> RETRY_FAILED = Option.bool("retryFailed", "false",
+            "true: re-run (strategy, trial)s whose cycle failed (non-finite loss) on resume").session();
+    /** {@code -Ddevices}. */
+    static final Option<Integer> DEVICES = Option.integer("devices", 1, "1",
+            "N > 1: run N shards side by side (one per GPU) and merge them").session();
+    /** {@code -DmcPasses}. */
+    static final Option<Integer> MC_PASSES =
+            Option.integer("mcPasses", 2, "20", "bald: stochastic MC-dropout passes per scored sample");
+    /** {@code -Dcommittee}. */
+    static final Option<Integer> COMMITTEE = Option.integer("committee", 2, "3",
+            "committee: members trained per cycle (the main model + M-1 more; M x training cost)");
 
-    static {
-        add("task", null, "classification | detection | pose");
-        add("preset", null, "paper | cpu | smoke, and cpu-long for classification (default: paper with a GPU, else cpu)");
-        add("config", "", "properties file with any of these options (explicit -D options win)");
-        add("strategies", null, "comma list of selection strategies");
-        add("trials", null, "repeated trials, each with its own seeded initial set");
-        add("cycles", null, "active-learning cycles (the first trains on the initial set)");
-        add("initial", null, "initial labeled set size");
-        add("budget", null, "samples labeled per cycle");
-        add("subset", null, "random subset of the unlabeled pool scored per cycle");
-        add("epochs", null, "training epochs per cycle");
-        add("batch", null, "mini-batch size (>= 2: the ranking loss needs pairs)");
-        add("lr", null, "initial learning rate");
-        add("milestones", null, "comma list of 0-based epochs where lr is multiplied by 0.1");
-        add("momentum", null, "momentum");
-        add("weightDecay", null, "L2 weight decay");
-        add("optimizer", null, "sgd | rmsprop");
-        add("margin", null, "margin xi of the ranking loss");
-        add("lambda", null, "weight of the loss-prediction loss");
-        add("warmupEpochs", "0", "epochs of linear learning-rate warmup at the start of each cycle (0 = none)");
-        add("clipGradient", "0", "clip each gradient element to [-c, c] (0 = off)");
-        add("normalize", "image", "detection: training loss normalised per image (mean of loss_i / positives_i) | batch"
-                + " (sum of losses / positives of the batch, as SSD)");
-        add("augment", "ssd", "detection: ssd (photometric, zoom-out, crop, flip) | flip | none");
-        add("lossKind", "ranking", "ranking (paper) | mse (ablation)");
-        add("detachEpoch", null, "first 0-based epoch whose module input is detached");
-        add("width", null, "channel-width multiplier of the target model (1 = paper)");
-        add("reinit", "false", "true: re-initialise the model every cycle");
-        add("initialEpochs", "0", "epochs of cycle 0 (0 = epochs); milestones and detachEpoch scale with it");
-        add("shareCycle0", "true", "train cycle 0 once per trial and start every strategy from it (same results)");
-        add("seed", "0", "experiment seed (initial sets, subsets, selections, init)");
-        add("data", null, "dataset folder");
-        add("out", "", "results folder (default results/<task>-<timestamp>)");
-        add("resume", "true", "false: never reuse an existing results folder");
-        add("device", "auto", "cpu | gpu | auto");
-        add("shard", "0/1", "i/n: run only the i-th of n slices of the (strategy, trial) grid");
-        add("supervise", "true", "run the experiment in a child JVM, relaunched to resume after a crash or kill");
-        add("retries", "3", "relaunches in a row without a completed cycle before a crashing run stops");
-        add("retryFailed", "false", "true: re-run (strategy, trial)s whose cycle failed (non-finite loss) on resume");
-        add("devices", "1", "N > 1: run N shards side by side (one per GPU) and merge them");
-        add("poolLimit", "0", "use at most this many training samples (0 = all)");
-        add("evalLimit", "0", "evaluate on at most this many samples (0 = all)");
-        add("dropout", "0", "classification: dropout rate before the classifier, in [0, 1) (bald needs > 0; 0 = paper)");
-        add("mcPasses", "20", "bald: stochastic MC-dropout passes per scored sample");
-        add("committee", "3", "committee: members trained per cycle (the main model + M-1 more; M x training cost)");
-        add("isalDamping", "0.01", "isal: LiSSA damping (reference code: 0.01)");
-        add("isalScale", "10000", "isal: LiSSA scale (reference code: 1e4)");
-        add("isalDepth", "250", "isal: LiSSA recursion depth, one labeled sample per step (reference code: 250)");
-        add("isalChains", "4", "isal: LiSSA chains averaged (reference code: 4)");
-        add("isalTopK", "1", "isal: pseudo-labels in the expected gradient (1 = argmax as the CIFAR code; paper: 10)");
-        add("isalParams", "all", "isal: all (every conv/linear weight, the reference) | last (last weight tensor, cheap)");
-        add("isalReference", "1000", "isal: size of the labeled reference set R");
-        add("isalReferenceSet", "pool", "isal: pool (R held out of the pool, seeded; its labels are read) | eval"
-                + " (the evaluation set, as the reference code: reads test labels)");
-        add("isalStep", "0.001", "isal: finite-difference step relative to the norm of the weights");
-        add("imageSize", "0", "input resolution (0 = task default)");
-        add("stacks", "2", "hourglass stacks (pose)");
-        add("pretrained", "", "local file of pretrained backbone weights (detection)");
-        add("classes", "", "comma list of class names (detection; default the 20 VOC classes)");
-        add("trainSplit", "", "detection: year:split list of the pool, e.g. 2007:trainval,2012:trainval");
-        add("evalSplit", "", "detection: year:split of the evaluation set");
-        add("batchNorm", "", "detection: true | false (default: true without pretrained weights)");
-        add("apMethod", "11point", "detection: 11point (VOC2007) | area (VOC2010+)");
-        add("trainFile", "", "pose: training annotations JSON (relative to data)");
-        add("validFile", "", "pose: validation annotations JSON (relative to data)");
-        add("synthetic", "false", "pose: generate the synthetic set into data when absent");
-    }
+    /** The options the harness reads, in help order. */
+    static final List<Option<?>> RUN = List.of(TASK, PRESET, CONFIG, STRATEGIES, TRIALS, CYCLES, INITIAL, BUDGET,
+            SUBSET, REINIT, INITIAL_EPOCHS, SHARE_CYCLE0, SEED, OUT, RESUME, DEVICE, SHARD, SUPERVISE, RETRIES,
+            RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE);
+
+    /** Every option of a run of any task, for picking options out of system properties and config files. */
+    static final OptionTable RUNS = runs();
+
+    /** Every option: a run's of any task and the benchmark's (what {@code -D} names are known). */
+    static final OptionTable ALL = OptionTable.of(RUNS.options(), Benchmark.OPTIONS);
 
     /** Properties that select another command instead of a run: report drawing/merging and benchmarks. */
     static final Map<String, String> COMMANDS = Map.of(
@@ -90,8 +112,27 @@ final class OptionSpec {
 
     private OptionSpec() {}
 
-    private static void add(String name, String def, String help) {
-        ALL.put(name, new String[] {def, help});
+    /** The options a run of this task reads: the harness's, training's, ISAL's, every task's and the task's own. */
+    static OptionTable forTask(TaskProvider task) {
+        return OptionTable.of(RUN, TrainSettings.OPTIONS, IsalSettings.OPTIONS, TaskConfig.OPTIONS, task.options());
+    }
+
+    private static OptionTable runs() {
+        OptionTable t = OptionTable.of(RUN, TrainSettings.OPTIONS, IsalSettings.OPTIONS, TaskConfig.OPTIONS);
+        for (String name : Tasks.names()) {
+            t.addAll(Tasks.byName(name).options());
+        }
+        return t;
+    }
+
+    /** The task that declares an option of this name, or null when it is not a task's own option. */
+    static String ownerTask(String name) {
+        for (String task : Tasks.names()) {
+            if (Tasks.byName(task).options().stream().anyMatch(o -> o.name().equals(name))) {
+                return task;
+            }
+        }
+        return null;
     }
 
     /**
@@ -101,7 +142,7 @@ final class OptionSpec {
      */
     static void warnMisspelt(java.util.Properties given, java.io.PrintStream err) {
         for (String name : given.stringPropertyNames()) {
-            if (ALL.containsKey(name) || COMMANDS.containsKey(name) || name.contains(".")) {
+            if (ALL.contains(name) || COMMANDS.containsKey(name) || name.contains(".")) {
                 continue;
             }
             String guess = closest(name);
@@ -115,7 +156,7 @@ final class OptionSpec {
     static String closest(String name) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        java.util.List<String> known = new java.util.ArrayList<>(ALL.keySet());
+        java.util.List<String> known = new java.util.ArrayList<>(ALL.names());
         known.addAll(COMMANDS.keySet());
         for (String k : known) {
             String a = name.toLowerCase(java.util.Locale.ROOT);
@@ -152,16 +193,23 @@ final class OptionSpec {
         return d[a.length()][b.length()];
     }
 
-    /** Usage text listing every option. */
+    /** Usage text listing every option, grouped by the code that owns it. */
     static String usage() {
-        StringBuilder sb = new StringBuilder("options (-Dname=value or in -Dconfig=FILE):\n");
-        ALL.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v[1])));
+        StringBuilder sb = new StringBuilder("options (-Dname=value or in -Dconfig=FILE; [default]):\n");
+        sb.append("experiment:\n").append(OptionTable.of(RUN).usage());
+        sb.append("training:\n").append(OptionTable.of(TrainSettings.OPTIONS).usage());
+        sb.append("every task:\n").append(OptionTable.of(TaskConfig.OPTIONS).usage());
+        for (String name : Tasks.names()) {
+            sb.append(name).append(":\n").append(OptionTable.of(Tasks.byName(name).options()).usage());
+        }
+        sb.append("isal:\n").append(OptionTable.of(IsalSettings.OPTIONS).usage());
         sb.append("strategies (-Dstrategies=a,b,...):\n");
-        for (String name : org.ll4al.selection.Strategies.names()) {
-            sb.append(String.format("  %-16s %s%n", name, org.ll4al.selection.Strategies.byName(name).description()));
+        for (String name : Strategies.names()) {
+            sb.append(String.format("  %-16s %s%n", name, Strategies.byName(name).description()));
         }
         sb.append("commands:\n");
-        COMMANDS.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v)));
+        COMMANDS.forEach((k, v) -> sb.append(String.format("  %-16s %s%n", k, v)));
+        sb.append("benchmark (-Dbench):\n").append(OptionTable.of(Benchmark.OPTIONS).usage());
         return sb.toString();
     }
 }

@@ -3,21 +3,40 @@ package org.ll4al.harness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import org.ll4al.selection.LossPredictionLoss;
+import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.detection.SsdLayout;
 import org.ll4al.tasks.detection.VggPretraining;
 import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.option.Option;
+import org.ll4al.tasks.option.OptionException;
+import org.ll4al.tasks.option.OptionTable;
+import org.ll4al.tasks.option.Settings;
 
 /**
  * {@code -Dpretrain=vgg}: pretrains the SSD's VGG base as a CIFAR-10 classifier and writes the
- * file {@code -Dpretrained} loads. Options (defaults): {@code data} (CIFAR-10 folder),
- * {@code out} (weights file), {@code width} (0.25) and {@code batchNorm} (true) of the SSD that
- * will load it, {@code epochs} (30), {@code batch} (128), {@code lr} (0.05), {@code milestones}
- * (epochs x 0.8), {@code warmupEpochs} (1), {@code seed} (0).
+ * file {@code -Dpretrained} loads. Its options are the run's declarations with this command's
+ * defaults ({@link #OPTIONS}): {@code data} (CIFAR-10 folder), {@code out} (weights file),
+ * {@code width} (0.25) and {@code batchNorm} (true) of the SSD that will load it, {@code epochs}
+ * (30), {@code batch} (128), {@code lr} (0.05), {@code milestones} (epochs x 0.8),
+ * {@code warmupEpochs} (1), {@code imageSize} (128), {@code seed} (0).
  */
 final class Pretrain {
+
+    private static final Option<Path> OUT = Option.of("out", null, "the weights file to write",
+            "the weights file to write, e.g. -Dout=vgg-cifar.params", s -> s.isBlank() ? null : Path.of(s));
+    private static final Option<Boolean> BATCH_NORM = Option.bool("batchNorm", "true",
+            "BatchNorm in the VGG base (as the SSD that will load the weights)");
+    private static final Option<int[]> MILESTONES = TrainSettings.MILESTONES.withDefault("");
+
+    /** The options of {@code -Dpretrain=vgg}, with its defaults. */
+    static final List<Option<?>> OPTIONS = List.of(TaskConfig.DATA, OUT, TaskConfig.WIDTH.withDefault("0.25"),
+            BATCH_NORM, TrainSettings.EPOCHS.withDefault("30"), TrainSettings.BATCH.withDefault("128"),
+            TrainSettings.LR.withDefault("0.05"), MILESTONES, TrainSettings.WARMUP_EPOCHS.withDefault("1"),
+            TaskConfig.IMAGE_SIZE.withDefault("128"), OptionSpec.SEED);
 
     private Pretrain() {}
 
@@ -26,50 +45,23 @@ final class Pretrain {
         if (!"vgg".equals(what)) {
             throw new OptionException("pretrain", what, "vgg (the SSD's VGG base, as a CIFAR-10 classifier)");
         }
-        String data = p.getProperty("data", "");
-        if (data.isBlank()) {
-            throw new OptionException("data", data, "the CIFAR-10 folder (binary version) to pretrain on");
-        }
-        String file = p.getProperty("out", "");
-        if (file.isBlank()) {
-            throw new OptionException("out", file, "the weights file to write, e.g. -Dout=vgg-cifar.params");
-        }
-        double width = number(p, "width", "0.25");
-        int epochs = (int) number(p, "epochs", "30");
-        int batch = (int) number(p, "batch", "128");
-        float lr = (float) number(p, "lr", "0.05");
-        int warmup = (int) number(p, "warmupEpochs", "1");
-        long seed = (long) number(p, "seed", "0");
-        String bn = p.getProperty("batchNorm", "true");
-        if (!bn.equals("true") && !bn.equals("false")) {
-            throw new OptionException("batchNorm", bn, "true or false (as the SSD that will load the weights)");
-        }
-        int[] milestones;
-        try {
-            String m = p.getProperty("milestones");
-            milestones = m == null ? new int[] {(int) (epochs * 0.8)}
-                    : Arrays.stream(m.split(",")).filter(x -> !x.isBlank()).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
-        } catch (NumberFormatException e) {
-            throw new OptionException("milestones", p.getProperty("milestones"), "a comma list of epochs");
-        }
-        TrainSettings s = new TrainSettings(epochs, batch, lr, milestones, 0.9f, 5e-4f, "sgd", 0f, 1f, epochs,
-                LossPredictionLoss.Kind.RANKING, warmup, 0f);
-        int size = (int) number(p, "imageSize", "128");
-        VggPretraining.run(Path.of(data), new SsdLayout(size, width), Boolean.parseBoolean(bn), s, seed, Path.of(file), out,
-                new Progress(out, System.console() != null, "[pretrain vgg]"));
-        return 0;
-    }
-
-    private static double number(Properties p, String name, String def) {
-        String v = p.getProperty(name, def);
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (d > 0 || name.equals("seed") || name.equals("warmupEpochs") && d == 0) {
-                return d;
+        OptionTable table = OptionTable.of(OPTIONS);
+        Map<String, String> given = new HashMap<>();
+        for (String name : table.names()) {
+            if (p.getProperty(name) != null) {
+                given.put(name, p.getProperty(name));
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw new OptionException(name, v, "a number > 0");
+        Settings s = table.parse(given);
+        int epochs = s.get(TrainSettings.EPOCHS);
+        int[] milestones = given.containsKey(MILESTONES.name()) ? s.get(MILESTONES) : new int[] {(int) (epochs * 0.8)};
+        TrainSettings train = TrainSettings.builder().setEpochs(epochs).setBatch(s.get(TrainSettings.BATCH))
+                .setLr(s.get(TrainSettings.LR)).optMilestones(milestones).optLambda(0f)
+                .optWarmupEpochs(s.get(TrainSettings.WARMUP_EPOCHS)).build();
+        double width = s.get(TaskConfig.WIDTH);
+        SsdLayout layout = new SsdLayout(s.get(TaskConfig.IMAGE_SIZE), width);
+        VggPretraining.run(s.get(TaskConfig.DATA), layout, s.get(BATCH_NORM), train, s.get(OptionSpec.SEED), s.get(OUT),
+                out, new Progress(out, System.console() != null, "[pretrain vgg]"));
+        return 0;
     }
 }

@@ -63,7 +63,7 @@ final class Supervisor {
         cmd.add("-XX:MaxDirectMemorySize=256m");
         cmd.add("-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"));
         for (String k : props.stringPropertyNames()) {
-            if (OptionSpec.ALL.containsKey(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise")) {
+            if (OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise")) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));
             }
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.tasks.option.OptionException;
 
 /**
  * The side-by-side benchmark's arithmetic, parsing and output on fixed inputs, and its rounds
@@ -155,8 +156,8 @@ class BenchCompareTest {
         assertThrows(OptionException.class, () -> Benchmark.run("nonsense", new Properties(), System.out));
         Properties rounds = new Properties();
         rounds.setProperty("benchRounds", "0");
-        assertThrows(OptionException.class, () -> Benchmark.positive(rounds, "benchRounds", 5));
-        assertEquals(5, Benchmark.positive(new Properties(), "benchRounds", 5));
+        assertThrows(OptionException.class, () -> Benchmark.value(rounds, Benchmark.ROUNDS));
+        assertEquals(5, Benchmark.value(new Properties(), Benchmark.ROUNDS));
     }
 
     /** A stand-in interpreter: "has" every module, prints fixed results and logs its arguments. */

@@ -292,7 +292,7 @@ class DeployFilesTest {
         Set<String> used = options(text);
         assertTrue(used.contains("shard") && used.contains("task"), used.toString());
         for (String o : used) {
-            assertTrue(OptionSpec.ALL.containsKey(o) || OptionSpec.COMMANDS.containsKey(o), "deploy file uses unknown option " + o);
+            assertTrue(OptionSpec.ALL.contains(o) || OptionSpec.COMMANDS.containsKey(o), "deploy file uses unknown option " + o);
             assertTrue(readme.contains("`" + o + "`") || readme.contains("-D" + o + "="), "README does not name option " + o);
         }
     }

@@ -41,7 +41,7 @@ final class Merge {
                 ref = m;
                 refDir = dir;
             } else if (m != null) {
-                List<String> diff = ref.differences(m, RunManifest.NOT_IDENTIFYING);
+                List<String> diff = ref.differences(m, java.util.Set.of());
                 if (!diff.isEmpty()) {
                     throw new IllegalArgumentException(
                             "results folders " + refDir + " and " + dir

@@ -11,12 +11,17 @@ import java.util.TreeMap;
  */
 public final class RunManifest {
 
-    /** Options that do not change what an experiment computes; ignored when comparing runs. */
-    public static final java.util.Set<String> NOT_IDENTIFYING =
+    /**
+     * The session options of a {@code run.json} written before manifests named their own (before
+     * 2026-12-02): where results went, device, shards, supervision. Newer files list them in
+     * {@link #sessionOptions()}, from the declarations of the code that wrote them.
+     */
+    private static final java.util.Set<String> LEGACY_SESSION_OPTIONS =
             java.util.Set.of("out", "resume", "device", "devices", "shard", "config", "shareCycle0",
                     "supervise", "retries", "retryFailed");
 
     private final SortedMap<String, String> config;
+    private java.util.SortedSet<String> sessionOptions;
     private final SortedMap<String, String> environment;
     private java.util.SortedSet<String> controls;
     private String started;
@@ -31,6 +36,19 @@ public final class RunManifest {
     /** The configuration that identifies the experiment (option name to value). */
     public SortedMap<String, String> config() {
         return config;
+    }
+
+    /**
+     * The names in {@link #config()} that only describe a session (where results go, which
+     * device, which shard) and do not identify the experiment; not compared between runs.
+     */
+    public java.util.SortedSet<String> sessionOptions() {
+        return sessionOptions == null ? new java.util.TreeSet<>(LEGACY_SESSION_OPTIONS) : sessionOptions;
+    }
+
+    /** Sets the session options. */
+    public void setSessionOptions(java.util.Collection<String> names) {
+        this.sessionOptions = new java.util.TreeSet<>(names);
     }
 
     /** Facts about where the run executed: versions, device, machine. */
@@ -73,19 +91,23 @@ public final class RunManifest {
 
     /**
      * Lists the options whose values differ between this configuration and another, as
-     * {@code name: this -> other}; options named in {@code ignored} are not compared.
+     * {@code name: this -> other}. Not compared: the names in {@code ignored}, either manifest's
+     * {@link #sessionOptions()}, and a name only one of them has (an option added since the
+     * other was written, or one of another task).
      */
     public java.util.List<String> differences(RunManifest other, java.util.Set<String> ignored) {
         java.util.List<String> out = new java.util.ArrayList<>();
         java.util.SortedSet<String> names = new java.util.TreeSet<>(config.keySet());
-        names.addAll(other.config.keySet());
+        names.retainAll(other.config.keySet());
+        names.removeAll(sessionOptions());
+        names.removeAll(other.sessionOptions());
         for (String n : names) {
             if (ignored.contains(n)) {
                 continue;
             }
             String a = config.get(n);
             String b = other.config.get(n);
-            if (a == null ? b != null : !a.equals(b)) {
+            if (!a.equals(b)) {
                 out.add(n + ": " + a + " -> " + b);
             }
         }

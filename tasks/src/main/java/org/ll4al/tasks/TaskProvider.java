@@ -1,23 +1,38 @@
 package org.ll4al.tasks;
 
+import java.util.List;
 import java.util.Map;
+import org.ll4al.tasks.option.Option;
+import org.ll4al.tasks.option.OptionTable;
+import org.ll4al.tasks.option.Presets;
+import org.ll4al.tasks.option.Settings;
 
 /**
  * Creates a task by name; registered through {@code META-INF/services} and found by
- * {@link Tasks}. A provider also owns its task's presets ({@code paper}, {@code cpu},
- * {@code smoke}): option name to value, applied by the harness before explicit options.
+ * {@link Tasks}. A provider declares the task's own options and owns its presets
+ * ({@code paper}, {@code cpu}, {@code smoke}, ...), applied by the harness before explicit options.
  */
 public interface TaskProvider {
 
     /** The name used as {@code -Dtask=NAME}. */
     String name();
 
+    /** The task's presets (option name to value, one shared base plus per-preset differences). */
+    Presets presets();
+
+    /** The options only this task reads (those of every task are {@link TaskConfig#OPTIONS}). */
+    default List<Option<?>> options() {
+        return List.of();
+    }
+
     /**
-     * The option values of a preset.
+     * The option values of a preset: the shared base, then the preset's own.
      *
      * @throws IllegalArgumentException for an unknown preset, listing the known ones
      */
-    Map<String, String> preset(String preset);
+    default Map<String, String> preset(String name) {
+        return presets().values(name);
+    }
 
     /** Where to get the full dataset and which layout to unpack, for "data missing" errors. */
     String dataHelp();
@@ -28,4 +43,16 @@ public interface TaskProvider {
      * @throws TaskDataException naming the file when data is missing or invalid
      */
     ActiveLearningTask create(TaskConfig config);
+
+    /** The task's own options parsed from the given values over their defaults (for tests and tools). */
+    default Settings settings(Map<String, String> values) {
+        return OptionTable.of(options()).parse(values);
+    }
+
+    /** A configuration of this task from the given values (task and shared options) over their defaults. */
+    default TaskConfig config(Map<String, String> values, long seed) {
+        Map<String, String> m = new java.util.HashMap<>(Map.of("width", "1"));
+        m.putAll(values);
+        return TaskConfig.of(OptionTable.of(TaskConfig.OPTIONS, options()).parse(m), seed);
+    }
 }

@@ -1,12 +1,13 @@
 package org.ll4al.tasks.classification;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Random;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
+import org.ll4al.tasks.option.Option;
+import org.ll4al.tasks.option.Presets;
 
 /** Provides the {@code classification} task (CIFAR-10, ResNet-18) and its presets. */
 public final class ClassificationTaskProvider implements TaskProvider {
@@ -21,96 +22,102 @@ public final class ClassificationTaskProvider implements TaskProvider {
         return Cifar10.HELP;
     }
 
+    /** {@code -Ddropout}: dropout before the classifier (BALD's MC dropout needs it; 0 = the paper's ResNet). */
+    public static final Option<Float> DROPOUT = Option.real("dropout", 0, 1, false, "0",
+            "classification: dropout rate before the classifier, in [0, 1) (bald needs > 0; 0 = paper)");
+
+    private static final Presets PRESETS = Presets.parse("classification", """
+            [base]
+            strategies = random,entropy,coreset,lloss
+            optimizer = sgd
+            momentum = 0.9
+            weightDecay = 5e-4
+            margin = 1
+            lambda = 1
+            poolLimit = 0
+
+            [paper]
+            # Yoo and Kweon (2019), section 4.1: 1k initial, +1k x 10 cycles, subset 10k,
+            # 200 epochs, lr 0.1 x0.1 at 160, batch 128, stop-gradient after epoch 120.
+            trials = 5
+            initial = 1000
+            budget = 1000
+            cycles = 10
+            subset = 10000
+            epochs = 200
+            lr = 0.1
+            milestones = 160
+            batch = 128
+            detachEpoch = 120
+            width = 1
+            evalLimit = 0
+
+            [cpu]
+            # Out of the cold start at CPU cost: first selection at 2,000 labels, rounds of
+            # 1,000 from a subset of 10,000 (the paper's 10% ratio) on the 20,000-image pool.
+            # Cycle 0 (shared by the strategies of a trial) trains 20 epochs, later cycles 6
+            # on the kept model. Sized from measured throughput (width 0.25: ~470 img/s
+            # training, ~1,500 img/s inference on 2 cores): 5 strategies x 3 trials ~35 min.
+            strategies = random,entropy,coreset,lloss,true-loss
+            trials = 3
+            initial = 2000
+            budget = 1000
+            cycles = 3
+            subset = 10000
+            initialEpochs = 20
+            epochs = 6
+            lr = 0.1
+            milestones = 5
+            batch = 64
+            detachEpoch = 4
+            width = 0.25
+            evalLimit = 2000
+
+            [cpu-long]
+            # The paper's proportions on the whole CIFAR-10 training set (pool 50,000,
+            # subset = 10 x budget, up to 10,000 labels) at width 0.25: 2,000 initial,
+            # +2,000 x 4 cycles, cycle 0 trained 40 epochs, later cycles 20 on the kept model
+            # (lr x0.1 and detach at the paper's 80% and 60% of a cycle). Full test set.
+            # Sized for ~6 h of 2-core CPU (8.6 M training images at ~470 img/s).
+            strategies = random,entropy,coreset,lloss,true-loss
+            trials = 3
+            initial = 2000
+            budget = 2000
+            cycles = 5
+            subset = 20000
+            initialEpochs = 40
+            epochs = 20
+            lr = 0.1
+            milestones = 16
+            batch = 64
+            detachEpoch = 12
+            width = 0.25
+            evalLimit = 0
+
+            [smoke]
+            trials = 1
+            initial = 40
+            budget = 20
+            cycles = 2
+            subset = 100
+            epochs = 1
+            lr = 0.05
+            milestones =
+            batch = 20
+            detachEpoch = 1
+            width = 0.125
+            poolLimit = 300
+            evalLimit = 100
+            """);
+
     @Override
-    public Map<String, String> preset(String preset) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("strategies", "random,entropy,coreset,lloss");
-        m.put("optimizer", "sgd");
-        m.put("momentum", "0.9");
-        m.put("weightDecay", "5e-4");
-        m.put("margin", "1");
-        m.put("lambda", "1");
-        switch (preset) {
-            case "paper" -> {
-                // Yoo and Kweon (2019), section 4.1: 1k initial, +1k x 10 cycles, subset 10k,
-                // 200 epochs, lr 0.1 x0.1 at 160, batch 128, stop-gradient after epoch 120.
-                m.put("trials", "5");
-                m.put("initial", "1000");
-                m.put("budget", "1000");
-                m.put("cycles", "10");
-                m.put("subset", "10000");
-                m.put("epochs", "200");
-                m.put("lr", "0.1");
-                m.put("milestones", "160");
-                m.put("batch", "128");
-                m.put("detachEpoch", "120");
-                m.put("width", "1");
-                m.put("poolLimit", "0");
-                m.put("evalLimit", "0");
-            }
-            case "cpu" -> {
-                // Out of the cold start at CPU cost: first selection at 2,000 labels, rounds of
-                // 1,000 from a subset of 10,000 (the paper's 10% ratio) on the 20,000-image pool.
-                // Cycle 0 (shared by the strategies of a trial) trains 20 epochs, later cycles 6
-                // on the kept model. Sized from measured throughput (width 0.25: ~470 img/s
-                // training, ~1,500 img/s inference on 2 cores): 5 strategies x 3 trials ~35 min.
-                m.put("strategies", "random,entropy,coreset,lloss,true-loss");
-                m.put("trials", "3");
-                m.put("initial", "2000");
-                m.put("budget", "1000");
-                m.put("cycles", "3");
-                m.put("subset", "10000");
-                m.put("initialEpochs", "20");
-                m.put("epochs", "6");
-                m.put("lr", "0.1");
-                m.put("milestones", "5");
-                m.put("batch", "64");
-                m.put("detachEpoch", "4");
-                m.put("width", "0.25");
-                m.put("poolLimit", "0");
-                m.put("evalLimit", "2000");
-            }
-            case "cpu-long" -> {
-                // The paper's proportions on the whole CIFAR-10 training set (pool 50,000,
-                // subset = 10 x budget, up to 10,000 labels) at width 0.25: 2,000 initial,
-                // +2,000 x 4 cycles, cycle 0 trained 40 epochs, later cycles 20 on the kept model
-                // (lr x0.1 and detach at the paper's 80% and 60% of a cycle). Full test set.
-                // Sized for ~6 h of 2-core CPU (8.6 M training images at ~470 img/s).
-                m.put("strategies", "random,entropy,coreset,lloss,true-loss");
-                m.put("trials", "3");
-                m.put("initial", "2000");
-                m.put("budget", "2000");
-                m.put("cycles", "5");
-                m.put("subset", "20000");
-                m.put("initialEpochs", "40");
-                m.put("epochs", "20");
-                m.put("lr", "0.1");
-                m.put("milestones", "16");
-                m.put("batch", "64");
-                m.put("detachEpoch", "12");
-                m.put("width", "0.25");
-                m.put("poolLimit", "0");
-                m.put("evalLimit", "0");
-            }
-            case "smoke" -> {
-                m.put("trials", "1");
-                m.put("initial", "40");
-                m.put("budget", "20");
-                m.put("cycles", "2");
-                m.put("subset", "100");
-                m.put("epochs", "1");
-                m.put("lr", "0.05");
-                m.put("milestones", "");
-                m.put("batch", "20");
-                m.put("detachEpoch", "1");
-                m.put("width", "0.125");
-                m.put("poolLimit", "300");
-                m.put("evalLimit", "100");
-            }
-            default -> throw new IllegalArgumentException(
-                    "unknown preset '" + preset + "' for task classification; known presets: paper, cpu, cpu-long, smoke");
-        }
-        return m;
+    public Presets presets() {
+        return PRESETS;
+    }
+
+    @Override
+    public List<Option<?>> options() {
+        return List.of(DROPOUT);
     }
 
     @Override
@@ -120,7 +127,7 @@ public final class ClassificationTaskProvider implements TaskProvider {
         int[] pool = subset(train.size(), config.poolLimit(), config.seed());
         int[] eval = subset(test.size(), config.evalLimit(), config.seed() + 1);
         return new ClassificationTask(train, pool, test, eval, config.width(),
-                Float.parseFloat(config.option("dropout", "0")));
+                config.get(DROPOUT));
     }
 
     /** All of {@code 0..n-1}, or a seeded random {@code limit} of them in increasing order. */

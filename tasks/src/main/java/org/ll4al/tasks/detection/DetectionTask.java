@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class DetectionTask implements ActiveLearningTask {
     private final boolean elevenPoint;
     private final String augmentation;
     private final boolean batchNormalized;
+    private final Path pretrained;
+    private final String trainSplit;
+    private final String evalSplit;
 
     /**
      * Loads the annotations (images are decoded lazily and cached).
@@ -53,22 +57,18 @@ public final class DetectionTask implements ActiveLearningTask {
         if (config.data() == null || !Files.isDirectory(config.data())) {
             throw new TaskDataException("VOC data folder " + config.data() + " is missing; " + VocReader.HELP);
         }
-        String ap = config.option("apMethod", "11point");
-        if (!ap.equals("11point") && !ap.equals("area")) {
-            throw new IllegalArgumentException("apMethod must be 11point or area, not " + ap);
-        }
-        elevenPoint = ap.equals("11point");
-        augmentation = config.option("augment", "ssd");
-        batchNormalized = config.option("normalize", "image").equals("batch");
-        if (!List.of("ssd", "flip", "none").contains(augmentation)) {
-            throw new IllegalArgumentException("augment must be ssd, flip or none, not " + augmentation);
-        }
+        elevenPoint = config.get(DetectionTaskProvider.AP_METHOD).equals("11point");
+        augmentation = config.get(DetectionTaskProvider.AUGMENT);
+        batchNormalized = config.get(DetectionTaskProvider.NORMALIZE).equals("batch");
+        pretrained = config.get(DetectionTaskProvider.PRETRAINED).orElse(null);
+        trainSplit = config.get(DetectionTaskProvider.TRAIN_SPLIT);
+        evalSplit = config.get(DetectionTaskProvider.EVAL_SPLIT);
         int size = config.imageSize() > 0 ? config.imageSize() : 300;
-        VocReader reader = new VocReader(config.data(), config.classes());
+        VocReader reader = new VocReader(config.data(), config.get(DetectionTaskProvider.CLASSES));
         classes = reader.classes();
-        train = new VocImages(VocImages.limit(reader.read(config.option("trainSplit", "2007:train")),
+        train = new VocImages(VocImages.limit(reader.read(trainSplit),
                 config.poolLimit(), config.seed()), size);
-        eval = new VocImages(VocImages.limit(reader.read(config.option("evalSplit", "2007:val")),
+        eval = new VocImages(VocImages.limit(reader.read(evalSplit),
                 config.evalLimit(), config.seed() + 1), size);
         if (train.count() == 0 || eval.count() == 0) {
             throw new TaskDataException("VOC split lists under " + config.data() + " are empty; " + VocReader.HELP);
@@ -80,7 +80,8 @@ public final class DetectionTask implements ActiveLearningTask {
             priorCorners[j] = BoxCoder.corner(priors[j]);
         }
         detector = new Detector(priors);
-        batchNorm = Boolean.parseBoolean(config.option("batchNorm", String.valueOf(config.pretrained() == null)));
+        String bn = config.get(DetectionTaskProvider.BATCH_NORM);
+        batchNorm = bn.isEmpty() ? pretrained == null : Boolean.parseBoolean(bn);
     }
 
     @Override
@@ -121,10 +122,9 @@ public final class DetectionTask implements ActiveLearningTask {
     @Override
     public String describe() {
         return String.format("VOC detection: pool %d images (%s), eval %d (%s), %d classes; %s; %s",
-                train.count(), config.option("trainSplit", "2007:train"), eval.count(),
-                config.option("evalSplit", "2007:val"), classes.size(), modelText(),
-                config.pretrained() == null ? "VGG base trained from scratch (no -Dpretrained; on CPU schedules mAP stays near 0.02: README, -Dpretrain=vgg)"
-                        : "VGG base from " + config.pretrained());
+                train.count(), trainSplit, eval.count(), evalSplit, classes.size(), modelText(),
+                pretrained == null ? "VGG base trained from scratch (no -Dpretrained; on CPU schedules mAP stays near 0.02: README, -Dpretrain=vgg)"
+                        : "VGG base from " + pretrained);
     }
 
     private String modelText() {
@@ -135,7 +135,7 @@ public final class DetectionTask implements ActiveLearningTask {
 
     @Override
     public TargetModel newTargetModel() {
-        SsdNetwork net = new SsdNetwork(layout, classes.size(), batchNorm).optPretrained(config.pretrained());
+        SsdNetwork net = new SsdNetwork(layout, classes.size(), batchNorm).optPretrained(pretrained);
         int s = layout.imageSize();
         return new TargetModel(net, 6, new Shape(3, s, s), modelText());
     }

@@ -49,9 +49,7 @@ public final class VggPretraining {
                 new VggClassifier(layout, batchNorm, Cifar10.CLASSES), 1, new Shape(3, 32, 32), String.format(
                         "VGG base of SSD%d width %.3g%s as a CIFAR-10 classifier", layout.imageSize(), layout.width(),
                         batchNorm ? " with BatchNorm" : "")));
-        TrainSettings s = new TrainSettings(settings.epochs(), settings.batch(), settings.lr(), settings.milestones(),
-                settings.momentum(), settings.weightDecay(), settings.optimizer(), 0f, settings.margin(),
-                settings.epochs(), settings.lossKind(), settings.warmupEpochs(), settings.clipGradient());
+        TrainSettings s = settings.toBuilder().optLambda(0f).optDetachEpoch(settings.epochs()).build();
         log.println(task.describe() + "; " + s.epochs() + " epochs on " + pool.length + " images");
         try (ActiveLearner learner = ActiveLearner.create(task, s, Device.cpu(), seed)) {
             learner.train(pool, new Random(seed), listener);

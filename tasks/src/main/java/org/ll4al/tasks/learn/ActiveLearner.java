@@ -208,7 +208,7 @@ public final class ActiveLearner implements AutoCloseable {
                     }
                     return v;
                 };
-        if ("rmsprop".equals(settings.optimizer())) {
+        if (settings.optimizer() == TrainSettings.Optimizer.RMSPROP) {
             // DJL's Optimizer.rmsprop() is not implemented on the PyTorch engine.
             return new TorchRmsProp(schedule, 0.99f, settings.momentum(), 1e-8f, settings.weightDecay());
         }

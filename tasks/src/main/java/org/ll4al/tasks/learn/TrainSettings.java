@@ -1,9 +1,15 @@
 package org.ll4al.tasks.learn;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.ll4al.selection.LossPredictionLoss;
+import org.ll4al.tasks.option.Option;
+import org.ll4al.tasks.option.Settings;
 
 /**
- * Hyperparameters of training in one cycle (validated by the harness options).
+ * Hyperparameters of training in one cycle; the options that set them are declared here
+ * ({@link #OPTIONS}) and built with {@link #builder()} or {@link #of(Settings)}.
  *
  * @param epochs epochs per cycle
  * @param batch mini-batch size
@@ -11,7 +17,7 @@ import org.ll4al.selection.LossPredictionLoss;
  * @param milestones 0-based epochs at which the learning rate is multiplied by 0.1
  * @param momentum SGD momentum (RMSprop momentum for {@code rmsprop})
  * @param weightDecay L2 weight decay
- * @param optimizer {@code sgd} or {@code rmsprop}
+ * @param optimizer the update rule
  * @param lambda weight of the loss-prediction loss
  * @param margin margin xi of the ranking loss
  * @param detachEpoch first 0-based epoch whose module input is detached
@@ -27,7 +33,7 @@ public record TrainSettings(
         int[] milestones,
         float momentum,
         float weightDecay,
-        String optimizer,
+        Optimizer optimizer,
         float lambda,
         float margin,
         int detachEpoch,
@@ -35,11 +41,73 @@ public record TrainSettings(
         int warmupEpochs,
         float clipGradient) {
 
-    /** Settings without warmup or gradient clipping (the paper's training). */
-    public TrainSettings(int epochs, int batch, float lr, int[] milestones, float momentum, float weightDecay,
-            String optimizer, float lambda, float margin, int detachEpoch, LossPredictionLoss.Kind lossKind) {
-        this(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin, detachEpoch, lossKind,
-                0, 0f);
+    /** The update rule of training. */
+    public enum Optimizer {
+        /** Stochastic gradient descent with momentum (classification, detection). */
+        SGD,
+        /** RMSprop (pose, as the hourglass reference). */
+        RMSPROP
+    }
+
+    /** {@code -Depochs}. */
+    public static final Option<Integer> EPOCHS = Option.integer("epochs", 1, null, "training epochs per cycle");
+    /** {@code -Dbatch}. */
+    public static final Option<Integer> BATCH =
+            Option.integer("batch", 2, null, "mini-batch size (>= 2: the ranking loss needs pairs)");
+    /** {@code -Dlr}. */
+    public static final Option<Float> LR = Option.positive("lr", null, "initial learning rate");
+    /** {@code -Dmilestones}. */
+    public static final Option<int[]> MILESTONES =
+            Option.indices("milestones", null, "comma list of 0-based epochs where lr is multiplied by 0.1");
+    /** {@code -Dmomentum}. */
+    public static final Option<Float> MOMENTUM = Option.real("momentum", 0, 1, false, null, "momentum");
+    /** {@code -DweightDecay}. */
+    public static final Option<Float> WEIGHT_DECAY =
+            Option.real("weightDecay", 0, Float.MAX_VALUE, true, null, "L2 weight decay");
+    /** {@code -Doptimizer}. */
+    public static final Option<Optimizer> OPTIMIZER = Option.choice("optimizer", Optimizer.class, null, "sgd | rmsprop");
+    /** {@code -Dmargin}. */
+    public static final Option<Float> MARGIN =
+            Option.real("margin", 0, Float.MAX_VALUE, true, null, "margin xi of the ranking loss");
+    /** {@code -Dlambda}. */
+    public static final Option<Float> LAMBDA =
+            Option.real("lambda", 0, Float.MAX_VALUE, true, null, "weight of the loss-prediction loss");
+    /** {@code -DlossKind}. */
+    public static final Option<LossPredictionLoss.Kind> LOSS_KIND =
+            Option.choice("lossKind", LossPredictionLoss.Kind.class, "ranking", "ranking (paper) | mse (ablation)");
+    /** {@code -DdetachEpoch}. */
+    public static final Option<Integer> DETACH_EPOCH =
+            Option.integer("detachEpoch", 0, null, "first 0-based epoch whose module input is detached");
+    /** {@code -DwarmupEpochs}. */
+    public static final Option<Integer> WARMUP_EPOCHS = Option.integer("warmupEpochs", 0, "0",
+            "epochs of linear learning-rate warmup at the start of each cycle (0 = none)");
+    /** {@code -DclipGradient}. */
+    public static final Option<Float> CLIP_GRADIENT = Option.real("clipGradient", 0, Float.MAX_VALUE, true, "0",
+            "clip each gradient element to [-c, c] (0 = off)");
+
+    /** The options of training, in help order. */
+    public static final List<Option<?>> OPTIONS = List.of(EPOCHS, BATCH, LR, MILESTONES, MOMENTUM, WEIGHT_DECAY,
+            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT);
+
+    /** The settings of parsed options that hold {@link #OPTIONS}. */
+    public static TrainSettings of(Settings s) {
+        return new TrainSettings(s.get(EPOCHS), s.get(BATCH), s.get(LR), s.get(MILESTONES), s.get(MOMENTUM),
+                s.get(WEIGHT_DECAY), s.get(OPTIMIZER), s.get(LAMBDA), s.get(MARGIN), s.get(DETACH_EPOCH),
+                s.get(LOSS_KIND), s.get(WARMUP_EPOCHS), s.get(CLIP_GRADIENT));
+    }
+
+    /** A builder: epochs, batch and lr are required; the rest default to the paper's classification values. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder().setEpochs(epochs).setBatch(batch).setLr(lr).optMilestones(milestones)
+                .optMomentum(momentum).optWeightDecay(weightDecay).optOptimizer(optimizer).optLambda(lambda)
+                .optMargin(margin).optLossKind(lossKind).optWarmupEpochs(warmupEpochs).optClipGradient(clipGradient);
+        b.detachEpoch = detachEpoch;
+        return b;
     }
 
     /**
@@ -51,8 +119,123 @@ public record TrainSettings(
             return this;
         }
         double f = (double) n / epochs;
-        int[] m = java.util.Arrays.stream(milestones).map(e -> (int) Math.round(e * f)).toArray();
-        return new TrainSettings(n, batch, lr, m, momentum, weightDecay, optimizer, lambda, margin,
-                (int) Math.round(detachEpoch * f), lossKind, warmupEpochs, clipGradient);
+        int[] m = Arrays.stream(milestones).map(e -> (int) Math.round(e * f)).toArray();
+        return toBuilder().setEpochs(n).optMilestones(m).optDetachEpoch((int) Math.round(detachEpoch * f)).build();
+    }
+
+    /** The optimizer's command-line word ({@code sgd}, {@code rmsprop}). */
+    public String optimizerName() {
+        return optimizer.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Builds {@link TrainSettings}; {@link #build()} rejects a missing epochs, batch or lr. */
+    public static final class Builder {
+        private int epochs;
+        private int batch;
+        private float lr;
+        private int[] milestones = new int[0];
+        private float momentum = 0.9f;
+        private float weightDecay = 5e-4f;
+        private Optimizer optimizer = Optimizer.SGD;
+        private float lambda = 1f;
+        private float margin = 1f;
+        private int detachEpoch = -1;
+        private LossPredictionLoss.Kind lossKind = LossPredictionLoss.Kind.RANKING;
+        private int warmupEpochs;
+        private float clipGradient;
+
+        private Builder() {}
+
+        /** Epochs per cycle (required, >= 1). */
+        public Builder setEpochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        /** Mini-batch size (required, >= 2). */
+        public Builder setBatch(int v) {
+            batch = v;
+            return this;
+        }
+
+        /** Initial learning rate (required, > 0). */
+        public Builder setLr(float v) {
+            lr = v;
+            return this;
+        }
+
+        /** Epochs where lr is multiplied by 0.1 (default none). */
+        public Builder optMilestones(int... v) {
+            milestones = v.clone();
+            return this;
+        }
+
+        /** Momentum (default 0.9). */
+        public Builder optMomentum(float v) {
+            momentum = v;
+            return this;
+        }
+
+        /** L2 weight decay (default 5e-4). */
+        public Builder optWeightDecay(float v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** Update rule (default SGD). */
+        public Builder optOptimizer(Optimizer v) {
+            optimizer = v;
+            return this;
+        }
+
+        /** Weight of the loss-prediction loss (default 1; 0 trains the target alone). */
+        public Builder optLambda(float v) {
+            lambda = v;
+            return this;
+        }
+
+        /** Margin of the ranking loss (default 1). */
+        public Builder optMargin(float v) {
+            margin = v;
+            return this;
+        }
+
+        /** First epoch whose module input is detached (default: never, i.e. epochs). */
+        public Builder optDetachEpoch(int v) {
+            detachEpoch = v;
+            return this;
+        }
+
+        /** Loss of the module (default ranking, the paper). */
+        public Builder optLossKind(LossPredictionLoss.Kind v) {
+            lossKind = v;
+            return this;
+        }
+
+        /** Epochs of linear warmup (default 0). */
+        public Builder optWarmupEpochs(int v) {
+            warmupEpochs = v;
+            return this;
+        }
+
+        /** Element-wise gradient clip (default 0 = off). */
+        public Builder optClipGradient(float v) {
+            clipGradient = v;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws IllegalArgumentException when epochs, batch or lr is missing or out of range
+         */
+        public TrainSettings build() {
+            if (epochs < 1 || batch < 2 || !(lr > 0)) {
+                throw new IllegalArgumentException("TrainSettings need epochs >= 1, batch >= 2 and lr > 0; got epochs "
+                        + epochs + ", batch " + batch + ", lr " + lr);
+            }
+            return new TrainSettings(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin,
+                    detachEpoch < 0 ? epochs : detachEpoch, lossKind, warmupEpochs, clipGradient);
+        }
     }
 }

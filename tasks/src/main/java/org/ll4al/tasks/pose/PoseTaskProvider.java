@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.TaskProvider;
+import org.ll4al.tasks.option.Option;
+import org.ll4al.tasks.option.Presets;
 
 /**
  * The {@code pose} task: MPII human pose with a stacked hourglass (see {@link PoseTask}).
@@ -52,45 +52,97 @@ public final class PoseTaskProvider implements TaskProvider {
         return "pose";
     }
 
+    /** {@code -Dstacks}: hourglass stacks. */
+    public static final Option<Integer> STACKS = Option.integer("stacks", 1, "2", "pose: hourglass stacks");
+    /** {@code -DtrainFile}: training annotations. */
+    public static final Option<String> TRAIN_FILE =
+            Option.text("trainFile", "train.json", "pose: training annotations JSON (relative to data)");
+    /** {@code -DvalidFile}: validation annotations. */
+    public static final Option<String> VALID_FILE =
+            Option.text("validFile", "valid.json", "pose: validation annotations JSON (relative to data)");
+    /** {@code -Dimages}: the image folder. */
+    public static final Option<String> IMAGES = Option.text("images", "images", "pose: image folder (relative to data)");
+    /** {@code -Dsynthetic}: generate the synthetic set. */
+    public static final Option<Boolean> SYNTHETIC =
+            Option.bool("synthetic", "false", "pose: generate the synthetic set into data when absent");
+
+    private static final Presets PRESETS = Presets.parse("pose", """
+            [base]
+            strategies = random,entropy,coreset,lloss
+            momentum = 0
+            weightDecay = 0
+            optimizer = rmsprop
+            margin = 1
+            stacks = 2
+            reinit = false
+            trainFile = train.json
+            validFile = valid.json
+
+            [paper]
+            trials = 3
+            cycles = 10
+            initial = 1000
+            budget = 1000
+            subset = 5000
+            epochs = 125
+            batch = 6
+            lr = 2.5e-4
+            milestones = 100
+            lambda = 1e-4
+            detachEpoch = 75
+            width = 1
+            imageSize = 256
+            poolLimit = 0
+            evalLimit = 0
+            synthetic = false
+
+            [cpu]
+            trials = 2
+            cycles = 4
+            initial = 200
+            budget = 200
+            subset = 1000
+            epochs = 12
+            batch = 32
+            lr = 1e-3
+            milestones = 9
+            lambda = 1e-2
+            detachEpoch = 8
+            width = 0.25
+            imageSize = 64
+            poolLimit = 1500
+            evalLimit = 200
+            data = target/synthetic-mpii-cpu
+            synthetic = true
+
+            [smoke]
+            trials = 1
+            cycles = 2
+            initial = 8
+            budget = 4
+            subset = 16
+            epochs = 1
+            batch = 4
+            lr = 1e-3
+            milestones = 1
+            lambda = 1e-2
+            detachEpoch = 1
+            width = 0.125
+            imageSize = 32
+            poolLimit = 40
+            evalLimit = 16
+            data = target/synthetic-mpii-smoke
+            synthetic = true
+            """);
+
     @Override
-    public Map<String, String> preset(String preset) {
-        Map<String, String> m = new LinkedHashMap<>();
-        switch (preset) {
-            case "paper" -> {
-                put(m, "strategies=random,entropy,coreset,lloss", "trials=3", "cycles=10", "initial=1000",
-                        "budget=1000", "subset=5000", "epochs=125", "batch=6", "lr=2.5e-4", "milestones=100",
-                        "momentum=0", "weightDecay=0", "optimizer=rmsprop", "margin=1", "lambda=1e-4",
-                        "detachEpoch=75", "width=1", "stacks=2", "imageSize=256", "reinit=false",
-                        "poolLimit=0", "evalLimit=0", "trainFile=train.json", "validFile=valid.json",
-                        "synthetic=false");
-            }
-            case "cpu" -> {
-                put(m, "strategies=random,entropy,coreset,lloss", "trials=2", "cycles=4", "initial=200",
-                        "budget=200", "subset=1000", "epochs=12", "batch=32", "lr=1e-3", "milestones=9",
-                        "momentum=0", "weightDecay=0", "optimizer=rmsprop", "margin=1", "lambda=1e-2",
-                        "detachEpoch=8", "width=0.25", "stacks=2", "imageSize=64", "reinit=false",
-                        "poolLimit=1500", "evalLimit=200", "data=target/synthetic-mpii-cpu",
-                        "trainFile=train.json", "validFile=valid.json", "synthetic=true");
-            }
-            case "smoke" -> {
-                put(m, "strategies=random,entropy,coreset,lloss", "trials=1", "cycles=2", "initial=8",
-                        "budget=4", "subset=16", "epochs=1", "batch=4", "lr=1e-3", "milestones=1",
-                        "momentum=0", "weightDecay=0", "optimizer=rmsprop", "margin=1", "lambda=1e-2",
-                        "detachEpoch=1", "width=0.125", "stacks=2", "imageSize=32", "reinit=false",
-                        "poolLimit=40", "evalLimit=16", "data=target/synthetic-mpii-smoke",
-                        "trainFile=train.json", "validFile=valid.json", "synthetic=true");
-            }
-            default -> throw new IllegalArgumentException(
-                    "unknown preset '" + preset + "' for task pose; known presets: paper, cpu, smoke");
-        }
-        return m;
+    public Presets presets() {
+        return PRESETS;
     }
 
-    private static void put(Map<String, String> m, String... kv) {
-        for (String s : kv) {
-            int eq = s.indexOf('=');
-            m.put(s.substring(0, eq), s.substring(eq + 1));
-        }
+    @Override
+    public List<Option<?>> options() {
+        return List.of(STACKS, TRAIN_FILE, VALID_FILE, IMAGES, SYNTHETIC);
     }
 
     @Override
@@ -105,10 +157,10 @@ public final class PoseTaskProvider implements TaskProvider {
     @Override
     public ActiveLearningTask create(TaskConfig config) {
         Path root = config.data();
-        Path trainJson = root.resolve(config.option("trainFile", "train.json"));
-        Path validJson = root.resolve(config.option("validFile", "valid.json"));
-        Path images = root.resolve(config.option("images", "images"));
-        boolean synthetic = Boolean.parseBoolean(config.option("synthetic", "false"));
+        Path trainJson = root.resolve(config.get(TRAIN_FILE));
+        Path validJson = root.resolve(config.get(VALID_FILE));
+        Path images = root.resolve(config.get(IMAGES));
+        boolean synthetic = config.get(SYNTHETIC);
         int res = config.imageSize() == 0 ? 256 : config.imageSize();
         if (synthetic && !Files.exists(root)) {
             int train = config.poolLimit() > 0 ? config.poolLimit() : 3000;
@@ -132,7 +184,7 @@ public final class PoseTaskProvider implements TaskProvider {
         return new PoseTask(
                 new PoseSet(trainJson, images, train, res, CACHE_BYTES * 3 / 4),
                 new PoseSet(validJson, images, valid, res, CACHE_BYTES / 4),
-                res, config.stacks() > 0 ? config.stacks() : 2, config.width() > 0 ? config.width() : 1, source);
+                res, config.get(STACKS), config.width() > 0 ? config.width() : 1, source);
     }
 
     private static boolean isSynthetic(Path root) {

@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.TaskBatch;
@@ -35,8 +34,8 @@ class DetectionTaskTest {
             assertEquals(6, task.evalSize());
             int p = task.priors().length;
             assertEquals(8 * 8 * 4 + 4 * 4 * 6 + 2 * 2 * 6 + 6 + 4 + 4, p);
-            TrainSettings settings = new TrainSettings(2, 4, 0.001f, new int[] {1}, 0.9f, 5e-4f, "sgd", 1f, 1f, 1,
-                    LossPredictionLoss.Kind.RANKING);
+            TrainSettings settings = TrainSettings.builder().setEpochs(2).setBatch(4).setLr(0.001f).optMilestones(1)
+                    .optDetachEpoch(1).build();
             try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 3)) {
                 int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
                 TrainStats stats = learner.train(labeled, new Random(1), TrainingListener.NONE);

@@ -8,7 +8,6 @@ import ai.djl.Device;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.TaskConfig;
@@ -36,16 +35,16 @@ class RealVocTest {
     @Test
     void smokePresetRunsACycleOnTheRealData() {
         Map<String, String> p = new DetectionTaskProvider().preset("smoke");
-        TaskConfig c = new TaskConfig(voc(), 1, Double.parseDouble(p.get("width")), Integer.parseInt(p.get("poolLimit")),
-                Integer.parseInt(p.get("evalLimit")), Integer.parseInt(p.get("imageSize")), 0, null, List.of(),
-                Map.of("trainSplit", p.get("trainSplit"), "evalSplit", p.get("evalSplit"), "apMethod", "area"));
+        TaskConfig c = new DetectionTaskProvider().config(Map.of("data", voc().toString(), "width", p.get("width"),
+                "poolLimit", p.get("poolLimit"), "evalLimit", p.get("evalLimit"), "imageSize", p.get("imageSize"),
+                "trainSplit", p.get("trainSplit"), "evalSplit", p.get("evalSplit"), "apMethod", "area"), 1);
         try (DetectionTask task = new DetectionTask(c)) {
             assertEquals(40, task.poolSize());
             assertEquals(16, task.evalSize());
             assertEquals("mAP_area", task.metricName());
             assertTrue(task.describe().contains("from scratch"), task.describe());
-            TrainSettings s = new TrainSettings(1, 4, 0.001f, new int[] {1}, 0.9f, 5e-4f, "sgd", 1f, 1f, 1,
-                    LossPredictionLoss.Kind.RANKING);
+            TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(4).setLr(0.001f).optMilestones(1)
+                    .optDetachEpoch(1).build();
             try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 1)) {
                 int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
                 assertTrue(Double.isFinite(l.train(labeled, new Random(2), TrainingListener.NONE).lastTaskLoss()));

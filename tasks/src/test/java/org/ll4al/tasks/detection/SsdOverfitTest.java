@@ -12,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.TrainSettings;
@@ -46,18 +45,20 @@ class SsdOverfitTest {
     void sixteenRealImagesAreLearnedToAMapWellAboveHalf() throws Exception {
         int n = Integer.getInteger("overfit.images", 16);
         int epochs = Integer.getInteger("overfit.epochs", 200);
-        TaskConfig c = new TaskConfig(vocSubset(tmp, n), 1, Double.parseDouble(System.getProperty("overfit.width", "0.25")),
-                0, 0, Integer.getInteger("overfit.size", 128), 0, null, List.of(),
-                Map.of("trainSplit", "2007:overfit", "evalSplit", "2007:overfit",
-                        "augment", System.getProperty("overfit.augment", "none"),
-                        "normalize", System.getProperty("overfit.normalize", "image")));
+        TaskConfig c = new DetectionTaskProvider().config(Map.of("data", vocSubset(tmp, n).toString(),
+                "width", System.getProperty("overfit.width", "0.25"),
+                "imageSize", Integer.toString(Integer.getInteger("overfit.size", 128)),
+                "trainSplit", "2007:overfit", "evalSplit", "2007:overfit",
+                "augment", System.getProperty("overfit.augment", "none"),
+                "normalize", System.getProperty("overfit.normalize", "image")), 1);
         try (DetectionTask task = new DetectionTask(c)) {
-            TrainSettings s = new TrainSettings(epochs, Integer.getInteger("overfit.batch", 8),
-                    Float.parseFloat(System.getProperty("overfit.lr", "0.01")), new int[] {(int) (epochs * 0.8)}, 0.9f,
-                    Float.parseFloat(System.getProperty("overfit.wd", "0")), "sgd",
-                    Float.parseFloat(System.getProperty("overfit.lambda", "1")), 1f, epochs,
-                    LossPredictionLoss.Kind.RANKING, Integer.getInteger("overfit.warmup", 5),
-                    Float.parseFloat(System.getProperty("overfit.clip", "0")));
+            TrainSettings s = TrainSettings.builder().setEpochs(epochs).setBatch(Integer.getInteger("overfit.batch", 8))
+                    .setLr(Float.parseFloat(System.getProperty("overfit.lr", "0.01")))
+                    .optMilestones((int) (epochs * 0.8))
+                    .optWeightDecay(Float.parseFloat(System.getProperty("overfit.wd", "0")))
+                    .optLambda(Float.parseFloat(System.getProperty("overfit.lambda", "1"))).optDetachEpoch(epochs)
+                    .optWarmupEpochs(Integer.getInteger("overfit.warmup", 5))
+                    .optClipGradient(Float.parseFloat(System.getProperty("overfit.clip", "0"))).build();
             try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 7)) {
                 int[] all = new int[task.poolSize()];
                 java.util.Arrays.setAll(all, i -> i);

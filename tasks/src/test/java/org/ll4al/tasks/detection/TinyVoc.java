@@ -2,7 +2,7 @@ package org.ll4al.tasks.detection;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.ll4al.tasks.TaskConfig;
 
@@ -24,6 +24,11 @@ final class TinyVoc {
     }
 
     static TaskConfig config(Path root, int imageSize, double width, Map<String, String> extra) {
-        return new TaskConfig(root, 7, width, 0, 0, imageSize, 0, null, List.of("car", "dog", "person"), extra);
+        Map<String, String> m = new HashMap<>(extra);
+        m.put("data", root.toString());
+        m.put("width", Double.toString(width));
+        m.put("imageSize", Integer.toString(imageSize));
+        m.putIfAbsent("classes", "car,dog,person");
+        return new DetectionTaskProvider().config(m, 7);
     }
 }

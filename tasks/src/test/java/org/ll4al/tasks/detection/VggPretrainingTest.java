@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.tasks.classification.Cifar10Writer;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainingListener;
@@ -30,8 +29,7 @@ class VggPretrainingTest {
     void pretrainedBaseLoadsIntoTheSsdOfTheSameVariant() throws Exception {
         Cifar10Writer.writeSynthetic(dir.resolve("cifar"), 40, 20, 3);
         SsdLayout layout = new SsdLayout(64, 0.125);
-        TrainSettings s = new TrainSettings(1, 10, 0.01f, new int[0], 0.9f, 5e-4f, "sgd", 1f, 1f, 1,
-                LossPredictionLoss.Kind.RANKING);
+        TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(10).setLr(0.01f).optDetachEpoch(1).build();
         Path out = dir.resolve("vgg.params");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         double acc = VggPretraining.run(dir.resolve("cifar"), layout, true, s, 3, out,

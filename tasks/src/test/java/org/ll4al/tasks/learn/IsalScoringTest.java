@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.classification.Cifar10;
@@ -47,8 +46,7 @@ class IsalScoringTest {
         Arrays.setAll(pool, i -> i);
         ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), pool, Cifar10.loadTest(dir),
                 new int[] {0, 1, 2, 3}, 0.125);
-        TrainSettings s = new TrainSettings(1, 10, 0.05f, new int[0], 0.9f, 5e-4f, "sgd", 1f, 1f, 1,
-                LossPredictionLoss.Kind.RANKING);
+        TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(10).setLr(0.05f).optDetachEpoch(1).build();
         int[] labeled = Arrays.copyOf(pool, 20);
         int[] reference = {20, 21, 22, 23, 24};
         int[] subset = Arrays.copyOfRange(pool, 20, 60);

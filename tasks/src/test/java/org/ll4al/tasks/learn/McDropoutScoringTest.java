@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.classification.Cifar10;
@@ -33,8 +32,7 @@ class McDropoutScoringTest {
         java.util.Arrays.setAll(pool, i -> i);
         ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), pool, Cifar10.loadTest(dir),
                 new int[] {0, 1, 2, 3}, 0.125, 0.5f);
-        TrainSettings s = new TrainSettings(1, 10, 0.05f, new int[0], 0.9f, 5e-4f, "sgd", 1f, 1f, 1,
-                LossPredictionLoss.Kind.RANKING);
+        TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(10).setLr(0.05f).optDetachEpoch(1).build();
         int[] subset = java.util.Arrays.copyOfRange(pool, 20, 60);
         try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 3)) {
             l.train(java.util.Arrays.copyOf(pool, 20), new Random(1), TrainingListener.NONE);

@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
@@ -31,7 +30,11 @@ class PoseTaskEndToEndTest {
     @TempDir Path dir;
 
     static TaskConfig config(Path data, int imageSize, Map<String, String> extra) {
-        return new TaskConfig(data, 7, 0.125, 0, 0, imageSize, 2, null, List.of(), extra);
+        Map<String, String> m = new java.util.HashMap<>(extra);
+        m.put("data", data.toString());
+        m.put("width", "0.125");
+        m.put("imageSize", Integer.toString(imageSize));
+        return new PoseTaskProvider().config(m, 7);
     }
 
     @Test
@@ -39,14 +42,16 @@ class PoseTaskEndToEndTest {
         Path data = dir.resolve("synthetic-mpii");
         ActiveLearningTask task =
                 new PoseTaskProvider().create(
-                        new TaskConfig(data, 7, 0.125, 24, 8, 32, 2, null, List.of(), Map.of("synthetic", "true")));
+                        new PoseTaskProvider().config(Map.of("data", data.toString(), "width", "0.125", "poolLimit", "24",
+                                "evalLimit", "8", "imageSize", "32", "synthetic", "true"), 7));
         assertTrue(Files.readString(data.resolve("SOURCE.txt")).startsWith("SYNTHETIC"));
         assertEquals(24, MpiiAnnotations.read(data.resolve("train.json"), data.resolve("images")).size());
         assertEquals(24, task.poolSize());
         assertEquals(8, task.evalSize());
         assertTrue(task.describe().contains("SYNTHETIC"), task.describe());
-        TrainSettings settings = new TrainSettings(
-                1, 4, 1e-3f, new int[] {1}, 0f, 0f, "rmsprop", 1e-2f, 1f, 1, LossPredictionLoss.Kind.RANKING);
+        TrainSettings settings = TrainSettings.builder().setEpochs(1).setBatch(4).setLr(1e-3f).optMilestones(1)
+                .optMomentum(0f).optWeightDecay(0f).optOptimizer(TrainSettings.Optimizer.RMSPROP).optLambda(1e-2f)
+                .optDetachEpoch(1).build();
         try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 7)) {
             int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
             TrainStats stats = learner.train(labeled, new Random(1), TrainingListener.NONE);

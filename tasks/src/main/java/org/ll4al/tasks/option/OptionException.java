@@ -1,4 +1,4 @@
-package org.ll4al.harness;
+package org.ll4al.tasks.option;
 
 /** An option has a bad value; the message names the option, the value and what is allowed. */
 public class OptionException extends IllegalArgumentException {
