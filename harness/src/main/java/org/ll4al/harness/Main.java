@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import java.io.PrintStream;
 import java.util.Map;
 import org.ll4al.results.ResultsException;
-import org.ll4al.results.ResultsMerger;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.learn.TrainingDivergedException;
 import org.ll4al.tasks.option.OptionException;
@@ -40,18 +39,8 @@ public final class Main {
         if (given.isEmpty()) {
             throw new OptionException("report", props.getProperty("report"), "a comma list of results folders");
         }
-        java.util.List<java.nio.file.Path> dirs = ResultsMerger.expand(given);
         String o = props.getProperty("out", "");
-        java.nio.file.Path target;
-        if (dirs.size() == 1) {
-            target = o.isBlank() ? dirs.get(0) : java.nio.file.Path.of(o);
-            org.ll4al.report.Report.draw(dirs, target).forEach(f -> out.println("wrote " + f));
-            return 0;
-        }
-        target = o.isBlank() ? given.get(0).resolve("merged") : java.nio.file.Path.of(o);
-        ResultsMerger.merge(dirs, target, java.util.Set.of());
-        out.println("merged " + dirs.size() + " folders into " + target);
-        org.ll4al.report.Report.draw(java.util.List.of(target), target).forEach(f -> out.println("wrote " + f));
+        org.ll4al.report.Report.fromFolders(given, o.isBlank() ? null : java.nio.file.Path.of(o), out);
         return 0;
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.results.ResultsException;
+import org.ll4al.results.ResultsMerger;
 
 class ReportTest {
 
@@ -78,19 +80,22 @@ class ReportTest {
                 merged.stream().map(Path::getFileName).toList());
         assertEquals(Files.readString(tmp.resolve("s/summary.md")),
                 Files.readString(tmp.resolve("m/summary.md")));
-        assertEquals(Merge.read(List.of(all)).size(), Merge.read(List.of(a, b)).size());
+        assertEquals(ResultsMerger.read(List.of(all), java.util.Set.of()).size(),
+                ResultsMerger.read(List.of(a, b), java.util.Set.of()).size());
     }
 
     @Test
-    void duplicateWithDifferentValueNamesTheKey() throws Exception {
+    void duplicateWithDifferentValueNamesBothFoldersAndTheKey() throws Exception {
         Path a = Fixture.folder(tmp.resolve("a"), Fixture.RANDOM);
         Path b = Fixture.folder(tmp.resolve("b"),
                 List.of("cls,random,0,10,1,200,top1_accuracy,0.61,,1.0,0.1,ok"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ResultsException e = assertThrows(ResultsException.class,
                 () -> Report.draw(List.of(a, b), tmp.resolve("out")));
-        assertTrue(e.getMessage().contains("task=cls, strategy=random, trial=0, cycle=1"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("0.6") && e.getMessage().contains("0.61"));
+        String m = e.getMessage();
+        assertTrue(m.contains(a.toString()) && m.contains(b.toString()), m);
+        assertTrue(m.contains("task=cls, strategy=random, trial=0, cycle=1"), m);
+        assertTrue(m.contains("top1_accuracy=0.6 ") && m.contains("top1_accuracy=0.61 "), m);
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written on refusal");
     }
 
     @Test
@@ -99,7 +104,7 @@ class ReportTest {
         Path b = Fixture.folder(tmp.resolve("b"), Fixture.LLOSS);
         Fixture.runJson(a, "{\"cycles\": \"10\", \"out\": \"/x/a\", \"devices\": \"0\"}");
         Fixture.runJson(b, "{\"cycles\": \"5\", \"out\": \"/x/b\", \"devices\": \"1\"}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ResultsException e = assertThrows(ResultsException.class,
                 () -> Report.draw(List.of(a, b), tmp.resolve("out")));
         String m = e.getMessage();
         assertTrue(m.contains(a.toString()) && m.contains(b.toString()), m);
@@ -110,8 +115,9 @@ class ReportTest {
 
     @Test
     void missingFolderOrRowsAreErrors() throws Exception {
-        assertThrows(IllegalArgumentException.class,
+        ResultsException missing = assertThrows(ResultsException.class,
                 () -> Report.draw(List.of(tmp.resolve("nope")), tmp.resolve("out")));
+        assertTrue(missing.getMessage().contains(tmp.resolve("nope") + " does not exist"), missing.getMessage());
         Path empty = Fixture.folder(tmp.resolve("empty"), List.of());
         Files.writeString(empty.resolve("cycles.csv"), Fixture.HEADER + "\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
