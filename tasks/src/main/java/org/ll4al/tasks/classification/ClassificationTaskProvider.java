@@ -1,8 +1,7 @@
 package org.ll4al.tasks.classification;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
@@ -124,28 +123,9 @@ public final class ClassificationTaskProvider implements TaskProvider {
     public ActiveLearningTask create(TaskConfig config) {
         Cifar10 train = Cifar10.loadTrain(config.data());
         Cifar10 test = Cifar10.loadTest(config.data());
-        int[] pool = subset(train.size(), config.poolLimit(), config.seed());
-        int[] eval = subset(test.size(), config.evalLimit(), config.seed() + 1);
+        int[] pool = SubsetSampler.limit(train.size(), config.poolLimit(), config.seed());
+        int[] eval = SubsetSampler.limit(test.size(), config.evalLimit(), config.seed() + 1);
         return new ClassificationTask(train, pool, test, eval, config.width(),
                 config.get(DROPOUT));
-    }
-
-    /** All of {@code 0..n-1}, or a seeded random {@code limit} of them in increasing order. */
-    static int[] subset(int n, int limit, long seed) {
-        int[] all = new int[n];
-        Arrays.setAll(all, i -> i);
-        if (limit <= 0 || limit >= n) {
-            return all;
-        }
-        Random rng = new Random(seed);
-        for (int i = 0; i < limit; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] picked = Arrays.copyOf(all, limit);
-        Arrays.sort(picked);
-        return picked;
     }
 }

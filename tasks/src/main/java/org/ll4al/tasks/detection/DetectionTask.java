@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.ll4al.selection.Signal;
+import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.LabelEntropy;
 import org.ll4al.tasks.MetricAccumulator;
@@ -66,9 +67,9 @@ public final class DetectionTask implements ActiveLearningTask {
         int size = config.imageSize() > 0 ? config.imageSize() : 300;
         VocReader reader = new VocReader(config.data(), config.get(DetectionTaskProvider.CLASSES));
         classes = reader.classes();
-        train = new VocImages(VocImages.limit(reader.read(trainSplit),
+        train = new VocImages(SubsetSampler.limit(reader.read(trainSplit),
                 config.poolLimit(), config.seed()), size);
-        eval = new VocImages(VocImages.limit(reader.read(evalSplit),
+        eval = new VocImages(SubsetSampler.limit(reader.read(evalSplit),
                 config.evalLimit(), config.seed() + 1), size);
         if (train.count() == 0 || eval.count() == 0) {
             throw new TaskDataException("VOC split lists under " + config.data() + " are empty; " + VocReader.HELP);

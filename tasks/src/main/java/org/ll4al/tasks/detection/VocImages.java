@@ -5,10 +5,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import org.ll4al.tasks.TaskDataException;
 
@@ -28,32 +25,6 @@ public final class VocImages {
         this.annotations = List.copyOf(annotations);
         this.size = size;
         this.cache = new byte[annotations.size()][];
-    }
-
-    /**
-     * Keeps at most {@code limit} of the annotations (0 = all): a subset drawn with {@code seed},
-     * returned in the original order.
-     */
-    public static List<VocAnnotation> limit(List<VocAnnotation> all, int limit, long seed) {
-        if (limit <= 0 || limit >= all.size()) {
-            return all;
-        }
-        int[] idx = new int[all.size()];
-        Arrays.setAll(idx, i -> i);
-        Random rng = new Random(seed);
-        for (int i = idx.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] keep = Arrays.copyOf(idx, limit);
-        Arrays.sort(keep);
-        List<VocAnnotation> out = new ArrayList<>(limit);
-        for (int k : keep) {
-            out.add(all.get(k));
-        }
-        return out;
     }
 
     /** Number of images. */

@@ -3,10 +3,8 @@ package org.ll4al.tasks.pose;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
+import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskDataException;
@@ -176,9 +174,9 @@ public final class PoseTaskProvider implements TaskProvider {
                 throw new TaskDataException(p + " does not exist. " + dataHelp());
             }
         }
-        List<PoseSample> train = subset(MpiiAnnotations.read(trainJson, images), config.poolLimit(), config.seed());
+        List<PoseSample> train = SubsetSampler.limit(MpiiAnnotations.read(trainJson, images), config.poolLimit(), config.seed());
         List<PoseSample> valid =
-                subset(MpiiAnnotations.read(validJson, images), config.evalLimit(), config.seed() + 1);
+                SubsetSampler.limit(MpiiAnnotations.read(validJson, images), config.evalLimit(), config.seed() + 1);
         String source = (Files.exists(root.resolve("SOURCE.txt")) && isSynthetic(root) ? "SYNTHETIC " : "")
                 + "data " + root;
         return new PoseTask(
@@ -193,24 +191,5 @@ public final class PoseTaskProvider implements TaskProvider {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** A deterministic subset of at most {@code limit} samples (0 = all), original order kept. */
-    static List<PoseSample> subset(List<PoseSample> all, int limit, long seed) {
-        if (limit <= 0 || limit >= all.size()) {
-            return all;
-        }
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            idx.add(i);
-        }
-        Collections.shuffle(idx, new Random(seed));
-        List<Integer> keep = new ArrayList<>(idx.subList(0, limit));
-        Collections.sort(keep);
-        List<PoseSample> out = new ArrayList<>(limit);
-        for (int i : keep) {
-            out.add(all.get(i));
-        }
-        return out;
     }
 }

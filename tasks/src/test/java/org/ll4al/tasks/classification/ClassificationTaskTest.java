@@ -1,5 +1,6 @@
 package org.ll4al.tasks.classification;
 
+import org.ll4al.selection.SubsetSampler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -118,10 +119,10 @@ class ClassificationTaskTest {
 
     @Test
     void poolSubsetIsSeededAndSorted() {
-        int[] a = ClassificationTaskProvider.subset(100, 10, 4);
-        assertArrayEquals(a, ClassificationTaskProvider.subset(100, 10, 4));
+        int[] a = SubsetSampler.limit(100, 10, 4);
+        assertArrayEquals(a, SubsetSampler.limit(100, 10, 4));
         assertEquals(10, java.util.Arrays.stream(a).distinct().count());
         assertArrayEquals(java.util.Arrays.stream(a).sorted().toArray(), a);
-        assertEquals(100, ClassificationTaskProvider.subset(100, 0, 4).length);
+        assertEquals(100, SubsetSampler.limit(100, 0, 4).length);
     }
 }

@@ -1,5 +1,6 @@
 package org.ll4al.tasks.detection;
 
+import org.ll4al.selection.SubsetSampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -104,9 +105,9 @@ class VocReaderTest {
     void limitsPickADeterministicSubset() throws Exception {
         voc();
         List<VocAnnotation> all = new VocReader(dir, List.of("car", "dog", "person")).read("2007:train,2007:val");
-        List<VocAnnotation> a = VocImages.limit(all, 3, 11);
+        List<VocAnnotation> a = SubsetSampler.limit(all, 3, 11);
         assertEquals(3, a.size());
-        assertEquals(a, VocImages.limit(all, 3, 11));
-        assertEquals(all, VocImages.limit(all, 0, 11));
+        assertEquals(a, SubsetSampler.limit(all, 3, 11));
+        assertEquals(all, SubsetSampler.limit(all, 0, 11));
     }
 }
