@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
-import org.ll4al.tasks.classification.Cifar10Writer;
+import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainingListener;
@@ -22,8 +22,8 @@ import org.ll4al.tasks.learn.TrainingListener;
 /**
  * A task's options, data and freshly initialised learner for the benchmark command. A task
  * benchmark takes the same options as a run; classification without {@code -Ddata} runs on a
- * generated CIFAR-format set (images of random patterns: throughput does not depend on them),
- * deleted on close.
+ * generated CIFAR-format set of random images (throughput does not depend on them), deleted on
+ * close.
  */
 final class BenchSetup implements AutoCloseable {
 
@@ -55,7 +55,7 @@ final class BenchSetup implements AutoCloseable {
         Path generated = null;
         if ("classification".equals(taskName) && p.getProperty("data", "").isBlank()) {
             generated = Files.createTempDirectory("ll4al-bench-cifar");
-            Cifar10Writer.writeSynthetic(generated, Math.max(2, poolImages), 20, 42);
+            writeRandomCifar(generated, Math.max(2, poolImages), 20, 42);
             p.setProperty("data", generated.toString());
             out.println("data: no -Ddata, a generated CIFAR-format set of " + Math.max(2, poolImages) + " images");
         }
@@ -73,6 +73,26 @@ final class BenchSetup implements AutoCloseable {
             delete(generated);
             throw e;
         }
+    }
+
+    /**
+     * Writes a CIFAR-10-format set of random images, {@code train} in {@code data_batch_1.bin} and
+     * {@code test} in {@code test_batch.bin}, labels cycling through the classes: the benchmark's
+     * data when classification has no {@code -Ddata} (throughput does not depend on the pixels).
+     */
+    private static void writeRandomCifar(Path dir, int train, int test, long seed) throws IOException {
+        Random rng = new Random(seed);
+        Files.write(dir.resolve("data_batch_1.bin"), randomRecords(train, rng));
+        Files.write(dir.resolve("test_batch.bin"), randomRecords(test, rng));
+    }
+
+    private static byte[] randomRecords(int n, Random rng) {
+        byte[] out = new byte[n * Cifar10.RECORD];
+        rng.nextBytes(out);
+        for (int i = 0; i < n; i++) {
+            out[i * Cifar10.RECORD] = (byte) (i % Cifar10.CLASSES);
+        }
+        return out;
     }
 
     /** The settings with one epoch and no detach (the module's gradient reaches the target, as early in a cycle). */

@@ -79,11 +79,6 @@ public final class RunManifest {
         this.started = started;
     }
 
-    /** ISO-8601 end time of the last session, or null while running / interrupted. */
-    public String finished() {
-        return finished;
-    }
-
     /** Sets the end time. */
     public void setFinished(String finished) {
         this.finished = finished;

@@ -33,11 +33,6 @@ public final class JointObjective {
         return epoch >= detachEpoch;
     }
 
-    /** The weight lambda. */
-    public float lambda() {
-        return lambda;
-    }
-
     /**
      * Computes the parts of the objective for one batch.
      *

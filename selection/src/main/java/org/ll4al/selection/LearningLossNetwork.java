@@ -41,11 +41,6 @@ public final class LearningLossNetwork extends AbstractBlock {
         return target;
     }
 
-    /** The loss prediction module. */
-    public LossPredictionModule lossModule() {
-        return lossModule;
-    }
-
     /** Stops (true) or restores (false) the module's gradient into the target model. */
     public void setDetachFeatures(boolean detach) {
         this.detachFeatures = detach;
@@ -59,11 +54,6 @@ public final class LearningLossNetwork extends AbstractBlock {
      */
     public int setMcDropout(boolean on) {
         return McDropout.setSampling(target, on);
-    }
-
-    /** Whether the taps are currently detached. */
-    public boolean isDetachingFeatures() {
-        return detachFeatures;
     }
 
     @Override

@@ -36,11 +36,6 @@ public final class LossPredictionLoss {
         return new LossPredictionLoss(Kind.RANKING, 1f);
     }
 
-    /** The kind of loss. */
-    public Kind kind() {
-        return kind;
-    }
-
     /** The margin xi. */
     public float margin() {
         return margin;

@@ -30,11 +30,6 @@ public final class McDropout extends AbstractBlock {
         this.rate = rate;
     }
 
-    /** The dropout rate. */
-    public float rate() {
-        return rate;
-    }
-
     /**
      * Turns Monte Carlo sampling on or off in every {@code McDropout} layer (rate &gt; 0) of a
      * block and its descendants; returns how many layers there are.

@@ -76,7 +76,7 @@ public final class ClassificationTask implements ActiveLearningTask {
 
     @Override
     public String metricName() {
-        return "top1_accuracy";
+        return TopOneAccuracy.NAME;
     }
 
     @Override
@@ -217,26 +217,6 @@ public final class ClassificationTask implements ActiveLearningTask {
 
     @Override
     public MetricAccumulator newMetric() {
-        return new MetricAccumulator() {
-            private long right;
-            private long total;
-
-            @Override
-            public void add(NDList heads, TaskBatch batch) {
-                long[] predicted = heads.get(0).argMax(1).toLongArray();
-                int[] truth = batch.labels().get(0).toIntArray();
-                for (int i = 0; i < truth.length; i++) {
-                    if (predicted[i] == truth[i]) {
-                        right++;
-                    }
-                }
-                total += truth.length;
-            }
-
-            @Override
-            public double value() {
-                return total == 0 ? Double.NaN : (double) right / total;
-            }
-        };
+        return new TopOneAccuracy();
     }
 }

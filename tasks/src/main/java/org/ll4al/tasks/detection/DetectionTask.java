@@ -110,16 +110,6 @@ public final class DetectionTask implements ActiveLearningTask {
         return priors;
     }
 
-    /** The evaluation images. */
-    public VocImages evalImages() {
-        return eval;
-    }
-
-    /** The pool images. */
-    public VocImages poolImages() {
-        return train;
-    }
-
     @Override
     public String describe() {
         return String.format("VOC detection: pool %d images (%s), eval %d (%s), %d classes; %s; %s",

@@ -103,11 +103,6 @@ public final class SsdNetwork extends AbstractBlock {
         return vgg;
     }
 
-    /** The layout. */
-    public SsdLayout layout() {
-        return layout;
-    }
-
     private static Block pool2() {
         return Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true);
     }

@@ -4,18 +4,10 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -24,18 +16,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
-import org.ll4al.selection.JointObjective;
 import org.ll4al.selection.LearningLossNetwork;
-import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.LossPredictionModule;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TargetModel;
-import org.ll4al.tasks.TaskBatch;
 
 /**
  * One (strategy, trial)'s model: the task's target model with the loss prediction module,
@@ -132,103 +120,7 @@ public final class ActiveLearner implements AutoCloseable {
      * @throws TrainingDivergedException when the loss is NaN or infinite
      */
     public TrainStats train(TrainSettings settings, int[] labeled, Random rng, TrainingListener listener) {
-        JointObjective objective = new JointObjective(settings.lambda(), settings.detachEpoch(),
-                new LossPredictionLoss(settings.lossKind(), settings.margin()));
-        int b = settings.batch();
-        int perEpoch = labeled.length / b + (labeled.length % b > 1 ? 1 : 0);
-        long start = System.nanoTime();
-        long images = 0;
-        double lastTask = Double.NaN;
-        double lastLp = Double.NaN;
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(Loss.l2Loss())
-                        .optOptimizer(optimizer(settings, Math.max(1, perEpoch)))
-                        .optDevices(new Device[] {device});
-        try (Trainer trainer = model.newTrainer(config)) {
-            int[] order = labeled.clone();
-            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                net.setDetachFeatures(objective.detachAt(epoch));
-                shuffle(order, rng);
-                double sumTask = 0;
-                double sumLp = 0;
-                int batches = 0;
-                for (int from = 0; from + 1 < order.length; from += b) {
-                    int[] ids = Arrays.copyOfRange(order, from, Math.min(order.length, from + b));
-                    if (ids.length < 2) {
-                        continue;
-                    }
-                    try (NDManager scope = trainer.getManager().newSubManager()) {
-                        TaskBatch batch = task.trainBatch(scope, ids, rng);
-                        float taskLoss;
-                        float lpLoss;
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDList out = trainer.forward(batch.inputs());
-                            JointObjective.Parts parts =
-                                    objective.compute(task.perSampleLoss(net.heads(out), batch), task.lossWeights(batch),
-                                            net.predictedLoss(out));
-                            taskLoss = parts.task().getFloat();
-                            lpLoss = parts.lossPrediction().getFloat();
-                            if (!Float.isFinite(taskLoss) || !Float.isFinite(lpLoss)) {
-                                throw new TrainingDivergedException(
-                                        "loss is not finite at epoch " + epoch + ", batch " + batches
-                                                + " (task loss " + taskLoss + ", loss-prediction loss " + lpLoss + ")");
-                            }
-                            gc.backward(parts.total());
-                        }
-                        trainer.step();
-                        sumTask += taskLoss;
-                        sumLp += lpLoss;
-                        images += ids.length;
-                    }
-                    batches++;
-                    listener.onBatch(epoch, batches, perEpoch);
-                }
-                lastTask = batches > 0 ? sumTask / batches : Double.NaN;
-                lastLp = batches > 0 ? sumLp / batches : Double.NaN;
-                listener.onEpoch(epoch, settings.epochs(), lastTask, lastLp);
-            }
-        }
-        return new TrainStats((System.nanoTime() - start) / 1e9, images, lastTask, lastLp);
-    }
-
-    private static Optimizer optimizer(TrainSettings settings, int itersPerEpoch) {
-        float lr = settings.lr();
-        int[] steps = Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();
-        int warmup = settings.warmupEpochs() * itersPerEpoch;
-        Tracker schedule =
-                update -> {
-                    float v = lr;
-                    for (int s : steps) {
-                        if (update > s) {
-                            v *= 0.1f;
-                        }
-                    }
-                    if (update < warmup) {
-                        v *= (update + 1f) / warmup;
-                    }
-                    return v;
-                };
-        if (settings.optimizer() == TrainSettings.Optimizer.RMSPROP) {
-            // DJL's Optimizer.rmsprop() is not implemented on the PyTorch engine.
-            return new TorchRmsProp(schedule, 0.99f, settings.momentum(), 1e-8f, settings.weightDecay());
-        }
-        var sgd = Optimizer.sgd()
-                .setLearningRateTracker(schedule)
-                .optMomentum(settings.momentum())
-                .optWeightDecays(settings.weightDecay());
-        if (settings.clipGradient() > 0) {
-            sgd.optClipGrad(settings.clipGradient());
-        }
-        return sgd.build();
-    }
-
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+        return new CycleTraining(task, net, settings, rng, listener).fit(model, device, labeled);
     }
 
     /** Scores a subset of the pool for the signals wanted (embeddings also for the labeled set). */

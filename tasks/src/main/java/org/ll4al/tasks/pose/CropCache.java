@@ -74,7 +74,7 @@ final class CropCache {
         }
         int w = img.getWidth();
         int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        byte[] rgb = rgb(img.getRGB(0, 0, w, h, null, 0, w));
         float[] m = matrix(baseTransform(index).inverse());
         byte[] out = new byte[3 * baseSize * baseSize];
         float[] px = new float[3];
@@ -82,7 +82,7 @@ final class CropCache {
             for (int x = 0; x < baseSize; x++) {
                 float sx = m[0] * x + m[1] * y + m[2];
                 float sy = m[3] * x + m[4] * y + m[5];
-                sampleArgb(argb, w, h, sx, sy, px);
+                sample(rgb, w, h, sx, sy, px);
                 int o = 3 * (y * baseSize + x);
                 for (int c = 0; c < 3; c++) {
                     out[o + c] = (byte) Math.round(px[c]);
@@ -108,7 +108,7 @@ final class CropCache {
             for (int x = 0; x < res; x++) {
                 float sx = a[0] * x + a[1] * y + a[2];
                 float sy = a[3] * x + a[4] * y + a[5];
-                sampleRgb(b, baseSize, sx, sy, px);
+                sample(b, baseSize, baseSize, sx, sy, px);
                 int o = offset + y * res + x;
                 dst[o] = px[0] / 255f;
                 dst[o + plane] = px[1] / 255f;
@@ -124,7 +124,23 @@ final class CropCache {
         };
     }
 
-    private static void sampleArgb(int[] argb, int w, int h, float x, float y, float[] out) {
+    /** Packed ARGB pixels as interleaved RGB bytes (alpha dropped). */
+    private static byte[] rgb(int[] argb) {
+        byte[] out = new byte[3 * argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            out[3 * i] = (byte) ((p >> 16) & 0xff);
+            out[3 * i + 1] = (byte) ((p >> 8) & 0xff);
+            out[3 * i + 2] = (byte) (p & 0xff);
+        }
+        return out;
+    }
+
+    /**
+     * Bilinear sample at ({@code x}, {@code y}) of a {@code w} x {@code h} interleaved RGB image
+     * into {@code out} (3 channels, 0..255); taps outside the image count as black.
+     */
+    private static void sample(byte[] rgb, int w, int h, float x, float y, float[] out) {
         int x0 = (int) Math.floor(x);
         int y0 = (int) Math.floor(y);
         float fx = x - x0;
@@ -140,31 +156,7 @@ final class CropCache {
                     continue;
                 }
                 float wgt = (dx == 0 ? 1 - fx : fx) * (dy == 0 ? 1 - fy : fy);
-                int p = argb[yi * w + xi];
-                out[0] += wgt * ((p >> 16) & 0xff);
-                out[1] += wgt * ((p >> 8) & 0xff);
-                out[2] += wgt * (p & 0xff);
-            }
-        }
-    }
-
-    private static void sampleRgb(byte[] rgb, int size, float x, float y, float[] out) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        float fx = x - x0;
-        float fy = y - y0;
-        out[0] = 0;
-        out[1] = 0;
-        out[2] = 0;
-        for (int dy = 0; dy < 2; dy++) {
-            for (int dx = 0; dx < 2; dx++) {
-                int xi = x0 + dx;
-                int yi = y0 + dy;
-                if (xi < 0 || yi < 0 || xi >= size || yi >= size) {
-                    continue;
-                }
-                float wgt = (dx == 0 ? 1 - fx : fx) * (dy == 0 ? 1 - fy : fy);
-                int p = 3 * (yi * size + xi);
+                int p = 3 * (yi * w + xi);
                 out[0] += wgt * (rgb[p] & 0xff);
                 out[1] += wgt * (rgb[p + 1] & 0xff);
                 out[2] += wgt * (rgb[p + 2] & 0xff);

@@ -50,11 +50,6 @@ public final class CropTransform {
         return new CropTransform(s.centerX(), s.centerY(), s.scale(), 0, false, res);
     }
 
-    /** Whether this crop is mirrored. */
-    public boolean flipped() {
-        return flip;
-    }
-
     /** Crop side in pixels. */
     public int res() {
         return res;

@@ -3,6 +3,8 @@ package org.ll4al.tasks.classification;
 import org.ll4al.selection.SubsetSampler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.selection.Signal;
+import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
 
 class ClassificationTaskTest {
@@ -70,6 +73,27 @@ class ClassificationTaskTest {
             assertEquals(0.0, u.get(Signal.MARGIN)[1], 1e-6);
             assertEquals(1 - p0, u.get(Signal.LEAST_CONFIDENCE)[0], 1e-6);
         }
+    }
+
+    @Test
+    void metricIsTopOneAccuracyNamedAsInTheResults() throws Exception {
+        Cifar10Writer.writeSynthetic(dir, 20, 10, 3);
+        ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), new int[] {0, 1, 2}, Cifar10.loadTest(dir),
+                new int[] {0, 1, 2}, 0.125);
+        MetricAccumulator metric = task.newMetric();
+        TopOneAccuracy top1 = assertInstanceOf(TopOneAccuracy.class, metric);
+        assertEquals("top1_accuracy", task.metricName());
+        assertEquals(task.metricName(), top1.name());
+        assertTrue(Double.isNaN(metric.value()), "no batch yet");
+        try (NDManager m = NDManager.newBaseManager()) {
+            TaskBatch b = task.evalBatch(m, new int[] {0, 1, 2}); // labels 0, 1, 2
+            float[] logits = new float[30];
+            logits[0] = 1f; // right
+            logits[10 + 1] = 1f; // right
+            logits[20 + 5] = 1f; // wrong
+            metric.add(new NDList(m.create(logits, new Shape(3, 10))), b);
+        }
+        assertEquals(2.0 / 3, metric.value(), 1e-12);
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Writes tiny synthetic data sets in the VOCdevkit layout (coloured rectangles of the VOC classes
- * car, dog and person on grey, with XML annotations and split files), for tests and CI smoke runs.
+ * Test fixture: writes tiny synthetic data sets in the VOCdevkit layout (coloured rectangles of
+ * the VOC classes car, dog and person on grey, with XML annotations and split files); harness
+ * tests get it from the tasks test-jar.
  */
 public final class VocWriter {
 

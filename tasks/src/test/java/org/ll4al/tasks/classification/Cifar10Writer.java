@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Writes tiny synthetic data sets in the CIFAR-10 binary layout, for tests and CI smoke runs:
- * each class is a noisy colour/stripe pattern, so a network can learn it.
+ * Test fixture: writes tiny synthetic data sets in the CIFAR-10 binary layout, each class a
+ * noisy colour/stripe pattern so that a network can learn it (harness tests get it from the
+ * tasks test-jar).
  */
 public final class Cifar10Writer {
 
