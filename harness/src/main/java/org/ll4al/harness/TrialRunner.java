@@ -140,9 +140,8 @@ final class TrialRunner {
             String why = "failed: task " + task.name() + ", strategy " + key.strategy() + ", trial " + key.trial()
                     + ", cycle " + c + ": " + e.getMessage();
             out.println(label + " " + why + "; this trial stops, the others continue");
-            store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()),
-                    c, labeledIds.length, task.metricName(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why),
-                    List.of());
+            store.appendCycle(CycleResult.failed(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()),
+                    c, labeledIds.length, task.metricName(), why), List.of());
             return false;
         }
         TrainStats stats = trained.stats();

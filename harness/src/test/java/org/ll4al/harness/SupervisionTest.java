@@ -59,11 +59,39 @@ class SupervisionTest {
                 .findFirst();
     }
 
-    private static void signal(ProcessHandle p, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).redirectErrorStream(true).start();
+    /**
+     * Sends a signal to the supervisor's child, starting with {@code c}; when that child has
+     * already ended (the engine's own native crashes, issue #13, end some on their own), to the
+     * child relaunched after it. Returns the child that got the signal.
+     */
+    private static ProcessHandle signalLiveChild(Process parent, ProcessHandle c, String signal, long deadline)
+            throws Exception {
+        while (System.nanoTime() < deadline) {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(c.pid())).redirectErrorStream(true).start();
+            String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() == 0) {
+                return c;
+            }
+            assertTrue(!c.isAlive(), "kill -" + signal + " " + c.pid() + " failed on a live process: " + said);
+            assertTrue(parent.isAlive(), "the supervisor ended before a child could get SIG" + signal);
+            long gone = c.pid();
+            do {
+                Thread.sleep(20);
+                c = child(parent, deadline);
+            } while (c.pid() == gone && System.nanoTime() < deadline);
+        }
+        throw new AssertionError("no live child to send SIG" + signal + " to");
+    }
+
+    /** Sends SIGKILL; false when the process had already ended (the signal found no such process). */
+    private static boolean killIfAlive(ProcessHandle p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).redirectErrorStream(true).start();
         String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, kill.waitFor(), "kill -" + signal + " " + p.pid() + " (" + p.info().command().orElse("?")
-                + ", alive " + p.isAlive() + "): " + said);
+        if (kill.waitFor() == 0) {
+            return true;
+        }
+        assertTrue(!p.isAlive(), "kill -KILL " + p.pid() + " failed on a live process: " + said);
+        return false;
     }
 
     /** Drains a stream in the background so the process never blocks on a full pipe. */
@@ -97,7 +125,7 @@ class SupervisionTest {
         while (rows(out) < 1 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        signal(first, "SEGV"); // a native crash: the JVM aborts and writes hs_err
+        first = signalLiveChild(parent, first, "SEGV", deadline); // a native crash: the JVM aborts and writes hs_err
         first.onExit().get(60, TimeUnit.SECONDS);
         ProcessHandle second = child(parent, deadline);
         while ((rows(out) < 3 || second.pid() == first.pid()) && System.nanoTime() < deadline) {
@@ -106,7 +134,7 @@ class SupervisionTest {
                 second = child(parent, deadline);
             }
         }
-        signal(second, "KILL");
+        signalLiveChild(parent, second, "KILL", deadline);
         assertTrue(parent.waitFor(240, TimeUnit.SECONDS), "the supervisor finished");
         String text = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, parent.exitValue(), text);
@@ -139,20 +167,26 @@ class SupervisionTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long killed = -1;
         int kills = 0;
+        int endedBeforeTheKill = 0;
         while (parent.isAlive() && System.nanoTime() < deadline) {
             Optional<ProcessHandle> c = javaChild(parent);
             if (c.isPresent() && c.get().pid() != killed) {
                 Thread.sleep(300); // before it can finish a cycle
-                signal(c.get(), "KILL");
                 killed = c.get().pid();
-                kills++;
+                if (killIfAlive(c.get())) {
+                    kills++;
+                } else {
+                    endedBeforeTheKill++; // e.g. it failed to start on a loaded machine: a death all the same
+                }
             }
             Thread.sleep(20);
         }
         assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
         String text = log.toString(StandardCharsets.UTF_8);
         assertEquals(1, parent.exitValue(), text);
-        assertEquals(2, kills, text);
+        assertTrue(kills >= 1, text);
+        assertEquals(2, kills + endedBeforeTheKill, "children killed " + kills + ", ended before the kill "
+                + endedBeforeTheKill + ": " + text);
         assertTrue(text.contains("2 times in a row without completing a cycle; it keeps dying in random trial 0 cycle 0"),
                 text);
         assertEquals(0, rows(out));

@@ -55,6 +55,16 @@ public record CycleResult(
                 selectSeconds, status, SelectionDiagnostics.NONE);
     }
 
+    /**
+     * The row of a cycle that stopped before its evaluation (e.g. a non-finite loss): metric,
+     * ranking accuracy and timings are NaN, {@code status} says why.
+     */
+    public static CycleResult failed(String task, String strategy, int trial, long seed, int cycle, int labeled,
+            String metricName, String status) {
+        return new CycleResult(task, strategy, trial, seed, cycle, labeled, metricName, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, status);
+    }
+
     /** Returns true if this cycle completed (its metric is meaningful). */
     public boolean isOk() {
         return OK.equals(status);
