@@ -195,7 +195,8 @@ final class OptionSpec {
 
     /** Usage text listing every option, grouped by the code that owns it. */
     static String usage() {
-        StringBuilder sb = new StringBuilder("options (-Dname=value or in -Dconfig=FILE; [default]):\n");
+        StringBuilder sb = new StringBuilder("options (-Dname=value or in -Dconfig=FILE; [default], [preset]: set by"
+                + " the task's preset):\n");
         sb.append("experiment:\n").append(OptionTable.of(RUN).usage());
         sb.append("training:\n").append(OptionTable.of(TrainSettings.OPTIONS).usage());
         sb.append("every task:\n").append(OptionTable.of(TaskConfig.OPTIONS).usage());

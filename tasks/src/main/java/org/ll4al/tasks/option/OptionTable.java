@@ -83,7 +83,7 @@ public final class OptionTable {
     public String usage() {
         StringBuilder sb = new StringBuilder();
         for (Option<?> o : options.values()) {
-            String def = o.defaultValue() == null ? "" : " [" + (o.defaultValue().isEmpty() ? "none" : o.defaultValue()) + "]";
+            String def = " [" + (o.defaultValue() == null ? "preset" : o.defaultValue().isEmpty() ? "none" : o.defaultValue()) + "]";
             sb.append(String.format("  %-16s %s%s%n", o.name(), o.help(), def));
         }
         return sb.toString();
