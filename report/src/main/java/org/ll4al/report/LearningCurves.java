@@ -81,7 +81,9 @@ public final class LearningCurves {
                         .xAxisTitle("labeled samples")
                         .yAxisTitle(yTitle)
                         .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        // inside the plot a legend of more than 5 strategies hides the curves' ends
+        chart.getStyler().setLegendPosition(t.strategies().size() > 5 ? Styler.LegendPosition.OutsideS
+                : Styler.LegendPosition.InsideSE);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setYAxisDecimalPattern("0.000");
         chart.getStyler().setXAxisDecimalPattern("0");
