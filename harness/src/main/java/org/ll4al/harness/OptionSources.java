@@ -49,14 +49,19 @@ final class OptionSources {
             throw new OptionException("task", task, "one of " + String.join(", ", Tasks.names()));
         }
         String preset = given.getOrDefault("preset", gpuPresent ? "paper" : "cpu");
-        if (!provider.presets().names().contains(preset)) {
-            throw new OptionException("preset", preset, "a preset of task " + task + ": "
-                    + String.join(", ", provider.presets().names()));
-        }
+        checkPreset(provider, preset);
         Map<String, String> merged = new LinkedHashMap<>(provider.presets().values(preset));
         merged.putAll(given);
         merged.put("preset", preset);
         return merged;
+    }
+
+    /** Refuses a preset the task does not have, listing the ones it has. */
+    static void checkPreset(TaskProvider provider, String preset) {
+        if (!provider.presets().names().contains(preset)) {
+            throw new OptionException("preset", preset, "a preset of task " + provider.name() + ": "
+                    + String.join(", ", provider.presets().names()));
+        }
     }
 
     private static Map<String, String> readConfig(Path file) {

@@ -69,10 +69,7 @@ public final class Options {
         }
         settings = table.parse(values);
         preset = settings.get(OptionSpec.PRESET);
-        if (!provider.presets().names().contains(preset)) {
-            throw new OptionException("preset", preset, "a preset of task " + task + ": "
-                    + String.join(", ", provider.presets().names()));
-        }
+        OptionSources.checkPreset(provider, preset);
         strategies = settings.get(OptionSpec.STRATEGIES);
         trials = settings.get(OptionSpec.TRIALS);
         cycles = settings.get(OptionSpec.CYCLES);

@@ -67,12 +67,9 @@ class SupervisionTest {
     private static ProcessHandle signalLiveChild(Process parent, ProcessHandle c, String signal, long deadline)
             throws Exception {
         while (System.nanoTime() < deadline) {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(c.pid())).redirectErrorStream(true).start();
-            String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (kill.waitFor() == 0) {
+            if (signalIfAlive(c, signal)) {
                 return c;
             }
-            assertTrue(!c.isAlive(), "kill -" + signal + " " + c.pid() + " failed on a live process: " + said);
             assertTrue(parent.isAlive(), "the supervisor ended before a child could get SIG" + signal);
             long gone = c.pid();
             do {
@@ -83,14 +80,14 @@ class SupervisionTest {
         throw new AssertionError("no live child to send SIG" + signal + " to");
     }
 
-    /** Sends SIGKILL; false when the process had already ended (the signal found no such process). */
-    private static boolean killIfAlive(ProcessHandle p) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).redirectErrorStream(true).start();
+    /** Sends a signal; false when the process had already ended (the signal found no such process). */
+    private static boolean signalIfAlive(ProcessHandle p, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).redirectErrorStream(true).start();
         String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (kill.waitFor() == 0) {
             return true;
         }
-        assertTrue(!p.isAlive(), "kill -KILL " + p.pid() + " failed on a live process: " + said);
+        assertTrue(!p.isAlive(), "kill -" + signal + " " + p.pid() + " failed on a live process: " + said);
         return false;
     }
 
@@ -173,7 +170,7 @@ class SupervisionTest {
             if (c.isPresent() && c.get().pid() != killed) {
                 Thread.sleep(300); // before it can finish a cycle
                 killed = c.get().pid();
-                if (killIfAlive(c.get())) {
+                if (signalIfAlive(c.get(), "KILL")) {
                     kills++;
                 } else {
                     endedBeforeTheKill++; // e.g. it failed to start on a loaded machine: a death all the same
