@@ -32,12 +32,7 @@ final class OptionSources {
         if (config != null && !config.isBlank()) {
             given.putAll(readConfig(Path.of(config)));
         }
-        for (String name : OptionSpec.RUNS.names()) {
-            String v = system.getProperty(name);
-            if (v != null) {
-                given.put(name, v);
-            }
-        }
+        given.putAll(OptionSpec.RUNS.given(system));
         String task = given.get("task");
         if (task == null || task.isBlank()) {
             throw new OptionException("task", task, "one of " + String.join(", ", Tasks.names()));

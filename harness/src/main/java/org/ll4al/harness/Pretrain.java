@@ -3,7 +3,6 @@ package org.ll4al.harness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,12 +45,7 @@ final class Pretrain {
             throw new OptionException("pretrain", what, "vgg (the SSD's VGG base, as a CIFAR-10 classifier)");
         }
         OptionTable table = OptionTable.of(OPTIONS);
-        Map<String, String> given = new HashMap<>();
-        for (String name : table.names()) {
-            if (p.getProperty(name) != null) {
-                given.put(name, p.getProperty(name));
-            }
-        }
+        Map<String, String> given = table.given(p);
         Settings s = table.parse(given);
         int epochs = s.get(TrainSettings.EPOCHS);
         int[] milestones = given.containsKey(MILESTONES.name()) ? s.get(MILESTONES) : new int[] {(int) (epochs * 0.8)};

@@ -62,6 +62,18 @@ public final class OptionTable {
         return s;
     }
 
+    /** The values of the declared options among {@code properties} (e.g. the {@code -D} system properties), by name. */
+    public Map<String, String> given(java.util.Properties properties) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String name : options.keySet()) {
+            String v = properties.getProperty(name);
+            if (v != null) {
+                m.put(name, v);
+            }
+        }
+        return m;
+    }
+
     /**
      * Parses every declared option: the value given, else its default.
      *
