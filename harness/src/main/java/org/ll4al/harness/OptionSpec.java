@@ -78,6 +78,10 @@ final class OptionSpec {
     /** {@code -Dretries}. */
     static final Option<Integer> RETRIES = Option.integer("retries", 0, "3",
             "relaunches in a row without a completed cycle before a crashing run stops").session();
+    /** {@code -Dmalloc}. */
+    static final Option<String> MALLOC = Option.oneOf("malloc", "auto",
+            "native allocator of the supervised child JVM: auto (tcmalloc when installed), tcmalloc, system",
+            "auto", "tcmalloc", "system").session();
     /** {@code -DretryFailed}. */
     static final Option<Boolean> RETRY_FAILED = Option.bool("retryFailed", "false",
             "true: re-run (strategy, trial)s whose cycle failed (non-finite loss) on resume").session();
@@ -94,7 +98,7 @@ final class OptionSpec {
     /** The options the harness reads, in help order. */
     static final List<Option<?>> RUN = List.of(TASK, PRESET, CONFIG, STRATEGIES, TRIALS, CYCLES, INITIAL, BUDGET,
             SUBSET, REINIT, INITIAL_EPOCHS, SHARE_CYCLE0, SEED, OUT, RESUME, DEVICE, SHARD, SUPERVISE, RETRIES,
-            RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE);
+            MALLOC, RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE);
 
     /** Every option of a run of any task, for picking options out of system properties and config files. */
     static final OptionTable RUNS = runs();

@@ -41,6 +41,7 @@ public final class Options {
     final String device;
     final boolean supervise;
     final int retries;
+    final String malloc;
     final boolean retryFailed;
     final int mcPasses;
     final int committee;
@@ -89,6 +90,7 @@ public final class Options {
         device = settings.get(OptionSpec.DEVICE);
         supervise = settings.get(OptionSpec.SUPERVISE);
         retries = settings.get(OptionSpec.RETRIES);
+        malloc = settings.get(OptionSpec.MALLOC);
         retryFailed = settings.get(OptionSpec.RETRY_FAILED);
         int[] shard = settings.get(OptionSpec.SHARD);
         shardIndex = shard[0];

@@ -31,7 +31,7 @@ final class Supervisor {
         int withoutProgress = 0;
         for (int launch = 1; ; launch++) {
             int rowsBefore = rows(dir);
-            Process child = start(props, base, crashes);
+            Process child = start(props, base, crashes, o.malloc, launch == 1 ? out : null);
             int status = child.waitFor();
             if (status == 0 || status == 1 || status == 2) {
                 return status;
@@ -56,7 +56,8 @@ final class Supervisor {
         return ResultsReader.cycles(dir).size();
     }
 
-    private static Process start(Properties props, Path base, Path crashes) throws IOException {
+    private static Process start(Properties props, Path base, Path crashes, String malloc, PrintStream log)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m");
@@ -74,6 +75,11 @@ final class Supervisor {
         cmd.add("-cp");
         cmd.add(Launcher.classPath());
         cmd.add(Main.class.getName());
-        return new ProcessBuilder(cmd).inheritIO().start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        String allocator = NativeAllocator.apply(malloc, pb.environment(), NativeAllocator.TCMALLOC);
+        if (log != null) {
+            log.println("ll4al: " + allocator);
+        }
+        return pb.start();
     }
 }
