@@ -29,7 +29,10 @@ if [ ! -d "$home/app" ]; then
   mv "$home/app.tmp" "$home/app"
 fi
 mapfile -t opts < "$home/app/OPTIONS"
-echo "$(date -u +%FT%TZ) start (commit $(cat "$home/app/COMMIT"))" >> "$home/run.log"
+# tcmalloc makes libtorch ~25-45% faster here (README, Benchmarks); the supervised child inherits it
+tc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
+if [ -z "${LD_PRELOAD:-}" ] && [ -f "$tc" ]; then export LD_PRELOAD=$tc; fi
+echo "$(date -u +%FT%TZ) start (commit $(cat "$home/app/COMMIT"))${LD_PRELOAD:+ LD_PRELOAD=$LD_PRELOAD}" >> "$home/run.log"
 # shellcheck disable=SC2086
 nohup nice -n 19 java $(cat .mvn/jvm.config) -cp "$home/app/*" "${opts[@]}" -Dout="$home/out" \
   org.ll4al.harness.Main >> "$home/run.log" 2>&1 &
