@@ -137,6 +137,11 @@ final class BenchCompare {
         }
         print(out, "PyTorch", List.of(new Measure("training img/s", djl[0], py[0], true),
                 new Measure("inference img/s", djl[1], py[1], true)), ref.skipped());
+        double pass = ids.length / Spread.of(djl[1]).median();
+        double prep = s.scoringPreparationSeconds(ids);
+        out.printf("DJL scoring pass %.3f s (median), of which batch preparation %.3f s (%.1f%%; the reference's inputs"
+                + " are made before timing); native allocator: %s (the reference inherits it)%n", pass, prep,
+                100 * prep / pass, BenchSetup.allocator());
     }
 
     /** Core-set: DJL's greedy k-center against coreset.py's (numpy) on embeddings of the same sizes. */

@@ -2,6 +2,7 @@ package org.ll4al.harness;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -134,6 +135,27 @@ final class BenchSetup implements AutoCloseable {
         long t0 = System.nanoTime();
         learner.score(ids, new int[0], Set.of(Signal.PREDICTED_LOSS));
         return ids.length / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Seconds of preparing the scoring batches of {@code ids} alone, the Java side of a scoring pass
+     * (reading the images, normalising, copying into the engine), with no forward pass.
+     */
+    double scoringPreparationSeconds(int[] ids) {
+        int b = inferenceBatch();
+        long t0 = System.nanoTime();
+        for (int from = 0; from < ids.length; from += b) {
+            try (NDManager m = NDManager.newBaseManager(device)) {
+                task.poolBatch(m, Arrays.copyOfRange(ids, from, Math.min(ids.length, from + b)));
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The native allocator this JVM runs with (and a reference process it starts inherits). */
+    static String allocator() {
+        String preload = System.getenv("LD_PRELOAD");
+        return preload == null || preload.isBlank() ? "the system's malloc" : "LD_PRELOAD=" + preload;
     }
 
     /** The engine's intra-op threads (DJL's PyTorch engine; the processors when it cannot be asked). */
