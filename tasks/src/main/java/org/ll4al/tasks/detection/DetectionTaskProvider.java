@@ -81,7 +81,8 @@ public final class DetectionTaskProvider implements TaskProvider {
             # SSD augmentation needs longer schedules: 0.008 vs 0.058 at 100 labels). 200 -> 400
             # labels in 3 cycles, cycle 0 40 epochs, later cycles 20 on the kept model: random
             # reached 0.14/0.18 at 400 (a fresh 40-epoch training on 400 labels: 0.18/0.19), where
-            # 100 -> 400 in 4 cycles of 15 epochs reached 0.085.
+            # 100 -> 400 in 4 cycles of 15 epochs reached 0.085; from scratch 0.05/0.06. 4 strategies
+            # x 2 trials: ~53 min on 2 cores (docs/detection-cpu).
             trials = 2
             cycles = 3
             initial = 200
