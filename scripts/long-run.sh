@@ -29,7 +29,8 @@ if [ ! -d "$home/app" ]; then
   mv "$home/app.tmp" "$home/app"
 fi
 mapfile -t opts < "$home/app/OPTIONS"
-# tcmalloc makes libtorch ~25-45% faster here (README, Benchmarks); the supervised child inherits it
+# tcmalloc makes libtorch ~25-45% faster here (README, Benchmarks). Frozen apps built since -Dmalloc
+# preload it in their supervised child themselves; this line gives it to older frozen apps too.
 tc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
 if [ -z "${LD_PRELOAD:-}" ] && [ -f "$tc" ]; then export LD_PRELOAD=$tc; fi
 echo "$(date -u +%FT%TZ) start (commit $(cat "$home/app/COMMIT"))${LD_PRELOAD:+ LD_PRELOAD=$LD_PRELOAD}" >> "$home/run.log"

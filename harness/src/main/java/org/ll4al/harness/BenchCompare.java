@@ -141,7 +141,7 @@ final class BenchCompare {
         double prep = s.scoringPreparationSeconds(ids);
         out.printf("DJL scoring pass %.3f s (median), of which batch preparation %.3f s (%.1f%%; the reference's inputs"
                 + " are made before timing); native allocator: %s (the reference inherits it)%n", pass, prep,
-                100 * prep / pass, BenchSetup.allocator());
+                100 * prep / pass, NativeAllocator.current());
     }
 
     /** Core-set: DJL's greedy k-center against coreset.py's (numpy) on embeddings of the same sizes. */

@@ -152,12 +152,6 @@ final class BenchSetup implements AutoCloseable {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** The native allocator this JVM runs with (and a reference process it starts inherits). */
-    static String allocator() {
-        String preload = System.getenv("LD_PRELOAD");
-        return preload == null || preload.isBlank() ? "the system's malloc" : "LD_PRELOAD=" + preload;
-    }
-
     /** The engine's intra-op threads (DJL's PyTorch engine; the processors when it cannot be asked). */
     static int engineThreads() {
         try {

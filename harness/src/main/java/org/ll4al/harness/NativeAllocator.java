@@ -24,6 +24,12 @@ final class NativeAllocator {
 
     private NativeAllocator() {}
 
+    /** The allocator this JVM runs with, as a process it starts inherits it. */
+    static String current() {
+        String preload = System.getenv("LD_PRELOAD");
+        return preload == null || preload.isBlank() ? "the system's malloc" : "LD_PRELOAD=" + preload;
+    }
+
     /**
      * Sets up {@code env} (a child process's environment) for {@code mode}.
      *

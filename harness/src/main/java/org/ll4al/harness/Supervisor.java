@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.ll4al.results.ResultsReader;
 
@@ -28,10 +30,12 @@ final class Supervisor {
         Path dir = Experiment.shardDir(o, base);
         Path crashes = dir.resolve("crashes");
         Files.createDirectories(crashes);
+        Map<String, String> env = new HashMap<>(System.getenv()); // the child's, the same for every launch
+        out.println("ll4al: " + NativeAllocator.apply(o.malloc, env, NativeAllocator.TCMALLOC));
         int withoutProgress = 0;
         for (int launch = 1; ; launch++) {
             int rowsBefore = rows(dir);
-            Process child = start(props, base, crashes, o.malloc, launch == 1 ? out : null);
+            Process child = start(props, base, crashes, env);
             int status = child.waitFor();
             if (status == 0 || status == 1 || status == 2) {
                 return status;
@@ -56,7 +60,7 @@ final class Supervisor {
         return ResultsReader.cycles(dir).size();
     }
 
-    private static Process start(Properties props, Path base, Path crashes, String malloc, PrintStream log)
+    private static Process start(Properties props, Path base, Path crashes, Map<String, String> env)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -76,10 +80,7 @@ final class Supervisor {
         cmd.add(Launcher.classPath());
         cmd.add(Main.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        String allocator = NativeAllocator.apply(malloc, pb.environment(), NativeAllocator.TCMALLOC);
-        if (log != null) {
-            log.println("ll4al: " + allocator);
-        }
+        pb.environment().putAll(env);
         return pb.start();
     }
 }
