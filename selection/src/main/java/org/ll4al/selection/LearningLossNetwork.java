@@ -41,6 +41,11 @@ public final class LearningLossNetwork extends AbstractBlock {
         return target;
     }
 
+    /** The loss prediction module. */
+    public LossPredictionModule lossModule() {
+        return lossModule;
+    }
+
     /** Stops (true) or restores (false) the module's gradient into the target model. */
     public void setDetachFeatures(boolean detach) {
         this.detachFeatures = detach;

@@ -9,7 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.training.tracker.ParameterTracker;
 import java.util.Arrays;
 import java.util.Random;
 import org.ll4al.selection.JointObjective;
@@ -65,7 +65,7 @@ final class CycleTraining {
         Losses last = new Losses(0, Double.NaN, Double.NaN);
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(Loss.l2Loss())
-                        .optOptimizer(optimizer(settings, Math.max(1, perEpoch)))
+                        .optOptimizer(optimizer(settings, Math.max(1, perEpoch), moduleParameterIds()))
                         .optDevices(new Device[] {device});
         try (Trainer trainer = model.newTrainer(config)) {
             int[] order = labeled.clone();
@@ -145,9 +145,21 @@ final class CycleTraining {
         }
     }
 
-    /** A fresh optimizer (SGD, or RMSprop) following the settings' learning-rate schedule. */
-    private static Optimizer optimizer(TrainSettings settings, int itersPerEpoch) {
-        Tracker schedule = schedule(settings, itersPerEpoch);
+    /** The ids of the loss prediction module's parameters (the ones {@code -DmoduleLr} scales). */
+    private java.util.Set<String> moduleParameterIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var p : net.lossModule().getParameters()) {
+            ids.add(p.getValue().getId());
+        }
+        return ids;
+    }
+
+    /**
+     * A fresh optimizer (SGD, or RMSprop) following the settings' learning-rate schedule, the
+     * module's parameters ({@code moduleIds}) at {@code moduleLr} times the rate.
+     */
+    private static Optimizer optimizer(TrainSettings settings, int itersPerEpoch, java.util.Set<String> moduleIds) {
+        ParameterTracker schedule = schedule(settings, itersPerEpoch, moduleIds);
         if (settings.optimizer() == TrainSettings.Optimizer.RMSPROP) {
             // DJL's Optimizer.rmsprop() is not implemented on the PyTorch engine.
             return new TorchRmsProp(schedule, 0.99f, settings.momentum(), 1e-8f, settings.weightDecay());
@@ -162,12 +174,16 @@ final class CycleTraining {
         return sgd.build();
     }
 
-    /** The settings' learning rate by update count: milestones and warmup in updates of {@code itersPerEpoch}. */
-    private static Tracker schedule(TrainSettings settings, int itersPerEpoch) {
+    /**
+     * The settings' learning rate by parameter and update count: milestones and warmup in updates
+     * of {@code itersPerEpoch}, times {@code moduleLr} for the parameters in {@code moduleIds}.
+     */
+    static ParameterTracker schedule(TrainSettings settings, int itersPerEpoch, java.util.Set<String> moduleIds) {
         float lr = settings.lr();
+        float moduleLr = settings.moduleLr();
         int[] steps = Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();
         int warmup = settings.warmupEpochs() * itersPerEpoch;
-        return update -> learningRate(lr, steps, warmup, update);
+        return (id, update) -> learningRate(moduleIds.contains(id) ? lr * moduleLr : lr, steps, warmup, update);
     }
 
     /**

@@ -25,6 +25,8 @@ import org.ll4al.tasks.option.Settings;
  * @param warmupEpochs epochs over which the learning rate rises linearly from lr / (updates of
  *     the warmup) to lr at the start of each cycle (0 = none, the paper)
  * @param clipGradient each gradient element is clipped to [-clip, clip] (0 = no clipping, the paper)
+ * @param moduleLr the loss prediction module's learning rate as a multiple of the target's (1 = the
+ *     same, the paper); for short schedules, where the module's fresh layers get few updates
  */
 public record TrainSettings(
         int epochs,
@@ -39,7 +41,8 @@ public record TrainSettings(
         int detachEpoch,
         LossPredictionLoss.Kind lossKind,
         int warmupEpochs,
-        float clipGradient) {
+        float clipGradient,
+        float moduleLr) {
 
     /** The update rule of training. */
     public enum Optimizer {
@@ -85,15 +88,19 @@ public record TrainSettings(
     public static final Option<Float> CLIP_GRADIENT = Option.real("clipGradient", 0, Float.MAX_VALUE, true, "0",
             "clip each gradient element to [-c, c] (0 = off)");
 
+    /** {@code -DmoduleLr}. */
+    public static final Option<Float> MODULE_LR = Option.positive("moduleLr", "1",
+            "learning rate of the loss prediction module as a multiple of -Dlr (1 = the same, the paper)");
+
     /** The options of training, in help order. */
     public static final List<Option<?>> OPTIONS = List.of(EPOCHS, BATCH, LR, MILESTONES, MOMENTUM, WEIGHT_DECAY,
-            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT);
+            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT, MODULE_LR);
 
     /** The settings of parsed options that hold {@link #OPTIONS}. */
     public static TrainSettings of(Settings s) {
         return new TrainSettings(s.get(EPOCHS), s.get(BATCH), s.get(LR), s.get(MILESTONES), s.get(MOMENTUM),
                 s.get(WEIGHT_DECAY), s.get(OPTIMIZER), s.get(LAMBDA), s.get(MARGIN), s.get(DETACH_EPOCH),
-                s.get(LOSS_KIND), s.get(WARMUP_EPOCHS), s.get(CLIP_GRADIENT));
+                s.get(LOSS_KIND), s.get(WARMUP_EPOCHS), s.get(CLIP_GRADIENT), s.get(MODULE_LR));
     }
 
     /** A builder: epochs, batch and lr are required; the rest default to the paper's classification values. */
@@ -105,7 +112,8 @@ public record TrainSettings(
     public Builder toBuilder() {
         Builder b = new Builder().setEpochs(epochs).setBatch(batch).setLr(lr).optMilestones(milestones)
                 .optMomentum(momentum).optWeightDecay(weightDecay).optOptimizer(optimizer).optLambda(lambda)
-                .optMargin(margin).optLossKind(lossKind).optWarmupEpochs(warmupEpochs).optClipGradient(clipGradient);
+                .optMargin(margin).optLossKind(lossKind).optWarmupEpochs(warmupEpochs).optClipGradient(clipGradient)
+                .optModuleLr(moduleLr);
         b.detachEpoch = detachEpoch;
         return b;
     }
@@ -143,6 +151,7 @@ public record TrainSettings(
         private LossPredictionLoss.Kind lossKind = LossPredictionLoss.Kind.RANKING;
         private int warmupEpochs;
         private float clipGradient;
+        private float moduleLr = 1f;
 
         private Builder() {}
 
@@ -224,18 +233,24 @@ public record TrainSettings(
             return this;
         }
 
+        /** The module's learning rate as a multiple of the target's (default 1, the paper). */
+        public Builder optModuleLr(float v) {
+            moduleLr = v;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws IllegalArgumentException when epochs, batch or lr is missing or out of range
          */
         public TrainSettings build() {
-            if (epochs < 1 || batch < 2 || !(lr > 0)) {
-                throw new IllegalArgumentException("TrainSettings need epochs >= 1, batch >= 2 and lr > 0; got epochs "
-                        + epochs + ", batch " + batch + ", lr " + lr);
+            if (epochs < 1 || batch < 2 || !(lr > 0) || !(moduleLr > 0)) {
+                throw new IllegalArgumentException("TrainSettings need epochs >= 1, batch >= 2, lr > 0 and moduleLr > 0;"
+                        + " got epochs " + epochs + ", batch " + batch + ", lr " + lr + ", moduleLr " + moduleLr);
             }
             return new TrainSettings(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin,
-                    detachEpoch < 0 ? epochs : detachEpoch, lossKind, warmupEpochs, clipGradient);
+                    detachEpoch < 0 ? epochs : detachEpoch, lossKind, warmupEpochs, clipGradient, moduleLr);
         }
     }
 }

@@ -22,5 +22,23 @@ class TrainSettingsTest {
         assertArrayEquals(new int[] {17}, cpu.milestones(), "round(5 x 20 / 6) = 17");
         assertEquals(13, cpu.detachEpoch(), "round(4 x 20 / 6) = 13");
         assertSame(s, s.stretchedTo(20));
+        assertEquals(3f, s.toBuilder().optModuleLr(3f).build().stretchedTo(40).moduleLr(), "stretching keeps moduleLr");
+    }
+
+    @Test
+    void moduleParametersLearnAtModuleLrTimesTheScheduledRate() {
+        TrainSettings s = TrainSettings.builder().setEpochs(4).setBatch(2).setLr(0.01f).optMilestones(2)
+                .optWarmupEpochs(1).optModuleLr(10f).build();
+        var tracker = CycleTraining.schedule(s, 5, java.util.Set.of("module-w"));
+        // update 0 of a 5-update warmup: lr x 1/5; update 12 is past the milestone at 10: lr x 0.1
+        assertEquals(0.002f, tracker.getNewValue("target-w", 0), 1e-9f);
+        assertEquals(0.02f, tracker.getNewValue("module-w", 0), 1e-8f);
+        assertEquals(0.01f, tracker.getNewValue("target-w", 7), 1e-9f);
+        assertEquals(0.1f, tracker.getNewValue("module-w", 7), 1e-8f);
+        assertEquals(0.001f, tracker.getNewValue("target-w", 12), 1e-9f);
+        assertEquals(0.01f, tracker.getNewValue("module-w", 12), 1e-8f);
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.toBuilder().optModuleLr(0f).build());
+        org.junit.jupiter.api.Assertions.assertTrue(ex.getMessage().contains("moduleLr"), ex.getMessage());
     }
 }
