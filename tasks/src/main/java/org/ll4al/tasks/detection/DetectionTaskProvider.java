@@ -21,9 +21,10 @@ public final class DetectionTaskProvider implements TaskProvider {
     public static final Option<String> AUGMENT = Option.oneOf("augment", "ssd",
             "detection: ssd (photometric, zoom-out, crop, flip) | flip | none", "ssd", "flip", "none");
     /** {@code -Dnormalize}: how the training loss is normalised. */
-    public static final Option<String> NORMALIZE = Option.oneOf("normalize", "image",
-            "detection: training loss normalised per image (mean of loss_i / positives_i) | batch"
-                    + " (sum of losses / positives of the batch, as SSD)", "image", "batch");
+    public static final Option<String> NORMALIZE = Option.oneOf("normalize", "batch",
+            "detection: training loss normalised per batch (sum of losses / positives of the batch, as"
+                    + " SSD) | image (mean of loss_i / positives_i); the module ranks per-image losses either way",
+            "image", "batch");
     /** {@code -Dpretrained}: weights of the VGG base. */
     public static final Option<Optional<Path>> PRETRAINED = Option.path("pretrained", "",
             "detection: local file of pretrained VGG-16 base weights (PyTorch state dict, safetensors or -Dpretrain=vgg output)");

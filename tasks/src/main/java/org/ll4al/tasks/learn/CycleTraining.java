@@ -51,12 +51,13 @@ final class CycleTraining {
     }
 
     /** What one epoch (or batch) trained: images, and its mean task and loss-prediction losses. */
-    private record Losses(long images, double task, double lossPrediction) {}
+    record Losses(long images, double task, double lossPrediction) {}
 
     /**
      * Trains {@code model} (whose block is the network) for the settings' epochs over {@code labeled}.
      *
-     * @throws TrainingDivergedException when the loss is NaN or infinite
+     * @throws TrainingDivergedException when the loss is NaN or infinite, or an epoch's mean task or
+     *     loss-prediction loss exceeds {@link #EXPLOSION} times the cycle's first epoch's
      */
     TrainStats fit(Model model, Device device, int[] labeled) {
         int perEpoch = batchesPerEpoch(labeled.length);
@@ -69,9 +70,12 @@ final class CycleTraining {
                         .optDevices(new Device[] {device});
         try (Trainer trainer = model.newTrainer(config)) {
             int[] order = labeled.clone();
+            Losses first = null;
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
                 last = trainEpoch(trainer, order, epoch, perEpoch);
                 images += last.images();
+                first = first == null ? last : first;
+                checkNotExploded(first, last, epoch);
             }
         }
         return new TrainStats((System.nanoTime() - start) / 1e9, images, last.task(), last.lossPrediction());
@@ -136,6 +140,27 @@ final class CycleTraining {
             trainer.step();
             return new Losses(ids.length, taskLoss, lpLoss);
         }
+    }
+
+    /**
+     * How many times its first epoch's mean loss an epoch's may reach before the cycle counts as
+     * diverged: training that explodes without leaving the finite floats (lambda 10 on the
+     * detection cpu preset went from 10 to 7.6e10) must fail, not record a meaningless row.
+     */
+    static final double EXPLOSION = 1e3;
+
+    /** Throws when an epoch's mean task or loss-prediction loss exceeds {@link #EXPLOSION} x the first epoch's. */
+    static void checkNotExploded(Losses first, Losses now, int epoch) {
+        if (exploded(first.task(), now.task()) || exploded(first.lossPrediction(), now.lossPrediction())) {
+            throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+                    "loss exploded at epoch %d: task loss %.4g, loss-prediction loss %.4g, more than %.0f x the"
+                            + " first epoch's (%.4g, %.4g)",
+                    epoch, now.task(), now.lossPrediction(), EXPLOSION, first.task(), first.lossPrediction()));
+        }
+    }
+
+    private static boolean exploded(double first, double now) {
+        return first > 0 && now > EXPLOSION * first;
     }
 
     private static void checkFinite(float taskLoss, float lpLoss, int epoch, int batch) {
