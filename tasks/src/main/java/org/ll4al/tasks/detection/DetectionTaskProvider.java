@@ -80,22 +80,24 @@ public final class DetectionTaskProvider implements TaskProvider {
             # one, 140 validation images). Levers measured on 2 cores (README, detection): lr 3e-3
             # with warmup (1e-2 collapses, 1e-3 learns slower), flip-only augmentation (the full
             # SSD augmentation needs longer schedules: 0.008 vs 0.058 at 100 labels). 200 -> 400
-            # labels in 3 cycles, cycle 0 40 epochs, later cycles 20 on the kept model: random
-            # reached 0.14/0.18 at 400 (a fresh 40-epoch training on 400 labels: 0.18/0.19), where
-            # 100 -> 400 in 4 cycles of 15 epochs reached 0.085; from scratch 0.05/0.06. 4 strategies
-            # x 2 trials: ~53 min on 2 cores (docs/detection-cpu).
+            # labels in 3 cycles, cycle 0 40 epochs, later cycles 16 on the kept model, the loss
+            # normalised by the batch's positives as SSD (-Dnormalize=batch, the default: cycle-0
+            # mAP 0.137 vs 0.038 per image). Random reached 0.19/0.15 at 400, loss ranking
+            # 0.53-0.61; per image with 20-epoch cycles 0.14/0.18, ranking 0.49-0.57; 100 -> 400
+            # in 4 cycles of 15 epochs 0.085; from scratch 0.05/0.06. 4 strategies x 2 trials:
+            # 39 min on 2 cores (docs/detection-cpu).
             trials = 2
             cycles = 3
             initial = 200
             budget = 100
             subset = 200
             initialEpochs = 40
-            epochs = 20
+            epochs = 16
             batch = 16
             lr = 0.003
             warmupEpochs = 2
-            milestones = 16
-            detachEpoch = 12
+            milestones = 13
+            detachEpoch = 10
             width = 0.25
             batchNorm = true
             imageSize = 128
