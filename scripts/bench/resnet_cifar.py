@@ -134,6 +134,9 @@ def main(argv=None):
     ap.add_argument("--grad-mode", choices=("inference", "no_grad"), default="inference",
                     help="scoring under torch.inference_mode or torch.no_grad")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--profile", action="store_true",
+                    help="after the rounds, profile one scoring pass per operator and print the table on stderr"
+                         " (totals with children, as -DbenchProfile prints DJL's)")
     args = ap.parse_args(argv)
     if args.batch < 2:
         ap.error("--batch must be >= 2 (the ranking loss needs pairs)")
@@ -203,6 +206,10 @@ def main(argv=None):
         t0 = time.perf_counter()
         images = score_pass(n)
         infer.append(images / (time.perf_counter() - t0))
+    if args.profile:
+        with torch.autograd.profiler.profile() as prof:
+            score_pass(n)
+        print(prof.key_averages().table(sort_by="cpu_time_total", row_limit=12), file=sys.stderr)
     print(json.dumps({
         "bench": "resnet_cifar",
         "torch": torch.__version__,

@@ -51,8 +51,13 @@ final class Benchmark {
     static final Option<Integer> IMAGES = Option.integer("benchImages", 1, "1024",
             "bench: images timed by a task benchmark; strategies: at most this many of the subset (default all)").session();
 
+    /** {@code -DbenchProfile}. */
+    static final Option<java.util.Optional<java.nio.file.Path>> PROFILE = Option.path("benchProfile", "",
+            "bench: a task benchmark also profiles one scoring pass per operator (libtorch's profiler) and writes"
+                    + " its Chrome trace to this file").session();
+
     /** The benchmark's own options. */
-    static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES);
+    static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES, PROFILE);
 
     private Benchmark() {}
 
@@ -108,6 +113,12 @@ final class Benchmark {
             out.printf("training  (batch %d): %.1f img/s over %d images%n", s.batch(), train, ids.length);
             double infer = s.inferImagesPerSecond(ids);
             out.printf("inference (batch %d): %.1f img/s over %d images%n", s.inferenceBatch(), infer, ids.length);
+            var trace = value(props, PROFILE);
+            if (trace.isPresent()) {
+                OpProfile.record(trace.get(), () -> s.inferImagesPerSecond(ids));
+                out.println("profile of one scoring pass over " + ids.length + " images (Chrome trace: " + trace.get() + "):");
+                OpProfile.print(OpProfile.summarize(trace.get()), 12, out);
+            }
             double module = moduleStep(learner, s.task, s.batch(), s.device);
             double step = s.batch() / train;
             out.printf("loss prediction module + ranking loss (forward + backward): %.2f ms per batch of %d = %.1f%% of a"
