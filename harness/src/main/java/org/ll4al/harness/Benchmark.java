@@ -11,8 +11,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import org.ll4al.selection.CoreSetStrategy;
@@ -52,7 +54,7 @@ final class Benchmark {
             "bench: images timed by a task benchmark; strategies: at most this many of the subset (default all)").session();
 
     /** {@code -DbenchProfile}. */
-    static final Option<java.util.Optional<java.nio.file.Path>> PROFILE = Option.path("benchProfile", "",
+    static final Option<Optional<Path>> PROFILE = Option.path("benchProfile", "",
             "bench: a task benchmark also profiles one scoring pass per operator (libtorch's profiler) and writes"
                     + " its Chrome trace to this file").session();
 

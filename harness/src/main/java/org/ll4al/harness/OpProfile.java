@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ final class OpProfile {
         }
         List<Row> rows = new ArrayList<>();
         totals.forEach((name, t) -> rows.add(new Row(name, t[0], (int) t[1])));
-        rows.sort((a, b) -> a.micros() != b.micros() ? Double.compare(b.micros(), a.micros()) : a.name().compareTo(b.name()));
+        rows.sort(Comparator.comparingDouble(Row::micros).reversed().thenComparing(Row::name));
         return rows;
     }
 

@@ -179,10 +179,7 @@ class BenchCompareTest {
     @Test
     void classificationRoundsAlternateWithTheReferenceWithTheSameSettings() throws Exception {
         Path log = tmp.resolve("args.log");
-        Properties p = new Properties();
-        p.setProperty("preset", "smoke");
-        p.setProperty("batch", "8");
-        p.setProperty("benchImages", "16");
+        Properties p = smokeClassification();
         p.setProperty("benchRounds", "2");
         p.setProperty("benchCompare", "pytorch");
         p.setProperty("benchPython", stubPython(log).toString());
@@ -237,7 +234,17 @@ class BenchCompareTest {
         assertTrue(text.contains("numpy skipped: numpy reference needs python3 with numpy"), text);
     }
 
-    private static String bench(String what, Properties p) throws Exception {
+    /** A classification benchmark at smoke size: batch 8, 16 images. */
+    static Properties smokeClassification() {
+        Properties p = new Properties();
+        p.setProperty("preset", "smoke");
+        p.setProperty("batch", "8");
+        p.setProperty("benchImages", "16");
+        return p;
+    }
+
+    /** What {@code Benchmark.run(what, p)} prints. */
+    static String bench(String what, Properties p) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(b, true, StandardCharsets.UTF_8)) {
             Benchmark.run(what, p, out);

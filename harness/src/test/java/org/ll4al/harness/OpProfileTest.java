@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,16 +36,9 @@ class OpProfileTest {
     @Test
     void aProfiledSmokeBenchmarkWritesATraceOfItsConvolutions() throws Exception {
         Path trace = tmp.resolve("djl.json");
-        Properties p = new Properties();
-        p.setProperty("preset", "smoke");
-        p.setProperty("batch", "8");
-        p.setProperty("benchImages", "16");
+        Properties p = BenchCompareTest.smokeClassification();
         p.setProperty("benchProfile", trace.toString());
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(b, true, StandardCharsets.UTF_8)) {
-            Benchmark.run("classification", p, out);
-        }
-        String text = b.toString(StandardCharsets.UTF_8);
+        String text = BenchCompareTest.bench("classification", p);
         assertTrue(text.contains("profile of one scoring pass over 16 images"), text);
         List<OpProfile.Row> rows = OpProfile.summarize(trace);
         assertTrue(rows.stream().anyMatch(r -> r.name().equals("aten::conv2d") && r.calls() > 0), rows.toString());

@@ -108,7 +108,7 @@ public final class ActiveLearner implements AutoCloseable {
      * {@code rng}, objective = task loss + lambda x loss-prediction loss, a fresh optimizer and
      * learning-rate schedule. Batches of one sample are skipped (the ranking loss needs pairs).
      *
-     * @throws TrainingDivergedException when the loss is NaN or infinite
+     * @throws TrainingDivergedException when the loss is NaN or infinite, or explodes (CycleTraining)
      */
     public TrainStats train(int[] labeled, Random rng, TrainingListener listener) {
         return train(settings, labeled, rng, listener);
@@ -117,7 +117,7 @@ public final class ActiveLearner implements AutoCloseable {
     /**
      * Trains one cycle with other settings than the learner's (e.g. cycle 0's longer schedule).
      *
-     * @throws TrainingDivergedException when the loss is NaN or infinite
+     * @throws TrainingDivergedException when the loss is NaN or infinite, or explodes (CycleTraining)
      */
     public TrainStats train(TrainSettings settings, int[] labeled, Random rng, TrainingListener listener) {
         return new CycleTraining(task, net, settings, rng, listener).fit(model, device, labeled);

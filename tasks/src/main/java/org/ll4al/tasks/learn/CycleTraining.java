@@ -11,7 +11,10 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import org.ll4al.selection.JointObjective;
 import org.ll4al.selection.LearningLossNetwork;
 import org.ll4al.selection.LossPredictionLoss;
@@ -152,7 +155,7 @@ final class CycleTraining {
     /** Throws when an epoch's mean task or loss-prediction loss exceeds {@link #EXPLOSION} x the first epoch's. */
     static void checkNotExploded(Losses first, Losses now, int epoch) {
         if (exploded(first.task(), now.task()) || exploded(first.lossPrediction(), now.lossPrediction())) {
-            throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+            throw new TrainingDivergedException(String.format(Locale.ROOT,
                     "loss exploded at epoch %d: task loss %.4g, loss-prediction loss %.4g, more than %.0f x the"
                             + " first epoch's (%.4g, %.4g)",
                     epoch, now.task(), now.lossPrediction(), EXPLOSION, first.task(), first.lossPrediction()));
@@ -171,8 +174,8 @@ final class CycleTraining {
     }
 
     /** The ids of the loss prediction module's parameters (the ones {@code -DmoduleLr} scales). */
-    private java.util.Set<String> moduleParameterIds() {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    private Set<String> moduleParameterIds() {
+        Set<String> ids = new HashSet<>();
         for (var p : net.lossModule().getParameters()) {
             ids.add(p.getValue().getId());
         }
@@ -183,7 +186,7 @@ final class CycleTraining {
      * A fresh optimizer (SGD, or RMSprop) following the settings' learning-rate schedule, the
      * module's parameters ({@code moduleIds}) at {@code moduleLr} times the rate.
      */
-    private static Optimizer optimizer(TrainSettings settings, int itersPerEpoch, java.util.Set<String> moduleIds) {
+    private static Optimizer optimizer(TrainSettings settings, int itersPerEpoch, Set<String> moduleIds) {
         ParameterTracker schedule = schedule(settings, itersPerEpoch, moduleIds);
         if (settings.optimizer() == TrainSettings.Optimizer.RMSPROP) {
             // DJL's Optimizer.rmsprop() is not implemented on the PyTorch engine.
@@ -203,7 +206,7 @@ final class CycleTraining {
      * The settings' learning rate by parameter and update count: milestones and warmup in updates
      * of {@code itersPerEpoch}, times {@code moduleLr} for the parameters in {@code moduleIds}.
      */
-    static ParameterTracker schedule(TrainSettings settings, int itersPerEpoch, java.util.Set<String> moduleIds) {
+    static ParameterTracker schedule(TrainSettings settings, int itersPerEpoch, Set<String> moduleIds) {
         float lr = settings.lr();
         float moduleLr = settings.moduleLr();
         int[] steps = Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();

@@ -3,7 +3,10 @@ package org.ll4al.tasks.learn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TrainSettingsTest {
@@ -29,7 +32,7 @@ class TrainSettingsTest {
     void moduleParametersLearnAtModuleLrTimesTheScheduledRate() {
         TrainSettings s = TrainSettings.builder().setEpochs(4).setBatch(2).setLr(0.01f).optMilestones(2)
                 .optWarmupEpochs(1).optModuleLr(10f).build();
-        var tracker = CycleTraining.schedule(s, 5, java.util.Set.of("module-w"));
+        var tracker = CycleTraining.schedule(s, 5, Set.of("module-w"));
         // update 0 of a 5-update warmup: lr x 1/5; update 12 is past the milestone at 10: lr x 0.1
         assertEquals(0.002f, tracker.getNewValue("target-w", 0), 1e-9f);
         assertEquals(0.02f, tracker.getNewValue("module-w", 0), 1e-8f);
@@ -37,8 +40,8 @@ class TrainSettingsTest {
         assertEquals(0.1f, tracker.getNewValue("module-w", 7), 1e-8f);
         assertEquals(0.001f, tracker.getNewValue("target-w", 12), 1e-9f);
         assertEquals(0.01f, tracker.getNewValue("module-w", 12), 1e-8f);
-        var ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        var ex = assertThrows(IllegalArgumentException.class,
                 () -> s.toBuilder().optModuleLr(0f).build());
-        org.junit.jupiter.api.Assertions.assertTrue(ex.getMessage().contains("moduleLr"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("moduleLr"), ex.getMessage());
     }
 }
