@@ -1,5 +1,6 @@
 package org.ll4al.selection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,29 @@ class LearningLossNetworkTest {
             assertEquals(0.9f + 0.5f, parts.total().getFloat(), 1e-6);
             assertEquals(false, o.detachAt(2));
             assertEquals(true, o.detachAt(3));
+        }
+    }
+
+    @Test
+    void weightedObjectiveRanksEachSamplesTermOrItsPerSampleLoss() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // per positive 2 and 1 with 1 and 4 positives: the objective's terms are 2 and 4, so the
+            // pair (0, 1) is ordered one way by SAMPLE and the other way by OBJECTIVE
+            NDArray taskLoss = m.create(new float[] {2f, 1f});
+            NDArray weights = m.create(new float[] {1f, 4f});
+            NDArray pred = m.create(new float[] {5f, 0f});
+            JointObjective sample = new JointObjective(1f, 9, LossPredictionLoss.paper(), JointObjective.Target.SAMPLE);
+            JointObjective objective =
+                    new JointObjective(1f, 9, LossPredictionLoss.paper(), JointObjective.Target.OBJECTIVE);
+            JointObjective.Parts s = sample.compute(taskLoss, weights, pred);
+            JointObjective.Parts o = objective.compute(taskLoss, weights, pred);
+            assertEquals((2f * 1 + 1f * 4) / 5, s.task().getFloat(), 1e-6, "SSD's normalisation either way");
+            assertEquals(s.task().getFloat(), o.task().getFloat(), 1e-6);
+            assertEquals(0f, s.lossPrediction().getFloat(), 1e-6, "2 > 1 and predicted 5 - 0 >= margin");
+            assertEquals(6f, o.lossPrediction().getFloat(), 1e-6, "2 < 4 but predicted higher: 5 - 0 + 1");
+            assertArrayEquals(new float[] {2f, 4f}, JointObjective.Target.OBJECTIVE.of(taskLoss, weights).toFloatArray());
+            assertArrayEquals(new float[] {2f, 1f}, JointObjective.Target.OBJECTIVE.of(taskLoss, null).toFloatArray(),
+                    "without weights both targets are the per-sample loss");
         }
     }
 

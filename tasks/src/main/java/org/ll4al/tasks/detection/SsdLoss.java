@@ -7,8 +7,10 @@ import ai.djl.ndarray.types.DataType;
  * The SSD multibox loss of each image separately: smooth-L1 over the positive priors' encoded
  * offsets plus softmax cross-entropy over the positives and the hardest negatives (3 per
  * positive, ranked per image on the detached background loss), divided by that image's number of
- * positives (at least 1). SSD divides the batch sum by the batch's positives instead; per-image
- * normalisation is what the loss prediction module learns to predict.
+ * positives (at least 1). SSD divides the batch sum by the batch's positives instead
+ * ({@code -Dnormalize=batch}: the objective weighs this loss by the image's positives); the loss
+ * prediction module then ranks the image's term of that sum, this loss x its positives
+ * ({@code -DlossTarget=objective}), or this loss itself ({@code -DlossTarget=sample}).
  */
 public final class SsdLoss {
 

@@ -192,7 +192,7 @@ public final class ActiveLearner implements AutoCloseable {
     }
 
     private Inference inference() {
-        return new Inference(task, model, net, inferenceBatch());
+        return new Inference(task, model, net, inferenceBatch(), settings.lossTarget());
     }
 
     private int inferenceBatch() {

@@ -48,7 +48,7 @@ final class CycleTraining {
         this.net = net;
         this.settings = settings;
         this.objective = new JointObjective(settings.lambda(), settings.detachEpoch(),
-                new LossPredictionLoss(settings.lossKind(), settings.margin()));
+                new LossPredictionLoss(settings.lossKind(), settings.margin()), settings.lossTarget());
         this.rng = rng;
         this.listener = listener;
     }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.ll4al.selection.JointObjective;
 import org.ll4al.selection.LearningLossNetwork;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
@@ -26,12 +27,20 @@ final class Inference {
     private final Model model;
     private final LearningLossNetwork net;
     private final int batch;
+    private final JointObjective.Target lossTarget;
 
-    Inference(ActiveLearningTask task, Model model, LearningLossNetwork net, int batch) {
+    /** @param lossTarget which loss of a sample is its true loss (what the module was trained to rank) */
+    Inference(ActiveLearningTask task, Model model, LearningLossNetwork net, int batch, JointObjective.Target lossTarget) {
         this.task = task;
         this.model = model;
         this.net = net;
         this.batch = batch;
+        this.lossTarget = lossTarget;
+    }
+
+    /** The true loss of each sample of a batch: the loss the module learns to rank. */
+    private NDArray trueLoss(NDList heads, TaskBatch b) {
+        return lossTarget.of(task.perSampleLoss(heads, b), task.lossWeights(b));
     }
 
     /**
@@ -72,7 +81,7 @@ final class Inference {
                 NDList out = net.forward(ps, b.inputs(), false);
                 NDList heads = net.heads(out);
                 put(scores, Signal.PREDICTED_LOSS, from, () -> net.predictedLoss(out));
-                put(scores, Signal.TRUE_LOSS, from, () -> task.perSampleLoss(heads, b));
+                put(scores, Signal.TRUE_LOSS, from, () -> trueLoss(heads, b));
                 put(scores, Signal.BALD, from, () -> PosteriorSignals.mutualInformation(mcPasses(ps, b, mcPasses)));
                 put(scores, Signal.COMMITTEE_DISAGREEMENT, from, () -> PosteriorSignals.disagreement(
                         committeePosteriors(heads, b, committee)));
@@ -194,7 +203,7 @@ final class Inference {
                 NDList out = net.forward(ps, b.inputs(), false);
                 NDList heads = net.heads(out);
                 metric.add(heads, b);
-                copy(task.perSampleLoss(heads, b).toFloatArray(), truth, from);
+                copy(trueLoss(heads, b).toFloatArray(), truth, from);
                 copy(net.predictedLoss(out).toFloatArray(), predicted, from);
             }
         }

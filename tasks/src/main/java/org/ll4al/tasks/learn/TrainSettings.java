@@ -3,6 +3,7 @@ package org.ll4al.tasks.learn;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.ll4al.selection.JointObjective;
 import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.Settings;
@@ -27,6 +28,8 @@ import org.ll4al.tasks.option.Settings;
  * @param clipGradient each gradient element is clipped to [-clip, clip] (0 = no clipping, the paper)
  * @param moduleLr the loss prediction module's learning rate as a multiple of the target's (1 = the
  *     same, the paper); for short schedules, where the module's fresh layers get few updates
+ * @param lossTarget which loss of a sample the module ranks when the task loss is a weighted mean
+ *     (detection with {@code -Dnormalize=batch}); also the true loss of diagnostics and {@code true-loss}
  */
 public record TrainSettings(
         int epochs,
@@ -42,7 +45,8 @@ public record TrainSettings(
         LossPredictionLoss.Kind lossKind,
         int warmupEpochs,
         float clipGradient,
-        float moduleLr) {
+        float moduleLr,
+        JointObjective.Target lossTarget) {
 
     /** The update rule of training. */
     public enum Optimizer {
@@ -92,15 +96,22 @@ public record TrainSettings(
     public static final Option<Float> MODULE_LR = Option.positive("moduleLr", "1",
             "learning rate of the loss prediction module as a multiple of -Dlr (1 = the same, the paper)");
 
+    /** {@code -DlossTarget}. */
+    public static final Option<JointObjective.Target> LOSS_TARGET = Option.choice("lossTarget",
+            JointObjective.Target.class, "objective", "the loss the module ranks when the task loss is weighted"
+                    + " (detection, -Dnormalize=batch): objective (a sample's term of it: the image's summed loss)"
+                    + " | sample (the per-sample loss: per positive prior); the true loss of diagnostics and true-loss");
+
     /** The options of training, in help order. */
     public static final List<Option<?>> OPTIONS = List.of(EPOCHS, BATCH, LR, MILESTONES, MOMENTUM, WEIGHT_DECAY,
-            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT, MODULE_LR);
+            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT, MODULE_LR, LOSS_TARGET);
 
     /** The settings of parsed options that hold {@link #OPTIONS}. */
     public static TrainSettings of(Settings s) {
         return new TrainSettings(s.get(EPOCHS), s.get(BATCH), s.get(LR), s.get(MILESTONES), s.get(MOMENTUM),
                 s.get(WEIGHT_DECAY), s.get(OPTIMIZER), s.get(LAMBDA), s.get(MARGIN), s.get(DETACH_EPOCH),
-                s.get(LOSS_KIND), s.get(WARMUP_EPOCHS), s.get(CLIP_GRADIENT), s.get(MODULE_LR));
+                s.get(LOSS_KIND), s.get(WARMUP_EPOCHS), s.get(CLIP_GRADIENT), s.get(MODULE_LR),
+                s.get(LOSS_TARGET));
     }
 
     /** A builder: epochs, batch and lr are required; the rest default to the paper's classification values. */
@@ -113,7 +124,7 @@ public record TrainSettings(
         Builder b = new Builder().setEpochs(epochs).setBatch(batch).setLr(lr).optMilestones(milestones)
                 .optMomentum(momentum).optWeightDecay(weightDecay).optOptimizer(optimizer).optLambda(lambda)
                 .optMargin(margin).optLossKind(lossKind).optWarmupEpochs(warmupEpochs).optClipGradient(clipGradient)
-                .optModuleLr(moduleLr);
+                .optModuleLr(moduleLr).optLossTarget(lossTarget);
         b.detachEpoch = detachEpoch;
         return b;
     }
@@ -152,6 +163,7 @@ public record TrainSettings(
         private int warmupEpochs;
         private float clipGradient;
         private float moduleLr = 1f;
+        private JointObjective.Target lossTarget = JointObjective.Target.OBJECTIVE;
 
         private Builder() {}
 
@@ -239,18 +251,26 @@ public record TrainSettings(
             return this;
         }
 
+        /** The loss the module ranks when the task loss is weighted (default: the sample's term of the objective). */
+        public Builder optLossTarget(JointObjective.Target v) {
+            lossTarget = v;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws IllegalArgumentException when epochs, batch or lr is missing or out of range
          */
         public TrainSettings build() {
-            if (epochs < 1 || batch < 2 || !(lr > 0) || !(moduleLr > 0)) {
-                throw new IllegalArgumentException("TrainSettings need epochs >= 1, batch >= 2, lr > 0 and moduleLr > 0;"
-                        + " got epochs " + epochs + ", batch " + batch + ", lr " + lr + ", moduleLr " + moduleLr);
+            if (epochs < 1 || batch < 2 || !(lr > 0) || !(moduleLr > 0) || lossTarget == null) {
+                throw new IllegalArgumentException("TrainSettings need epochs >= 1, batch >= 2, lr > 0, moduleLr > 0"
+                        + " and a lossTarget; got epochs " + epochs + ", batch " + batch + ", lr " + lr + ", moduleLr "
+                        + moduleLr + ", lossTarget " + lossTarget);
             }
             return new TrainSettings(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin,
-                    detachEpoch < 0 ? epochs : detachEpoch, lossKind, warmupEpochs, clipGradient, moduleLr);
+                    detachEpoch < 0 ? epochs : detachEpoch, lossKind, warmupEpochs, clipGradient, moduleLr,
+                    lossTarget);
         }
     }
 }

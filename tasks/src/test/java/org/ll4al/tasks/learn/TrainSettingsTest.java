@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.ll4al.selection.JointObjective;
 
 class TrainSettingsTest {
 
@@ -26,6 +27,9 @@ class TrainSettingsTest {
         assertEquals(13, cpu.detachEpoch(), "round(4 x 20 / 6) = 13");
         assertSame(s, s.stretchedTo(20));
         assertEquals(3f, s.toBuilder().optModuleLr(3f).build().stretchedTo(40).moduleLr(), "stretching keeps moduleLr");
+        assertEquals(JointObjective.Target.OBJECTIVE, s.lossTarget(), "the default ranks each sample's term of the objective");
+        assertEquals(JointObjective.Target.SAMPLE,
+                s.toBuilder().optLossTarget(JointObjective.Target.SAMPLE).build().stretchedTo(40).lossTarget());
     }
 
     @Test
