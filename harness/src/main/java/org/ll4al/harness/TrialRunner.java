@@ -146,6 +146,7 @@ final class TrialRunner {
         }
         TrainStats stats = trained.stats();
         Evaluation eval = trained.eval();
+        double labeledRank = learner.lossRankAccuracyOn(labeledIds);
         List<SelectionRecord> picks = new ArrayList<>();
         SelectionDiagnostics diagnostics = SelectionDiagnostics.NONE;
         double selectSeconds = 0;
@@ -181,12 +182,13 @@ final class TrialRunner {
         committee.save(m -> memberCheckpoint(key, m, c));
         store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
                 labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(),
-                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics), picks);
+                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics, labeledRank), picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
         committee.delete(m -> memberCheckpoint(key, m, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf("%s %s %.4f  loss-rank accuracy %.3f  train %.0fs (%.1f img/s)  select %.1fs%s  rss %d MiB%n",
-                label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), stats.seconds(),
+        out.printf("%s %s %.4f  loss-rank accuracy %.3f (labeled set %.3f)  train %.0fs (%.1f img/s)  select %.1fs%s"
+                + "  rss %d MiB%n", label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), labeledRank,
+                stats.seconds(),
                 stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
         return true;
     }

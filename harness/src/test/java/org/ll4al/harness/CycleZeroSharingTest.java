@@ -45,6 +45,8 @@ class CycleZeroSharingTest {
             assertEquals(b.get(i).key(), a.get(i).key());
             assertTrue(a.get(i).sameOutcome(b.get(i)), a.get(i) + "\nvs\n" + b.get(i));
             assertEquals(b.get(i).diagnostics(), a.get(i).diagnostics());
+            assertEquals(b.get(i).labeledLossRankAccuracy(), a.get(i).labeledLossRankAccuracy(),
+                    "a loaded cycle 0 ranks its labeled set as the trained one: " + a.get(i));
         }
         assertEquals(Files.readString(tmp.resolve("separate/selections.csv")),
                 Files.readString(tmp.resolve("shared/selections.csv")), "identical picks");
@@ -60,6 +62,8 @@ class CycleZeroSharingTest {
         double trueLoss = Double.NaN;
         double best = Double.NEGATIVE_INFINITY;
         for (CycleResult r : rows) {
+            assertTrue(r.labeledLossRankAccuracy() >= 0 && r.labeledLossRankAccuracy() <= 1,
+                    "every cycle ranks its labeled set: " + r);
             if (r.cycle() == 1) {
                 assertFalse(r.diagnostics().recorded(), "the last cycle selects nothing: " + r);
                 continue;

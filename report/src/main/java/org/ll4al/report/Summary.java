@@ -54,7 +54,10 @@ public final class Summary {
         StringBuilder md = new StringBuilder("# Active learning summary\n\n");
         md.append("Numbers are mean ± sample std over trials. A trial counts when its final cycle ")
                 .append("completed. AULC = area under the learning curve (trapezoid over the labeled ")
-                .append("count) divided by the labeled-count range, i.e. a mean metric. Paired ")
+                .append("count) divided by the labeled-count range, i.e. a mean metric. Loss-rank accuracy: ")
+                .append("the loss module's pair-ranking accuracy on the evaluation set (0.5 = chance), and on ")
+                .append("the images the final cycle trained on (far above the first: it learned those ")
+                .append("images' losses rather than losses in general). Paired ")
                 .append("comparisons use trials both strategies completed; t = mean difference / ")
                 .append("(std / sqrt(pairs)), n/a with fewer than 2 pairs; p = two-sided p-value of ")
                 .append("the paired t test (Student t, pairs - 1 degrees of freedom). With 3 trials only a ")
@@ -82,18 +85,20 @@ public final class Summary {
                 .append("Metric: `").append(t.metricName()).append("`; final cycle ")
                 .append(t.finalCycle()).append(" (labeled ").append(finalLabeled).append(").\n\n")
                 .append("| strategy | trials | final ").append(cell(t.metricName()))
-                .append(" | AULC | final loss-rank accuracy |\n")
-                .append("|---|---:|---:|---:|---:|\n");
+                .append(" | AULC | final loss-rank accuracy | on its labeled set |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
         for (String s : t.strategies()) {
             int complete = t.finalRows(s).size();
             int incomplete = t.trials(s).size() - complete;
             List<Double> lra = t.finalLossRankAccuracy(s);
+            List<Double> labeled = t.finalLabeledLossRankAccuracy(s);
             md.append("| ").append(cell(t.label(s)))
                     .append(" | ").append(complete)
                     .append(incomplete > 0 ? " (+" + incomplete + " incomplete)" : "")
                     .append(" | ").append(Stats.meanStd(values(t.finalMetric(s))))
                     .append(" | ").append(Stats.meanStd(values(t.aulc(s))))
                     .append(" | ").append(lra.isEmpty() ? "—" : Stats.fmt(Stats.mean(lra)))
+                    .append(" | ").append(labeled.isEmpty() ? "—" : Stats.fmt(Stats.mean(labeled)))
                     .append(" |\n");
         }
         appendPaired(md, t);

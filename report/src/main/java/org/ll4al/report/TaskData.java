@@ -166,10 +166,20 @@ final class TaskData {
 
     /** Loss-rank accuracies at the final cycle, over complete trials that recorded one. */
     List<Double> finalLossRankAccuracy(String strategy) {
+        return finalValues(strategy, CycleResult::lossRankAccuracy);
+    }
+
+    /** The final cycles' ranking accuracies on their labeled sets (rows that recorded one). */
+    List<Double> finalLabeledLossRankAccuracy(String strategy) {
+        return finalValues(strategy, CycleResult::labeledLossRankAccuracy);
+    }
+
+    private List<Double> finalValues(String strategy, java.util.function.ToDoubleFunction<CycleResult> f) {
         List<Double> out = new ArrayList<>();
         for (CycleResult r : finalRows(strategy).values()) {
-            if (!Double.isNaN(r.lossRankAccuracy())) {
-                out.add(r.lossRankAccuracy());
+            double v = f.applyAsDouble(r);
+            if (!Double.isNaN(v)) {
+                out.add(v);
             }
         }
         return out;

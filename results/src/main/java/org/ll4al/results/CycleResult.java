@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param status {@code ok}, or {@code failed: <reason>}
  * @param diagnostics what the selection at the end of this cycle picked ({@link
  *     SelectionDiagnostics#NONE} when it selected nothing)
+ * @param labeledLossRankAccuracy the same ranking accuracy as {@code lossRankAccuracy} on the
+ *     images this cycle trained on (without augmentation, inference mode): above the held-out
+ *     value when the module learned the training set's losses but not losses in general;
+ *     {@code NaN} when not measured (failed cycles, files written before it existed)
  */
 public record CycleResult(
         String task,
@@ -34,7 +38,8 @@ public record CycleResult(
         double trainSeconds,
         double selectSeconds,
         String status,
-        SelectionDiagnostics diagnostics) {
+        SelectionDiagnostics diagnostics,
+        double labeledLossRankAccuracy) {
 
     /** Status of a cycle that completed normally. */
     public static final String OK = "ok";
@@ -46,6 +51,14 @@ public record CycleResult(
         Objects.requireNonNull(metricName, "metricName");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    /** A row without the labeled-set ranking (see {@link #labeledLossRankAccuracy}). */
+    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
+            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status,
+            SelectionDiagnostics diagnostics) {
+        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
+                selectSeconds, status, diagnostics, Double.NaN);
     }
 
     /** A row without selection diagnostics (a failed cycle, the last cycle, or an older file). */
@@ -72,9 +85,9 @@ public record CycleResult(
 
     /**
      * Whether another row for the same (task, strategy, trial, cycle) carries the same outcome:
-     * seed, labeled count, metric name and value, loss-rank accuracy, status and selection
-     * diagnostics (see {@link SelectionDiagnostics#agrees}). Wall times are not compared: they
-     * describe the run, not the result.
+     * seed, labeled count, metric name and value, loss-rank accuracy, status, selection
+     * diagnostics (see {@link SelectionDiagnostics#agrees}) and the labeled-set ranking where both
+     * rows recorded it. Wall times are not compared: they describe the run, not the result.
      */
     public boolean sameOutcome(CycleResult o) {
         return seed == o.seed
@@ -83,7 +96,9 @@ public record CycleResult(
                 && Double.compare(metricValue, o.metricValue) == 0
                 && Double.compare(lossRankAccuracy, o.lossRankAccuracy) == 0
                 && status.equals(o.status)
-                && diagnostics.agrees(o.diagnostics);
+                && diagnostics.agrees(o.diagnostics)
+                && (Double.isNaN(labeledLossRankAccuracy) || Double.isNaN(o.labeledLossRankAccuracy)
+                        || Double.compare(labeledLossRankAccuracy, o.labeledLossRankAccuracy) == 0);
     }
 
     /** The (strategy, trial) run this row belongs to. */

@@ -252,6 +252,8 @@ public final class ResultsMerger {
         SelectionDiagnostics d = r.diagnostics();
         return "seed=" + r.seed() + " labeled=" + r.labeled() + " " + r.metricName() + "=" + r.metricValue()
                 + " loss_rank_accuracy=" + r.lossRankAccuracy() + " status=" + r.status()
+                + (Double.isNaN(r.labeledLossRankAccuracy()) ? ""
+                        : " labeled_loss_rank_accuracy=" + r.labeledLossRankAccuracy())
                 + (d.recorded() ? " picked_loss_ratio=" + d.pickedLossRatio() + " subset_loss_rank_accuracy="
                         + d.subsetLossRankAccuracy() + " picked_label_entropy=" + d.pickedLabelEntropy() : "");
     }

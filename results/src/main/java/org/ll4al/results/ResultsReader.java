@@ -44,7 +44,8 @@ public final class ResultsReader {
                                 new SelectionDiagnostics(
                                         optionalNum(r, "picked_loss_ratio"),
                                         optionalNum(r, "subset_loss_rank_accuracy"),
-                                        optionalNum(r, "picked_label_entropy"))));
+                                        optionalNum(r, "picked_label_entropy")),
+                                optionalNum(r, "labeled_loss_rank_accuracy")));
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }

@@ -129,7 +129,8 @@ public final class ResultsStore {
                         r.status(),
                         CsvLayout.num(r.diagnostics().pickedLossRatio()),
                         CsvLayout.num(r.diagnostics().subsetLossRankAccuracy()),
-                        CsvLayout.num(r.diagnostics().pickedLabelEntropy())));
+                        CsvLayout.num(r.diagnostics().pickedLabelEntropy()),
+                        CsvLayout.num(r.labeledLossRankAccuracy())));
     }
 
     static String formatSelections(List<SelectionRecord> picks) {

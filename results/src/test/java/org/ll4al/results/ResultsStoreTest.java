@@ -1,6 +1,7 @@
 package org.ll4al.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,10 +65,34 @@ class ResultsStoreTest {
         s.appendCycle(new CycleResult("classification", "lloss", 0, 42L, 1, 2000, "top1_accuracy", 0.6, 0.6, 1, 2,
                 CycleResult.OK, new SelectionDiagnostics(2, 0.7, 0.9)), List.of());
         List<String> lines = Files.readAllLines(dir.resolve("cycles.csv"));
-        assertTrue(lines.get(0).endsWith(",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy"));
-        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,", lines.get(1));
+        assertTrue(lines.get(0).endsWith(
+                ",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,labeled_loss_rank_accuracy"));
+        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,,", lines.get(1));
         assertEquals(2, ResultsReader.cycles(dir).size());
         assertEquals(0.9, ResultsReader.cycles(dir).get(1).diagnostics().pickedLabelEntropy());
+    }
+
+    @Test
+    void theLabeledSetRankingRoundTripsAndAFileWithoutItIsUpgraded() throws Exception {
+        String before = "task,strategy,trial,seed,cycle,labeled,metric_name,metric_value,loss_rank_accuracy,"
+                + "train_seconds,select_seconds,status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy\n"
+                + "detection,lloss,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9\n";
+        Files.writeString(dir.resolve("cycles.csv"), before);
+        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).labeledLossRankAccuracy()));
+        ResultsStore s = ResultsStore.open(dir);
+        CycleResult next = new CycleResult("detection", "lloss", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2, CycleResult.OK,
+                new SelectionDiagnostics(1.2, 0.53, 0.8), 0.81);
+        s.appendCycle(next, List.of());
+        List<CycleResult> back = ResultsReader.cycles(dir);
+        assertEquals(0.52, back.get(0).diagnostics().subsetLossRankAccuracy(), "the old row keeps its values");
+        assertTrue(Double.isNaN(back.get(0).labeledLossRankAccuracy()));
+        assertEquals(next, back.get(1));
+        CycleResult other = new CycleResult("detection", "lloss", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 9, 9, CycleResult.OK,
+                new SelectionDiagnostics(1.2, 0.53, 0.8), 0.80);
+        CycleResult unmeasured = new CycleResult("detection", "lloss", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 9, 9,
+                CycleResult.OK, new SelectionDiagnostics(1.2, 0.53, 0.8));
+        assertFalse(next.sameOutcome(other), "a different labeled-set ranking is a different outcome");
+        assertTrue(next.sameOutcome(unmeasured) && unmeasured.sameOutcome(next), "a row without it is no contradiction");
     }
 
     @Test

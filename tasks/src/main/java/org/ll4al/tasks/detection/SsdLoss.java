@@ -9,8 +9,9 @@ import ai.djl.ndarray.types.DataType;
  * positive, ranked per image on the detached background loss), divided by that image's number of
  * positives (at least 1). SSD divides the batch sum by the batch's positives instead
  * ({@code -Dnormalize=batch}: the objective weighs this loss by the image's positives); the loss
- * prediction module then ranks the image's term of that sum, this loss x its positives
- * ({@code -DlossTarget=objective}), or this loss itself ({@code -DlossTarget=sample}).
+ * prediction module then ranks this loss, which is SSD's loss of the image alone
+ * ({@code -DlossTarget=sample}, the default), or the image's term of the batch's sum, this loss
+ * x its positives ({@code -DlossTarget=objective}).
  */
 public final class SsdLoss {
 

@@ -186,6 +186,16 @@ public final class ActiveLearner implements AutoCloseable {
         Inference.check(task, wanted);
     }
 
+    /**
+     * The loss-prediction ranking accuracy on pool samples {@code ids} (e.g. the labeled set the
+     * model trained on), unaugmented, in inference mode: compared with {@link #evaluate}'s it shows
+     * how much of the module's ranking holds beyond the images it learned from.
+     */
+    public double lossRankAccuracyOn(int[] ids) {
+        PoolView v = score(ids, new int[0], Diagnose.NEEDS);
+        return LossRanking.accuracy(v.scores(Signal.TRUE_LOSS), v.scores(Signal.PREDICTED_LOSS));
+    }
+
     /** Evaluates the metric and the loss-prediction ranking accuracy on the evaluation set. */
     public Evaluation evaluate() {
         return inference().evaluate();

@@ -98,9 +98,10 @@ public record TrainSettings(
 
     /** {@code -DlossTarget}. */
     public static final Option<JointObjective.Target> LOSS_TARGET = Option.choice("lossTarget",
-            JointObjective.Target.class, "objective", "the loss the module ranks when the task loss is weighted"
-                    + " (detection, -Dnormalize=batch): objective (a sample's term of it: the image's summed loss)"
-                    + " | sample (the per-sample loss: per positive prior); the true loss of diagnostics and true-loss");
+            JointObjective.Target.class, "sample", "the loss the module ranks when the task loss is weighted"
+                    + " (detection, -Dnormalize=batch): sample (the per-sample loss: SSD's loss of the image alone, per"
+                    + " positive prior) | objective (the sample's term of the batch objective: the image's summed loss);"
+                    + " also the true loss of diagnostics and true-loss");
 
     /** The options of training, in help order. */
     public static final List<Option<?>> OPTIONS = List.of(EPOCHS, BATCH, LR, MILESTONES, MOMENTUM, WEIGHT_DECAY,
@@ -163,7 +164,7 @@ public record TrainSettings(
         private int warmupEpochs;
         private float clipGradient;
         private float moduleLr = 1f;
-        private JointObjective.Target lossTarget = JointObjective.Target.OBJECTIVE;
+        private JointObjective.Target lossTarget = JointObjective.Target.SAMPLE;
 
         private Builder() {}
 
@@ -251,7 +252,7 @@ public record TrainSettings(
             return this;
         }
 
-        /** The loss the module ranks when the task loss is weighted (default: the sample's term of the objective). */
+        /** The loss the module ranks when the task loss is weighted (default: the per-sample loss). */
         public Builder optLossTarget(JointObjective.Target v) {
             lossTarget = v;
             return this;

@@ -27,9 +27,9 @@ class TrainSettingsTest {
         assertEquals(13, cpu.detachEpoch(), "round(4 x 20 / 6) = 13");
         assertSame(s, s.stretchedTo(20));
         assertEquals(3f, s.toBuilder().optModuleLr(3f).build().stretchedTo(40).moduleLr(), "stretching keeps moduleLr");
-        assertEquals(JointObjective.Target.OBJECTIVE, s.lossTarget(), "the default ranks each sample's term of the objective");
-        assertEquals(JointObjective.Target.SAMPLE,
-                s.toBuilder().optLossTarget(JointObjective.Target.SAMPLE).build().stretchedTo(40).lossTarget());
+        assertEquals(JointObjective.Target.SAMPLE, s.lossTarget(), "the default ranks the per-sample loss");
+        assertEquals(JointObjective.Target.OBJECTIVE,
+                s.toBuilder().optLossTarget(JointObjective.Target.OBJECTIVE).build().stretchedTo(40).lossTarget());
     }
 
     @Test
