@@ -54,7 +54,7 @@ public final class ActiveLearner implements AutoCloseable {
      */
     public static ActiveLearner create(
             ActiveLearningTask task, TrainSettings settings, Device device, long seed) {
-        ActiveLearner l = new ActiveLearner(task, settings, device, 128);
+        ActiveLearner l = new ActiveLearner(task, settings, device, settings.moduleWidth());
         l.reinitialize(seed);
         return l;
     }

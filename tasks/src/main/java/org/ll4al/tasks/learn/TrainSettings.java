@@ -30,6 +30,7 @@ import org.ll4al.tasks.option.Settings;
  *     same, the paper); for short schedules, where the module's fresh layers get few updates
  * @param lossTarget which loss of a sample the module ranks when the task loss is a weighted mean
  *     (detection with {@code -Dnormalize=batch}); also the true loss of diagnostics and {@code true-loss}
+ * @param moduleWidth the loss prediction module's FC width per tapped feature map (128 in the paper)
  */
 public record TrainSettings(
         int epochs,
@@ -46,7 +47,8 @@ public record TrainSettings(
         int warmupEpochs,
         float clipGradient,
         float moduleLr,
-        JointObjective.Target lossTarget) {
+        JointObjective.Target lossTarget,
+        int moduleWidth) {
 
     /** The update rule of training. */
     public enum Optimizer {
@@ -103,16 +105,21 @@ public record TrainSettings(
                     + " positive prior) | objective (the sample's term of the batch objective: the image's summed loss);"
                     + " also the true loss of diagnostics and true-loss");
 
+    /** {@code -DmoduleWidth}. */
+    public static final Option<Integer> MODULE_WIDTH = Option.integer("moduleWidth", 1, "128",
+            "FC width of the loss prediction module per tapped feature map (128 = the paper)");
+
     /** The options of training, in help order. */
     public static final List<Option<?>> OPTIONS = List.of(EPOCHS, BATCH, LR, MILESTONES, MOMENTUM, WEIGHT_DECAY,
-            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT, MODULE_LR, LOSS_TARGET);
+            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT, MODULE_LR, LOSS_TARGET,
+            MODULE_WIDTH);
 
     /** The settings of parsed options that hold {@link #OPTIONS}. */
     public static TrainSettings of(Settings s) {
         return new TrainSettings(s.get(EPOCHS), s.get(BATCH), s.get(LR), s.get(MILESTONES), s.get(MOMENTUM),
                 s.get(WEIGHT_DECAY), s.get(OPTIMIZER), s.get(LAMBDA), s.get(MARGIN), s.get(DETACH_EPOCH),
                 s.get(LOSS_KIND), s.get(WARMUP_EPOCHS), s.get(CLIP_GRADIENT), s.get(MODULE_LR),
-                s.get(LOSS_TARGET));
+                s.get(LOSS_TARGET), s.get(MODULE_WIDTH));
     }
 
     /** A builder: epochs, batch and lr are required; the rest default to the paper's classification values. */
@@ -125,7 +132,8 @@ public record TrainSettings(
         Builder b = new Builder().setEpochs(epochs).setBatch(batch).setLr(lr).optMilestones(milestones)
                 .optMomentum(momentum).optWeightDecay(weightDecay).optOptimizer(optimizer).optLambda(lambda)
                 .optMargin(margin).optLossKind(lossKind).optWarmupEpochs(warmupEpochs).optClipGradient(clipGradient)
-                .optModuleLr(moduleLr).optLossTarget(lossTarget);
+                .optModuleLr(moduleLr).optLossTarget(lossTarget)
+                .optModuleWidth(moduleWidth);
         b.detachEpoch = detachEpoch;
         return b;
     }
@@ -165,6 +173,7 @@ public record TrainSettings(
         private float clipGradient;
         private float moduleLr = 1f;
         private JointObjective.Target lossTarget = JointObjective.Target.SAMPLE;
+        private int moduleWidth = 128;
 
         private Builder() {}
 
@@ -258,20 +267,26 @@ public record TrainSettings(
             return this;
         }
 
+        /** The loss prediction module's FC width per tapped map (default 128, the paper). */
+        public Builder optModuleWidth(int v) {
+            moduleWidth = v;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws IllegalArgumentException when epochs, batch or lr is missing or out of range
          */
         public TrainSettings build() {
-            if (epochs < 1 || batch < 2 || !(lr > 0) || !(moduleLr > 0) || lossTarget == null) {
-                throw new IllegalArgumentException("TrainSettings need epochs >= 1, batch >= 2, lr > 0, moduleLr > 0"
-                        + " and a lossTarget; got epochs " + epochs + ", batch " + batch + ", lr " + lr + ", moduleLr "
-                        + moduleLr + ", lossTarget " + lossTarget);
+            if (epochs < 1 || batch < 2 || !(lr > 0) || !(moduleLr > 0) || lossTarget == null || moduleWidth < 1) {
+                throw new IllegalArgumentException("TrainSettings need epochs >= 1, batch >= 2, lr > 0, moduleLr > 0,"
+                        + " a lossTarget and moduleWidth >= 1; got epochs " + epochs + ", batch " + batch + ", lr " + lr
+                        + ", moduleLr " + moduleLr + ", lossTarget " + lossTarget + ", moduleWidth " + moduleWidth);
             }
             return new TrainSettings(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin,
                     detachEpoch < 0 ? epochs : detachEpoch, lossKind, warmupEpochs, clipGradient, moduleLr,
-                    lossTarget);
+                    lossTarget, moduleWidth);
         }
     }
 }

@@ -30,6 +30,10 @@ class TrainSettingsTest {
         assertEquals(JointObjective.Target.SAMPLE, s.lossTarget(), "the default ranks the per-sample loss");
         assertEquals(JointObjective.Target.OBJECTIVE,
                 s.toBuilder().optLossTarget(JointObjective.Target.OBJECTIVE).build().stretchedTo(40).lossTarget());
+        assertEquals(128, s.moduleWidth(), "the paper's module width");
+        assertEquals(32, s.toBuilder().optModuleWidth(32).build().stretchedTo(40).moduleWidth());
+        var ex = assertThrows(IllegalArgumentException.class, () -> s.toBuilder().optModuleWidth(0).build());
+        assertTrue(ex.getMessage().contains("moduleWidth 0"), ex.getMessage());
     }
 
     @Test
