@@ -188,8 +188,7 @@ final class TrialRunner {
         picks.forEach(p -> labeled.set(p.sampleId()));
         out.printf("%s %s %.4f  loss-rank accuracy %.3f (labeled set %.3f)  train %.0fs (%.1f img/s)  select %.1fs%s"
                 + "  rss %d MiB%n", label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), labeledRank,
-                stats.seconds(),
-                stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
+                stats.seconds(), stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
         return true;
     }
 
