@@ -111,7 +111,7 @@ final class BenchCompare {
                 "--batch", "" + s.batch(), "--infer-batch", "" + s.inferenceBatch(), "--images", "" + ids.length,
                 "--warmup", "2", "--rounds", "1", "--threads", "" + threads, "--optimizer", t.optimizerName(),
                 "--lr", "" + t.lr(), "--momentum", "" + t.momentum(), "--weight-decay", "" + t.weightDecay(),
-                "--lambda", "" + t.lambda(), "--margin", "" + t.margin(),
+                "--lambda", "" + t.lambda(), "--margin", "" + t.margin(), "--module-width", "" + t.moduleWidth(),
                 "--loss", t.lossKind().name().toLowerCase(Locale.ROOT)));
         out.printf("side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
                 + " %s%n", ref.available() ? " (" + ref.python() + " " + ref.script() + ", torch " + ref.version()

@@ -197,7 +197,8 @@ class BenchCompareTest {
         String args = calls.get(0);
         for (String a : new String[] {"resnet_cifar.py", "--width 0.125", "--batch 8", "--infer-batch 16",
                 "--images 16", "--rounds 1", "--threads " + BenchSetup.engineThreads(), "--optimizer sgd",
-                "--momentum 0.9", "--weight-decay 5.0E-4", "--lambda 1.0", "--margin 1.0", "--loss ranking"}) {
+                "--momentum 0.9", "--weight-decay 5.0E-4", "--lambda 1.0", "--margin 1.0", "--module-width 128",
+                "--loss ranking"}) {
             assertTrue(args.contains(a), a + " in " + args);
         }
     }
