@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import org.ll4al.results.ResultsException;
 import org.ll4al.tasks.TaskDataException;
+import org.ll4al.tasks.learn.ExitGate;
 import org.ll4al.tasks.learn.TrainingDivergedException;
 import org.ll4al.tasks.option.OptionException;
 
@@ -15,6 +16,9 @@ import org.ll4al.tasks.option.OptionException;
  */
 public final class Main {
 
+    /** How long a SIGTERM's exit waits for the libtorch batch in progress (Slurm's default KillWait is 30 s). */
+    static final long EXIT_WAIT_SECONDS = 20;
+
     private Main() {}
 
     /**
@@ -22,6 +26,9 @@ public final class Main {
      * child JVM (relaunched to resume after a crash) unless {@code -Dsupervise=false}.
      */
     public static void main(String[] args) {
+        if (!"false".equals(System.getProperty("ll4al.exitGate"))) { // false: only to reproduce the crash
+            ExitGate.DEFAULT.installShutdownHook(EXIT_WAIT_SECONDS);
+        }
         int status = run(System.getProperties(), System.out, System.err, true);
         if (status != 0) {
             System.exit(status);

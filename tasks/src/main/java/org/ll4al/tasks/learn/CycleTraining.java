@@ -127,6 +127,7 @@ final class CycleTraining {
      * arrays live in a sub-manager of the trainer's, closed before returning.
      */
     private Losses trainBatch(Trainer trainer, int[] ids, int epoch, int index) {
+        ExitGate.DEFAULT.enter();
         try (NDManager scope = trainer.getManager().newSubManager()) {
             TaskBatch batch = task.trainBatch(scope, ids, rng);
             float taskLoss;
@@ -142,6 +143,8 @@ final class CycleTraining {
             }
             trainer.step();
             return new Losses(ids.length, taskLoss, lpLoss);
+        } finally {
+            ExitGate.DEFAULT.leave();
         }
     }
 
