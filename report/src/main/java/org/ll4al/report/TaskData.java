@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import org.ll4al.results.CycleResult;
 
 /**
@@ -174,7 +175,7 @@ final class TaskData {
         return finalValues(strategy, CycleResult::labeledLossRankAccuracy);
     }
 
-    private List<Double> finalValues(String strategy, java.util.function.ToDoubleFunction<CycleResult> f) {
+    private List<Double> finalValues(String strategy, ToDoubleFunction<CycleResult> f) {
         List<Double> out = new ArrayList<>();
         for (CycleResult r : finalRows(strategy).values()) {
             double v = f.applyAsDouble(r);

@@ -127,8 +127,8 @@ final class CycleTraining {
      * arrays live in a sub-manager of the trainer's, closed before returning.
      */
     private Losses trainBatch(Trainer trainer, int[] ids, int epoch, int index) {
-        ExitGate.DEFAULT.enter();
-        try (NDManager scope = trainer.getManager().newSubManager()) {
+        try (ExitGate.Batch gate = ExitGate.DEFAULT.enter();
+                NDManager scope = trainer.getManager().newSubManager()) {
             TaskBatch batch = task.trainBatch(scope, ids, rng);
             float taskLoss;
             float lpLoss;
@@ -143,8 +143,6 @@ final class CycleTraining {
             }
             trainer.step();
             return new Losses(ids.length, taskLoss, lpLoss);
-        } finally {
-            ExitGate.DEFAULT.leave();
         }
     }
 

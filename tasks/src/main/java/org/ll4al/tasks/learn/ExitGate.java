@@ -18,7 +18,14 @@ public final class ExitGate {
     /** The gate of this JVM's training and scoring loops. */
     public static final ExitGate DEFAULT = new ExitGate();
 
+    /** A batch in progress; closing it ends the batch. */
+    public interface Batch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private final ReentrantLock batch = new ReentrantLock();
+    private final Batch held = batch::unlock;
     private final AtomicBoolean installed = new AtomicBoolean();
     private volatile boolean closing;
 
@@ -35,10 +42,10 @@ public final class ExitGate {
     }
 
     /**
-     * Marks the start of a batch of libtorch work; after {@link #close} it parks the calling
-     * thread for good instead (the JVM is exiting).
+     * Starts a batch of libtorch work, ended by closing what it returns (try-with-resources);
+     * after {@link #close(long)} it parks the calling thread for good instead (the JVM is exiting).
      */
-    void enter() {
+    Batch enter() {
         batch.lock();
         if (closing) {
             batch.unlock();
@@ -46,11 +53,7 @@ public final class ExitGate {
                 LockSupport.park(this);
             }
         }
-    }
-
-    /** Marks the end of the batch begun by {@link #enter}. */
-    void leave() {
-        batch.unlock();
+        return held;
     }
 
     /**

@@ -76,8 +76,8 @@ final class Inference {
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < subset.length; from += batch) {
             int[] ids = Arrays.copyOfRange(subset, from, Math.min(subset.length, from + batch));
-            ExitGate.DEFAULT.enter();
-            try (NDManager scope = model.getNDManager().newSubManager()) {
+            try (ExitGate.Batch gate = ExitGate.DEFAULT.enter();
+                    NDManager scope = model.getNDManager().newSubManager()) {
                 TaskBatch b = task.poolBatch(scope, ids);
                 NDList out = net.forward(ps, b.inputs(), false);
                 NDList heads = net.heads(out);
@@ -98,8 +98,6 @@ final class Inference {
                 if (gradEmb != null) {
                     rows(PosteriorSignals.gradientEmbedding(task.posteriors(heads), net.embedding(out)), gradEmb, from);
                 }
-            } finally {
-                ExitGate.DEFAULT.leave();
             }
         }
         PoolView.Builder view = PoolView.builder().setIds(subset).optSource("task " + task.name());
@@ -180,12 +178,10 @@ final class Inference {
         float[][] emb = new float[ids.length][];
         for (int from = 0; from < ids.length; from += batch) {
             int[] part = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + batch));
-            ExitGate.DEFAULT.enter();
-            try (NDManager scope = model.getNDManager().newSubManager()) {
+            try (ExitGate.Batch gate = ExitGate.DEFAULT.enter();
+                    NDManager scope = model.getNDManager().newSubManager()) {
                 NDList out = net.forward(ps, task.poolBatch(scope, part).inputs(), false);
                 rows(net.embedding(out), emb, from);
-            } finally {
-                ExitGate.DEFAULT.leave();
             }
         }
         return emb;
@@ -204,16 +200,14 @@ final class Inference {
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = from + i;
             }
-            ExitGate.DEFAULT.enter();
-            try (NDManager scope = model.getNDManager().newSubManager()) {
+            try (ExitGate.Batch gate = ExitGate.DEFAULT.enter();
+                    NDManager scope = model.getNDManager().newSubManager()) {
                 TaskBatch b = task.evalBatch(scope, ids);
                 NDList out = net.forward(ps, b.inputs(), false);
                 NDList heads = net.heads(out);
                 metric.add(heads, b);
                 copy(trueLoss(heads, b).toFloatArray(), truth, from);
                 copy(net.predictedLoss(out).toFloatArray(), predicted, from);
-            } finally {
-                ExitGate.DEFAULT.leave();
             }
         }
         return new Evaluation(

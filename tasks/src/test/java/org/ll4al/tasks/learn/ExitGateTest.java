@@ -19,16 +19,13 @@ class ExitGateTest {
         CountDownLatch inBatch = new CountDownLatch(1);
         Thread worker = new Thread(() -> {
             while (true) {
-                gate.enter();
-                try {
+                try (ExitGate.Batch b = gate.enter()) {
                     started.incrementAndGet();
                     inBatch.countDown();
                     Thread.sleep(300); // a batch of libtorch work
                     finished.incrementAndGet();
                 } catch (InterruptedException e) {
                     return;
-                } finally {
-                    gate.leave();
                 }
             }
         });
@@ -50,14 +47,11 @@ class ExitGateTest {
         ExitGate gate = new ExitGate();
         CountDownLatch inBatch = new CountDownLatch(1);
         Thread worker = new Thread(() -> {
-            gate.enter();
-            inBatch.countDown();
-            try {
+            try (ExitGate.Batch b = gate.enter()) {
+                inBatch.countDown();
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
                 // test over
-            } finally {
-                gate.leave();
             }
         });
         worker.setDaemon(true);
