@@ -21,6 +21,11 @@ import org.ll4al.tasks.learn.TrainingListener;
  * SSD can learn: trained on a handful of real VOC2007 images without augmentation it detects
  * them, i.e. its VOC07 mAP on those same images rises well above 0.5 (a detector that cannot
  * overfit 16 images has a defect somewhere in matching, loss, decoding, NMS or AP).
+ *
+ * <p>The recipe is the presets' (SSD's per-batch normalisation, lr 0.003 with warmup): lr 0.01 with
+ * per-image normalisation also learns on this machine, but diverged to NaN at epoch 56 on a CI
+ * machine whose kernels round differently (2026-12-02). This recipe reached train mAP 0.965 /
+ * 0.985 / 0.985 with 2 / 1 / 4 intra-op threads here.
  */
 class SsdOverfitTest {
 
@@ -50,10 +55,10 @@ class SsdOverfitTest {
                 "imageSize", Integer.toString(Integer.getInteger("overfit.size", 128)),
                 "trainSplit", "2007:overfit", "evalSplit", "2007:overfit",
                 "augment", System.getProperty("overfit.augment", "none"),
-                "normalize", System.getProperty("overfit.normalize", "image")), 1);
+                "normalize", System.getProperty("overfit.normalize", "batch")), 1);
         try (DetectionTask task = new DetectionTask(c)) {
             TrainSettings s = TrainSettings.builder().setEpochs(epochs).setBatch(Integer.getInteger("overfit.batch", 8))
-                    .setLr(Float.parseFloat(System.getProperty("overfit.lr", "0.01")))
+                    .setLr(Float.parseFloat(System.getProperty("overfit.lr", "0.003")))
                     .optMilestones((int) (epochs * 0.8))
                     .optWeightDecay(Float.parseFloat(System.getProperty("overfit.wd", "0")))
                     .optLambda(Float.parseFloat(System.getProperty("overfit.lambda", "1"))).optDetachEpoch(epochs)
