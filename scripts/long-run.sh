@@ -8,6 +8,14 @@
 #   first call:  freezes the current build into $LL4AL_RUNS/NAME/app and starts the run
 #   later calls: resume with the frozen app and the options recorded at the first call
 #   status:      tail $LL4AL_RUNS/NAME/run.log
+#   from a published partial run (scripts/publish-run.sh of an unfinished run, e.g. on another
+#   machine or after its results folder was lost):
+#                LL4AL_FROM=docs/classification-cpu-long scripts/long-run.sh NAME
+#                builds the app from the commit recorded there (APP_COMMIT, in a temporary git
+#                worktree, so the resumed rows come from the same code), takes its OPTIONS, and
+#                seeds the results folder with its cycles.csv, selections.csv and run.json; the
+#                harness then skips the finished (strategy, trial) pairs and runs the others,
+#                retraining a trial's shared cycle 0 where its checkpoint is not there.
 # LL4AL_RUNS defaults to ../runs (outside the work tree, so a fresh checkout does not lose it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,13 +28,37 @@ if pgrep -f "org.ll4al.harness.Main" >/dev/null; then
   exit 2
 fi
 mkdir -p "$home"
+from=${LL4AL_FROM:-}
+if [ -n "$from" ]; then
+  for f in APP_COMMIT OPTIONS cycles.csv selections.csv run.json; do
+    [ -f "$from/$f" ] || { echo "error: $from/$f not found (expected a run published by scripts/publish-run.sh)" >&2; exit 2; }
+  done
+  [ $# -eq 0 ] || { echo "error: options come from $from/OPTIONS; give none with LL4AL_FROM" >&2; exit 2; }
+fi
 if [ ! -d "$home/app" ]; then
-  mvn -B -q package dependency:copy-dependencies -DskipTests -DincludeScope=runtime -pl harness -am
+  src=.
+  commit=$(git rev-parse HEAD)
+  if [ -n "$from" ]; then
+    commit=$(cat "$from/APP_COMMIT")
+    src=$(mktemp -d)/src
+    git worktree add -q --detach "$src" "$commit"
+  fi
+  (cd "$src" && mvn -B -q package dependency:copy-dependencies -DskipTests -DincludeScope=runtime -pl harness -am)
   mkdir -p "$home/app.tmp"
-  cp harness/target/dependency/*.jar harness/target/ll4al-harness-*.jar "$home/app.tmp/"
-  git rev-parse HEAD > "$home/app.tmp/COMMIT"
-  printf '%s\n' "$@" > "$home/app.tmp/OPTIONS"
+  cp "$src"/harness/target/dependency/*.jar "$src"/harness/target/ll4al-harness-*.jar "$home/app.tmp/"
+  echo "$commit" > "$home/app.tmp/COMMIT"
+  if [ -n "$from" ]; then
+    cp "$from/OPTIONS" "$home/app.tmp/OPTIONS"
+    git worktree remove --force "$src"
+  else
+    printf '%s\n' "$@" > "$home/app.tmp/OPTIONS"
+  fi
   mv "$home/app.tmp" "$home/app"
+fi
+if [ -n "$from" ] && [ ! -f "$home/out/cycles.csv" ]; then
+  mkdir -p "$home/out"
+  cp "$from/cycles.csv" "$from/selections.csv" "$from/run.json" "$home/out/"
+  echo "$(date -u +%FT%TZ) seeded $home/out from $from ($(($(wc -l < "$from/cycles.csv") - 1)) cycle rows)" >> "$home/run.log"
 fi
 mapfile -t opts < "$home/app/OPTIONS"
 # tcmalloc makes libtorch ~25-45% faster here (README, Benchmarks). Frozen apps built since -Dmalloc

@@ -1,25 +1,57 @@
 #!/usr/bin/env bash
-# Copies a finished run's results (CSVs, run.json, summary, charts) from its results folder into
-# docs/<name>/, redrawing the report first with the current code, and records where and how long
-# it ran (from run.json's start and end times) in docs/<name>/WALLTIME.txt.
+# Copies a run's results (CSVs, run.json, summary, charts) from its results folder into
+# docs/<name>/, redrawing the report with the current code, and records where and how long it ran
+# (from run.json's start and end times) in docs/<name>/WALLTIME.txt.
+#
+# An unfinished run (run.json without "finished") is published as a partial run: only the
+# (strategy, trial) pairs with all their cycles, so that `LL4AL_FROM=docs/<name>
+# scripts/long-run.sh NAME` can resume it elsewhere without the checkpoints of the pairs in
+# progress (those restart from their cycle 0). Its PARTIAL.txt says what is in and what is not;
+# APP_COMMIT and OPTIONS (from the frozen app of scripts/long-run.sh, the folder beside
+# RESULTS_DIR) say which code and options produced it.
 # Usage: scripts/publish-run.sh RESULTS_DIR NAME      e.g. scripts/publish-run.sh ../runs/cls/out classification-cpu
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=${1:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 name=${2:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 [ -f "$src/cycles.csv" ] || { echo "error: $src/cycles.csv not found (expected a results folder)" >&2; exit 2; }
-mvn -q -B -o exec:java -Dreport="$src" >/dev/null
+[ -f "$src/run.json" ] || { echo "error: $src/run.json not found (expected a results folder)" >&2; exit 2; }
 dst="docs/$name"
 mkdir -p "$dst"
-cp "$src"/cycles.csv "$src"/selections.csv "$src"/run.json "$src"/summary.md "$dst/"
-cp "$src"/learning_curve_*.png "$dst/"
-cp "$src"/selection_diagnostics_*.png "$dst/" 2>/dev/null || true
+rm -f "$dst"/PARTIAL.txt "$dst"/learning_curve_*.* "$dst"/selection_diagnostics_*.*
 started=$(grep -o '"started": "[^"]*"' "$src/run.json" | cut -d'"' -f4)
-finished=$(grep -o '"finished": "[^"]*"' "$src/run.json" | cut -d'"' -f4)
-secs=$(awk -F, 'NR > 1 && $12 == "ok" { t += $10 + $11 } END { printf "%.0f", t }' "$src/cycles.csv")
+finished=$(grep -o '"finished": "[^"]*"' "$src/run.json" | cut -d'"' -f4 || true)
+app="$src/../app"
+if [ -f "$app/COMMIT" ]; then
+  cp "$app/COMMIT" "$dst/APP_COMMIT"
+  cp "$app/OPTIONS" "$dst/OPTIONS"
+fi
+cp "$src/run.json" "$dst/"
+if [ -n "$finished" ]; then
+  cp "$src/cycles.csv" "$src/selections.csv" "$dst/"
+else
+  cycles=$(grep -o '"cycles": "[0-9]*"' "$src/run.json" | cut -d'"' -f4)
+  # columns: task,strategy,trial,...; status is the 12th (a failure's quoted message may hold commas
+  # further right, never left of it); a pair is complete when it has an ok row for every cycle
+  done_pairs=$(awk -F, -v n="$cycles" 'NR > 1 && $12 == "ok" { c[$2 "," $3]++ }
+      END { for (k in c) if (c[k] >= n) print k }' "$src/cycles.csv" | sort)
+  keep() { awk -F, -v pairs="$done_pairs" 'BEGIN { n = split(pairs, p, "\n"); for (i = 1; i <= n; i++) ok[p[i]] = 1 }
+      NR == 1 || ($2 "," $3) in ok' "$1"; }
+  keep "$src/cycles.csv" > "$dst/cycles.csv"
+  keep "$src/selections.csv" > "$dst/selections.csv"
+  {
+    echo "unfinished run, published $(date -u +%FT%TZ): the (strategy, trial) pairs with all $cycles cycles"
+    echo "complete: $(echo "$done_pairs" | tr '\n' ' ')"
+    echo "rows kept: $(($(wc -l < "$dst/cycles.csv") - 1)) of $(($(wc -l < "$src/cycles.csv") - 1)) in the results folder"
+    echo "resume: LL4AL_FROM=$dst scripts/long-run.sh NAME (code of APP_COMMIT, options of OPTIONS)"
+  } > "$dst/PARTIAL.txt"
+fi
+mvn -q -B -o exec:java -Dreport="$dst" >/dev/null
+secs=$(awk -F, 'NR > 1 && $12 == "ok" { t += $10 + $11 } END { printf "%.0f", t }' "$dst/cycles.csv")
 {
   echo "started $started, finished ${finished:-(not finished)}"
   echo "training + scoring time summed over cycles.csv rows: $secs s (a cycle 0 shared by the strategies of a trial is counted once per strategy)"
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), published $(date -u +%Y-%m-%d)"
 } > "$dst/WALLTIME.txt"
-echo "published $src -> $dst"
+echo "published $src -> $dst${finished:+ (finished)}"
+[ -n "$finished" ] || cat "$dst/PARTIAL.txt"
