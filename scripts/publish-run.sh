@@ -16,7 +16,7 @@ src=${1:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 name=${2:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 [ -f "$src/cycles.csv" ] || { echo "error: $src/cycles.csv not found (expected a results folder)" >&2; exit 2; }
 [ -f "$src/run.json" ] || { echo "error: $src/run.json not found (expected a results folder)" >&2; exit 2; }
-dst="docs/$name"
+dst="${LL4AL_DOCS:-docs}/$name"   # LL4AL_DOCS: another root, e.g. for a check outside the repository
 mkdir -p "$dst"
 rm -f "$dst"/PARTIAL.txt "$dst"/learning_curve_*.* "$dst"/selection_diagnostics_*.*
 started=$(grep -o '"started": "[^"]*"' "$src/run.json" | cut -d'"' -f4)
