@@ -42,6 +42,8 @@ if [ ! -d "$home/app" ]; then
     commit=$(cat "$from/APP_COMMIT")
     src=$(mktemp -d)/src
     git worktree add -q --detach "$src" "$commit"
+    # a failed build must not leave the temporary worktree registered
+    trap 'git worktree remove --force "$src" 2>/dev/null || true' EXIT
   fi
   (cd "$src" && mvn -B -q package dependency:copy-dependencies -DskipTests -DincludeScope=runtime -pl harness -am)
   mkdir -p "$home/app.tmp"
@@ -49,16 +51,13 @@ if [ ! -d "$home/app" ]; then
   echo "$commit" > "$home/app.tmp/COMMIT"
   if [ -n "$from" ]; then
     cp "$from/OPTIONS" "$home/app.tmp/OPTIONS"
-    git worktree remove --force "$src"
   else
     printf '%s\n' "$@" > "$home/app.tmp/OPTIONS"
   fi
   mv "$home/app.tmp" "$home/app"
 fi
 if [ -n "$from" ] && [ ! -f "$home/out/cycles.csv" ]; then
-  mkdir -p "$home/out"
-  cp "$from/cycles.csv" "$from/selections.csv" "$from/run.json" "$home/out/"
-  echo "$(date -u +%FT%TZ) seeded $home/out from $from ($(($(wc -l < "$from/cycles.csv") - 1)) cycle rows)" >> "$home/run.log"
+  echo "$(date -u +%FT%TZ) $(scripts/seed-from-published.sh "$from" "$home/out")" >> "$home/run.log"
 fi
 mapfile -t opts < "$home/app/OPTIONS"
 # tcmalloc makes libtorch ~25-45% faster here (README, Benchmarks). Frozen apps built since -Dmalloc

@@ -24,8 +24,7 @@ PY
 head -n -1 "$work/whole/out/cycles.csv" > "$work/cut/out/cycles.csv"
 cp "$work/whole/out/selections.csv" "$work/cut/out/"
 LL4AL_DOCS="$work/docs" scripts/publish-run.sh "$work/cut/out" partial > "$work/publish.log"
-mkdir -p "$work/resumed"
-cp "$work/docs/partial/cycles.csv" "$work/docs/partial/selections.csv" "$work/docs/partial/run.json" "$work/resumed/"
+scripts/seed-from-published.sh "$work/docs/partial" "$work/resumed" > "$work/seed.log"
 mvn -B -q -o exec:java "${opts[@]}" -Dout="$work/resumed" > "$work/resumed.log" 2>&1
 strip() { cut -d, -f1-9,12- "$1" | sort; }   # train_seconds and select_seconds differ run to run
 if diff <(strip "$work/whole/out/cycles.csv") <(strip "$work/resumed/cycles.csv") &&
