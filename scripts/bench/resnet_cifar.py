@@ -11,7 +11,8 @@ LossPredictionLoss.java (pairs (i, B-1-i), margin 1) and SGD (momentum 0.9, weig
 Training step = forward, mean per-sample cross-entropy + lambda x ranking loss on the detached
 per-sample losses, backward, optimizer step, both loss values read back (as ActiveLearner.train).
 Inference = scoring: forward of network + module under torch.inference_mode (or no_grad), the
-predicted losses copied out (as ActiveLearner.score with the predicted loss).
+predicted losses copied out (as ActiveLearner.score with the predicted loss); with --fold-bn, batch
+norm folded into the convolutions first, as DJL's scoring does (ConvBatchNorm.java).
 
 Inputs are random CIFAR-shaped tensors made before timing. Prints ONE JSON line on stdout:
 {"bench": "resnet_cifar", "torch": ..., "threads": ..., "train_img_s": [per round], "infer_img_s":
@@ -102,6 +103,23 @@ def build(torch, args):
     return Network()
 
 
+def fold_batch_norms(torch, net):
+    """A copy of `net` in eval mode with every convolution + batch norm pair folded into one biased
+    convolution (torch.nn.utils.fusion.fuse_conv_bn_eval), as DJL's scoring does (ConvBatchNorm.java)."""
+    import copy
+    from torch.nn.utils.fusion import fuse_conv_bn_eval as fuse
+    folded = copy.deepcopy(net).eval()
+    t = folded.target
+    t.stem_conv, t.stem_bn = fuse(t.stem_conv, t.stem_bn), torch.nn.Identity()
+    for stage in t.stages:
+        for block in stage:
+            block.conv1, block.bn1 = fuse(block.conv1, block.bn1), torch.nn.Identity()
+            block.conv2, block.bn2 = fuse(block.conv2, block.bn2), torch.nn.Identity()
+            if block.shortcut is not None:
+                block.shortcut = torch.nn.Sequential(fuse(block.shortcut[0], block.shortcut[1]))
+    return folded
+
+
 def ranking_loss(torch, predicted, truth, margin):
     """LossPredictionLoss.RANKING: pairs (i, B-1-i), i < B/2; mean of max(0, -sign(dl) * dl^ + margin)."""
     truth = truth.detach()
@@ -133,6 +151,9 @@ def main(argv=None):
     ap.add_argument("--loss", choices=("ranking", "mse"), default="ranking", help="loss-prediction loss")
     ap.add_argument("--grad-mode", choices=("inference", "no_grad"), default="inference",
                     help="scoring under torch.inference_mode or torch.no_grad")
+    ap.add_argument("--fold-bn", action="store_true",
+                    help="score with batch norm folded into the convolutions (a folded copy made at the start of"
+                         " each scoring pass, timed), as DJL's scoring does; default: plain eager modules")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--profile", action="store_true",
                     help="after the rounds, profile one scoring pass per operator and print the table on stderr"
@@ -190,14 +211,22 @@ def main(argv=None):
         net.eval()
         mode = torch.inference_mode() if args.grad_mode == "inference" else torch.no_grad()
         out = []
+        scorer = fold_batch_norms(torch, net) if args.fold_bn else net
         with mode:
             for start in range(0, limit, args.infer_batch):
-                _, predicted, _ = net(x[start:min(limit, start + args.infer_batch)])
+                _, predicted, _ = scorer(x[start:min(limit, start + args.infer_batch)])
                 out.append(predicted.numpy().copy())
         return limit
 
     train_pass(min(n, args.batch * max(0, args.warmup)))
     score_pass(min(n, args.infer_batch * max(0, args.warmup)))
+    fold_diff = None
+    if args.fold_bn:  # untimed check: the folded copy predicts what the eager network predicts
+        net.eval()
+        folded = fold_batch_norms(torch, net)
+        with torch.inference_mode():
+            xb = x[:args.infer_batch]
+            fold_diff = (folded(xb)[1] - net(xb)[1]).abs().max().item()
     train, infer = [], []
     for _ in range(max(1, args.rounds)):
         t0 = time.perf_counter()
@@ -217,6 +246,8 @@ def main(argv=None):
         "threads": torch.get_num_threads(),
         "mkldnn": bool(torch.backends.mkldnn.is_available()),
         "grad_mode": args.grad_mode,
+        "fold_bn": args.fold_bn,
+        "fold_max_abs_diff": fold_diff,
         "width": args.width,
         "parameters": params,
         "batch": args.batch,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.ll4al.tasks.classification.ConvBatchNorm;
 
 /**
  * The side-by-side mode of the benchmark command ({@code -DbenchCompare=pytorch}): rounds of the
@@ -113,9 +114,14 @@ final class BenchCompare {
                 "--lr", "" + t.lr(), "--momentum", "" + t.momentum(), "--weight-decay", "" + t.weightDecay(),
                 "--lambda", "" + t.lambda(), "--margin", "" + t.margin(), "--module-width", "" + t.moduleWidth(),
                 "--loss", t.lossKind().name().toLowerCase(Locale.ROOT)));
+        boolean fold = Benchmark.value(props, Benchmark.REFERENCE_FOLD);
+        if (fold) {
+            args.add("--fold-bn");
+        }
         out.printf("side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
-                + " %s%n", ref.available() ? " (" + ref.python() + " " + ref.script() + ", torch " + ref.version()
-                + ")" : "", s.o.get("width"), s.batch(), s.inferenceBatch(), ids.length, threads, rounds(rounds));
+                + " %s; scoring: DJL %s, reference %s%n", ref.available() ? " (" + ref.python() + " " + ref.script()
+                + ", torch " + ref.version() + ")" : "", s.o.get("width"), s.batch(), s.inferenceBatch(), ids.length,
+                threads, rounds(rounds), ConvBatchNorm.foldsInference() ? "folded batch norm" : "eager blocks (-Dll4al.foldBatchNorm=false)", fold ? "folded batch norm (--fold-bn)" : "eager modules");
         double[][] djl = new double[2][rounds];
         double[][] py = new double[2][ref.available() ? rounds : 0];
         for (int r = 0; r < rounds; r++) {

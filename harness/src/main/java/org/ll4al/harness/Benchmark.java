@@ -58,8 +58,14 @@ final class Benchmark {
             "bench: a task benchmark also profiles one scoring pass per operator (libtorch's profiler) and writes"
                     + " its Chrome trace to this file").session();
 
+    /** {@code -DbenchReferenceFold}. */
+    static final Option<Boolean> REFERENCE_FOLD = Option.bool("benchReferenceFold", "false",
+            "bench classification with -DbenchCompare=pytorch: the reference also scores with batch norm folded into"
+                    + " the convolutions, as DJL's scoring does (false: plain eager modules, as reference AL code scores)")
+            .session();
+
     /** The benchmark's own options. */
-    static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES, PROFILE);
+    static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES, PROFILE, REFERENCE_FOLD);
 
     private Benchmark() {}
 

@@ -201,6 +201,13 @@ class BenchCompareTest {
                 "--loss ranking"}) {
             assertTrue(args.contains(a), a + " in " + args);
         }
+        assertFalse(args.contains("--fold-bn"), args);
+        assertTrue(text.contains("scoring: DJL folded batch norm, reference eager modules"), text);
+        p.setProperty("benchRounds", "1");
+        p.setProperty("benchReferenceFold", "true");
+        text = bench("classification", p);
+        assertTrue(text.contains("reference folded batch norm (--fold-bn)"), text);
+        assertTrue(Files.readAllLines(log).get(2).contains("--fold-bn"), "-DbenchReferenceFold passes --fold-bn");
     }
 
     @Test

@@ -71,6 +71,16 @@ class BenchReferenceScriptsTest {
                 "same trainable parameters as CifarResNet + LossPredictionModule: " + json);
     }
 
+    @Test
+    void resnetReferenceFoldsBatchNormIntoTheConvolutionsWithoutChangingThePredictions() throws Exception {
+        Map<String, Object> json = reference("torch", "resnet_cifar.py").run(List.of("--width", "0.125", "--images", "16",
+                "--batch", "8", "--infer-batch", "16", "--warmup", "1", "--rounds", "1", "--threads", "1", "--fold-bn"));
+        assertEquals(true, json.get("fold_bn"));
+        assertTrue(BenchReference.numbers(json, "infer_img_s")[0] > 0, json.toString());
+        double diff = ((Number) json.get("fold_max_abs_diff")).doubleValue();
+        assertTrue(diff < 1e-4, "folded and eager predicted losses differ by " + diff);
+    }
+
     /** Trainable parameters of the Java network (BatchNorm running statistics excluded, as PyTorch's buffers). */
     private static long trainableParameters(double width) {
         LearningLossNetwork net = new LearningLossNetwork(new CifarResNet(width, 10),

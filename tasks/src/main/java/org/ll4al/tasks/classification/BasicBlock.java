@@ -9,7 +9,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -32,12 +31,12 @@ public final class BasicBlock extends AbstractBlock {
      */
     public BasicBlock(int in, int out, int stride) {
         conv1 = addChildBlock("conv1", conv(out, 3, stride));
-        bn1 = addChildBlock("bn1", BatchNorm.builder().build());
+        bn1 = addChildBlock("bn1", ConvBatchNorm.batchNorm());
         conv2 = addChildBlock("conv2", conv(out, 3, 1));
-        bn2 = addChildBlock("bn2", BatchNorm.builder().build());
+        bn2 = addChildBlock("bn2", ConvBatchNorm.batchNorm());
         if (stride != 1 || in != out) {
             shortcutConv = addChildBlock("shortcutConv", conv(out, 1, stride));
-            shortcutBn = addChildBlock("shortcutBn", BatchNorm.builder().build());
+            shortcutBn = addChildBlock("shortcutBn", ConvBatchNorm.batchNorm());
         } else {
             shortcutConv = null;
             shortcutBn = null;
@@ -54,17 +53,13 @@ public final class BasicBlock extends AbstractBlock {
                 .build();
     }
 
-    private static NDArray run(Block b, ParameterStore ps, NDArray x, boolean training) {
-        return b.forward(ps, new NDList(x), training).singletonOrThrow();
-    }
-
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray y = Activation.relu(run(bn1, ps, run(conv1, ps, x, training), training));
-        y = run(bn2, ps, run(conv2, ps, y, training), training);
-        NDArray s = shortcutConv == null ? x : run(shortcutBn, ps, run(shortcutConv, ps, x, training), training);
+        NDArray y = Activation.relu(ConvBatchNorm.forward(conv1, bn1, ps, x, training));
+        y = ConvBatchNorm.forward(conv2, bn2, ps, y, training);
+        NDArray s = shortcutConv == null ? x : ConvBatchNorm.forward(shortcutConv, shortcutBn, ps, x, training);
         return new NDList(Activation.relu(y.add(s)));
     }
 

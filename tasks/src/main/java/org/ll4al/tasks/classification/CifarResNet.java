@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -56,7 +55,7 @@ public final class CifarResNet extends AbstractBlock {
     public CifarResNet(double width, int classes, float dropout) {
         int[] ch = channels(width);
         stemConv = addChildBlock("stemConv", BasicBlock.conv(ch[0], 3, 1));
-        stemBn = addChildBlock("stemBn", BatchNorm.builder().build());
+        stemBn = addChildBlock("stemBn", ConvBatchNorm.batchNorm());
         int in = ch[0];
         for (int s = 0; s < 4; s++) {
             SequentialBlock stage = new SequentialBlock();
@@ -81,8 +80,7 @@ public final class CifarResNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = stemConv.forward(ps, inputs, training).singletonOrThrow();
-        x = Activation.relu(stemBn.forward(ps, new NDList(x), training).singletonOrThrow());
+        NDArray x = Activation.relu(ConvBatchNorm.forward(stemConv, stemBn, ps, inputs.singletonOrThrow(), training));
         NDList out = new NDList(6);
         out.add(null);
         for (SequentialBlock stage : stages) {
