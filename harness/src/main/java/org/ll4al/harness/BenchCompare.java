@@ -118,10 +118,12 @@ final class BenchCompare {
         if (fold) {
             args.add("--fold-bn");
         }
+        String djlScoring = ConvBatchNorm.foldsInference() ? "folded batch norm" : "eager blocks (-Dll4al.foldBatchNorm=false)";
+        String refScoring = fold ? "folded batch norm (--fold-bn)" : "eager modules";
         out.printf("side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
                 + " %s; scoring: DJL %s, reference %s%n", ref.available() ? " (" + ref.python() + " " + ref.script()
                 + ", torch " + ref.version() + ")" : "", s.o.get("width"), s.batch(), s.inferenceBatch(), ids.length,
-                threads, rounds(rounds), ConvBatchNorm.foldsInference() ? "folded batch norm" : "eager blocks (-Dll4al.foldBatchNorm=false)", fold ? "folded batch norm (--fold-bn)" : "eager modules");
+                threads, rounds(rounds), djlScoring, refScoring);
         double[][] djl = new double[2][rounds];
         double[][] py = new double[2][ref.available() ? rounds : 0];
         for (int r = 0; r < rounds; r++) {

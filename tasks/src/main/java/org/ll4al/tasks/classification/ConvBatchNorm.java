@@ -54,6 +54,10 @@ public final class ConvBatchNorm {
     /** bn(conv(x)) with the running statistics, as one biased convolution. */
     static NDArray folded(Block conv, Block bn, ParameterStore ps, NDArray x) {
         Conv2d c = (Conv2d) conv;
+        if (c.isIncludeBias()) {
+            // the fold below has no term for a convolution's own bias; every caller builds BasicBlock.conv
+            throw new IllegalArgumentException("ConvBatchNorm folds only convolutions without bias");
+        }
         NDArray w = value(ps, conv, "weight", x);
         NDArray gamma = value(ps, bn, "gamma", x);
         NDArray beta = value(ps, bn, "beta", x);
