@@ -130,6 +130,16 @@ def ranking_loss(torch, predicted, truth, margin):
     return torch.clamp(-sign * pred_diff + margin, min=0).mean()
 
 
+def all_pairs_loss(torch, predicted, truth, margin):
+    """LossPredictionLoss.ALLPAIRS: the same cost over every pair i < j, mean over B(B-1)/2."""
+    truth = truth.detach()
+    b = predicted.shape[0]
+    pred_diff = predicted[:, None] - predicted[None, :]
+    sign = ((truth[:, None] - truth[None, :]) > 0).to(predicted.dtype) * 2 - 1
+    upper = torch.triu(torch.ones(b, b, dtype=predicted.dtype), diagonal=1)
+    return (torch.clamp(-sign * pred_diff + margin, min=0) * upper).sum() / (b * (b - 1) / 2)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--width", type=float, default=1.0, help="channel-width multiplier (1 = ResNet-18)")
@@ -148,7 +158,7 @@ def main(argv=None):
     ap.add_argument("--weight-decay", type=float, default=5e-4)
     ap.add_argument("--lambda", dest="lam", type=float, default=1.0, help="weight of the ranking loss")
     ap.add_argument("--margin", type=float, default=1.0)
-    ap.add_argument("--loss", choices=("ranking", "mse"), default="ranking", help="loss-prediction loss")
+    ap.add_argument("--loss", choices=("ranking", "allpairs", "mse"), default="ranking", help="loss-prediction loss")
     ap.add_argument("--grad-mode", choices=("inference", "no_grad"), default="inference",
                     help="scoring under torch.inference_mode or torch.no_grad")
     ap.add_argument("--fold-bn", action="store_true",
@@ -197,6 +207,8 @@ def main(argv=None):
             task = per_sample.mean()
             if args.loss == "ranking":
                 lp = ranking_loss(torch, predicted, per_sample, args.margin)
+            elif args.loss == "allpairs":
+                lp = all_pairs_loss(torch, predicted, per_sample, args.margin)
             else:
                 lp = (predicted - per_sample.detach()).square().mean()
             (task + args.lam * lp).backward()

@@ -58,6 +58,52 @@ class LossPredictionLossTest {
         assertEquals(0f, ranking(new float[] {0.3f, 0f}, new float[] {2f, 1f}, 0.2f), 1e-6);
     }
 
+    private float allPairs(float[] pred, float[] truth, float margin) {
+        return new LossPredictionLoss(LossPredictionLoss.Kind.ALLPAIRS, margin)
+                .compute(m.create(pred), m.create(truth)).getFloat();
+    }
+
+    /** The cost of pair (i, j), i < j, written out as the paper's formula. */
+    private static double pairCost(float[] pred, float[] truth, int i, int j, float margin) {
+        double sign = truth[i] > truth[j] ? 1 : -1;
+        return Math.max(0, -sign * (pred[i] - pred[j]) + margin);
+    }
+
+    @Test
+    void allPairsAveragesTheCostOfEveryPair() {
+        // (0,1) 3, (0,2) 2, (0,3) 0, (1,2) 2, (1,3) 0, (2,3) 0: 7 over 6 pairs
+        assertEquals(7f / 6f, allPairs(new float[] {3, 1, 2, 0}, new float[] {0.5f, 2f, 1f, 0.1f}, 1f), 1e-6);
+        java.util.Random rng = new java.util.Random(3);
+        for (int b : new int[] {2, 5, 16}) {
+            float[] pred = new float[b];
+            float[] truth = new float[b];
+            for (int i = 0; i < b; i++) {
+                pred[i] = (float) rng.nextGaussian();
+                truth[i] = rng.nextInt(4); // ties included
+            }
+            double sum = 0;
+            for (int i = 0; i < b; i++) {
+                for (int j = i + 1; j < b; j++) {
+                    sum += pairCost(pred, truth, i, j, 0.7f);
+                }
+            }
+            assertEquals(sum / (b * (b - 1) / 2.0), allPairs(pred, truth, 0.7f), 1e-5, "batch " + b);
+        }
+    }
+
+    @Test
+    void allPairsGradient() {
+        NDArray pred = m.create(new float[] {3, 1, 2, 0.5f});
+        pred.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(new LossPredictionLoss(LossPredictionLoss.Kind.ALLPAIRS, 1f)
+                    .compute(pred, m.create(new float[] {0.5f, 2f, 1f, 0.1f})));
+        }
+        // active pairs (0,1), (0,2), (1,2), (1,3); (0,3), (2,3) are ordered beyond the margin
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new float[] {2f / 6f, -3f / 6f, 0f, 1f / 6f}, pred.getGradient().toFloatArray(), 1e-6f);
+    }
+
     @Test
     void mseAblation() {
         float v = new LossPredictionLoss(LossPredictionLoss.Kind.MSE, 1f)

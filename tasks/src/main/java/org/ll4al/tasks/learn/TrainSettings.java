@@ -83,7 +83,7 @@ public record TrainSettings(
             Option.real("lambda", 0, Float.MAX_VALUE, true, null, "weight of the loss-prediction loss");
     /** {@code -DlossKind}. */
     public static final Option<LossPredictionLoss.Kind> LOSS_KIND =
-            Option.choice("lossKind", LossPredictionLoss.Kind.class, "ranking", "ranking (paper) | mse (ablation)");
+            Option.choice("lossKind", LossPredictionLoss.Kind.class, "ranking", "ranking (paper: pairs (i, B-1-i)) | allpairs (the same cost over every pair of the batch) | mse (ablation)");
     /** {@code -DdetachEpoch}. */
     public static final Option<Integer> DETACH_EPOCH =
             Option.integer("detachEpoch", 0, null, "first 0-based epoch whose module input is detached");
