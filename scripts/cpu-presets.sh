@@ -20,7 +20,9 @@ for task in "${@:-classification pose detection}"; do
     mvn -q -B exec:java -Dtask="$t" -Dpreset=cpu $(data_for "$t") -Dout="$out" | tee "/tmp/ll4al-$t-cpu.log"
     end=$(date +%s)
     mkdir -p "docs/$t-cpu"
-    cp "$out"/cycles.csv "$out"/selections.csv "$out"/run.json "$out"/summary.md "$out"/learning_curve_"$t".png "docs/$t-cpu/"
+    cp "$out"/cycles.csv "$out"/run.json "$out"/summary.md "$out"/learning_curve_"$t".png "docs/$t-cpu/"
+    rm -f "docs/$t-cpu/selections.csv"
+    gzip -n -9 < "$out"/selections.csv > "docs/$t-cpu/selections.csv.gz"
     echo "wall time: $((end - start)) s on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(date -u +%Y-%m-%d)" > "docs/$t-cpu/WALLTIME.txt"
   done
 done

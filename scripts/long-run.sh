@@ -13,7 +13,7 @@
 #                LL4AL_FROM=docs/classification-cpu-long scripts/long-run.sh NAME
 #                builds the app from the commit recorded there (APP_COMMIT, in a temporary git
 #                worktree, so the resumed rows come from the same code), takes its OPTIONS, and
-#                seeds the results folder with its cycles.csv, selections.csv and run.json; the
+#                seeds the results folder with its cycles.csv, selections and run.json; the
 #                harness then skips the finished (strategy, trial) pairs and runs the others,
 #                retraining a trial's shared cycle 0 where its checkpoint is not there.
 # LL4AL_RUNS defaults to ../runs (outside the work tree, so a fresh checkout does not lose it).
@@ -30,7 +30,7 @@ fi
 mkdir -p "$home"
 from=${LL4AL_FROM:-}
 if [ -n "$from" ]; then
-  for f in APP_COMMIT OPTIONS cycles.csv selections.csv run.json; do
+  for f in APP_COMMIT OPTIONS cycles.csv run.json; do
     [ -f "$from/$f" ] || { echo "error: $from/$f not found (expected a run published by scripts/publish-run.sh)" >&2; exit 2; }
   done
   [ $# -eq 0 ] || { echo "error: options come from $from/OPTIONS; give none with LL4AL_FROM" >&2; exit 2; }

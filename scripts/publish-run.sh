@@ -8,7 +8,8 @@
 # scripts/long-run.sh NAME` can resume it elsewhere without the checkpoints of the pairs in
 # progress (those restart from their cycle 0). Its PARTIAL.txt says what is in and what is not;
 # APP_COMMIT and OPTIONS (from the frozen app of scripts/long-run.sh, the folder beside
-# RESULTS_DIR) say which code and options produced it.
+# RESULTS_DIR) say which code and options produced it. The picks are stored gzip-compressed
+# (selections.csv.gz: ResultsReader and scripts/seed-from-published.sh read it).
 # Usage: scripts/publish-run.sh RESULTS_DIR NAME      e.g. scripts/publish-run.sh ../runs/cls/out classification-cpu
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ name=${2:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 [ -f "$src/run.json" ] || { echo "error: $src/run.json not found (expected a results folder)" >&2; exit 2; }
 dst="${LL4AL_DOCS:-docs}/$name"   # LL4AL_DOCS: another root, e.g. for a check outside the repository
 mkdir -p "$dst"
-rm -f "$dst"/PARTIAL.txt "$dst"/learning_curve_*.* "$dst"/selection_diagnostics_*.*
+rm -f "$dst"/PARTIAL.txt "$dst"/learning_curve_*.* "$dst"/selection_diagnostics_*.* "$dst"/selections.csv "$dst"/selections.csv.gz
 started=$(grep -o '"started": "[^"]*"' "$src/run.json" | cut -d'"' -f4)
 finished=$(grep -o '"finished": "[^"]*"' "$src/run.json" | cut -d'"' -f4 || true)
 app="$src/../app"
@@ -28,7 +29,8 @@ if [ -f "$app/COMMIT" ]; then
 fi
 cp "$src/run.json" "$dst/"
 if [ -n "$finished" ]; then
-  cp "$src/cycles.csv" "$src/selections.csv" "$dst/"
+  cp "$src/cycles.csv" "$dst/"
+  gzip -n -9 < "$src/selections.csv" > "$dst/selections.csv.gz"
 else
   cycles=$(grep -o '"cycles": "[0-9]*"' "$src/run.json" | cut -d'"' -f4)
   # columns: task,strategy,trial,...; status is the 12th (a failure's quoted message may hold commas
@@ -38,7 +40,7 @@ else
   keep() { awk -F, -v pairs="$done_pairs" 'BEGIN { n = split(pairs, p, "\n"); for (i = 1; i <= n; i++) ok[p[i]] = 1 }
       NR == 1 || ($2 "," $3) in ok' "$1"; }
   keep "$src/cycles.csv" > "$dst/cycles.csv"
-  keep "$src/selections.csv" > "$dst/selections.csv"
+  keep "$src/selections.csv" | gzip -n -9 > "$dst/selections.csv.gz"
   {
     echo "unfinished run, published $(date -u +%FT%TZ): the (strategy, trial) pairs with all $cycles cycles"
     echo "complete: $(echo "$done_pairs" | tr '\n' ' ')"

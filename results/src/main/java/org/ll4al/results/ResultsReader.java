@@ -72,9 +72,21 @@ public final class ResultsReader {
         }
     }
 
-    /** Reads every row of {@code dir/selections.csv}; an absent file gives an empty list. */
+    /**
+     * Reads every row of {@code dir/selections.csv}, or of its gzip-compressed form
+     * {@code selections.csv.gz} (how scripts/publish-run.sh stores a published run's picks); an
+     * absent file gives an empty list, and a folder holding both forms is refused.
+     */
     public static List<SelectionRecord> selections(Path dir) {
         Path file = dir.resolve(CsvLayout.SELECTIONS_FILE);
+        Path gz = dir.resolve(CsvLayout.SELECTIONS_FILE + ".gz");
+        if (Files.exists(gz)) {
+            if (Files.exists(file)) {
+                throw new ResultsException(dir + ": holds both " + file.getFileName() + " and " + gz.getFileName()
+                        + "; expected one of them (remove the stale one)");
+            }
+            file = gz;
+        }
         List<SelectionRecord> out = new ArrayList<>();
         for (CSVRecord r : records(file, CsvLayout.SELECTION_COLUMNS)) {
             try {
@@ -113,7 +125,7 @@ public final class ResultsReader {
         if (!Files.exists(file)) {
             return List.of();
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = open(file);
                 CSVParser p =
                         CsvLayout.FORMAT.builder()
                                 .setHeader()
@@ -128,6 +140,21 @@ public final class ResultsReader {
             return p.getRecords();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /** A UTF-8 reader of the file, gunzipped when its name ends in .gz. */
+    private static Reader open(Path file) throws IOException {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        }
+        java.io.InputStream raw = Files.newInputStream(file);
+        try {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                    new java.util.zip.GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            raw.close();
+            throw e;
         }
     }
 

@@ -48,6 +48,11 @@ public final class ResultsStore {
         if (!Files.isWritable(dir)) {
             throw new ResultsException("results folder " + dir + ": not writable");
         }
+        if (Files.exists(dir.resolve(CsvLayout.SELECTIONS_FILE + ".gz"))) {
+            throw new ResultsException("results folder " + dir + ": holds " + CsvLayout.SELECTIONS_FILE
+                    + ".gz, a published run; to run on from it, seed an empty folder with"
+                    + " scripts/seed-from-published.sh " + dir + " NEW_FOLDER and give that as -Dout");
+        }
         ResultsStore s = new ResultsStore(dir);
         s.repair();
         return s;

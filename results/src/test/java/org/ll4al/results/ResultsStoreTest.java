@@ -41,6 +41,29 @@ class ResultsStoreTest {
     }
 
     @Test
+    void readsGzippedSelectionsAndRefusesToAppendBesideThem() throws Exception {
+        ResultsStore s = ResultsStore.open(dir);
+        List<SelectionRecord> picks = List.of(new SelectionRecord("classification", "lloss", 0, 0, 17, 3.25),
+                new SelectionRecord("classification", "random", 1, 2, 4, Double.NaN));
+        s.appendCycle(row("lloss", 0, 0, 0.5, 0.6), picks);
+        Path csv = dir.resolve("selections.csv");
+        Path gz = dir.resolve("selections.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(csv));
+        }
+        String both = assertThrows(ResultsException.class, () -> ResultsReader.selections(dir)).getMessage();
+        assertTrue(both.contains("selections.csv") && both.contains("selections.csv.gz"), both);
+        Files.delete(csv);
+        assertEquals(picks, ResultsReader.selections(dir));
+        String open = assertThrows(ResultsException.class, () -> ResultsStore.open(dir)).getMessage();
+        assertTrue(open.contains("selections.csv.gz") && open.contains("seed-from-published.sh"), open);
+        assertFalse(Files.exists(csv), "refused before writing anything");
+        Files.writeString(gz, "not gzip");
+        String bad = assertThrows(ResultsException.class, () -> ResultsReader.selections(dir)).getMessage();
+        assertTrue(bad.contains(gz.toString()), bad);
+    }
+
+    @Test
     void diagnosticsRoundTrip() {
         ResultsStore s = ResultsStore.open(dir);
         CycleResult a = new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy", 0.5, 0.6, 1, 2,
