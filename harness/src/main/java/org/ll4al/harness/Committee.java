@@ -10,6 +10,7 @@ import java.util.Random;
 import org.ll4al.results.ResultsException;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.LossRanking;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingListener;
@@ -52,6 +53,23 @@ final class Committee implements AutoCloseable {
             seconds += s.seconds();
         }
         return seconds;
+    }
+
+    /**
+     * How well each member's own evaluation losses rank the main model's ({@code mainLosses}, in
+     * evaluation order): the pair-ranking accuracy with the member's loss as the predictor, mean
+     * over members; NaN without members. A reference for the loss module's ranking: what a second
+     * model of the same kind, trained on the same labels, knows of this model's losses.
+     */
+    double lossAgreement(float[] mainLosses) {
+        if (members.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (ActiveLearner member : members) {
+            sum += LossRanking.accuracy(mainLosses, member.evaluate().trueLosses());
+        }
+        return sum / members.size();
     }
 
     /** Saves every member after a cycle; {@code file(m)} names member m's checkpoint. */

@@ -147,6 +147,8 @@ final class TrialRunner {
         TrainStats stats = trained.stats();
         Evaluation eval = trained.eval();
         double labeledRank = learner.lossRankAccuracyOn(labeledIds);
+        double agreement = committee.members().isEmpty() ? Double.NaN
+                : committee.lossAgreement(eval.trueLosses() != null ? eval.trueLosses() : learner.evaluate().trueLosses());
         List<SelectionRecord> picks = new ArrayList<>();
         SelectionDiagnostics diagnostics = SelectionDiagnostics.NONE;
         double selectSeconds = 0;
@@ -182,12 +184,14 @@ final class TrialRunner {
         committee.save(m -> memberCheckpoint(key, m, c));
         store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
                 labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(),
-                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics, labeledRank), picks);
+                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics, labeledRank, agreement),
+                picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
         committee.delete(m -> memberCheckpoint(key, m, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf("%s %s %.4f  loss-rank accuracy %.3f (labeled set %.3f)  train %.0fs (%.1f img/s)  select %.1fs%s"
+        out.printf("%s %s %.4f  loss-rank accuracy %.3f (labeled set %.3f%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
                 + "  rss %d MiB%n", label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), labeledRank,
+                Double.isNaN(agreement) ? "" : String.format(", committee's own losses %.3f", agreement),
                 stats.seconds(), stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
         return true;
     }

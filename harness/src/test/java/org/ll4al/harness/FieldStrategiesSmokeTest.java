@@ -38,6 +38,15 @@ class FieldStrategiesSmokeTest {
         List<CycleResult> rows = ResultsReader.cycles(tmp.resolve("out"));
         assertEquals(5 * 3, rows.size());
         assertTrue(rows.stream().allMatch(CycleResult::isOk), rows.toString());
+        for (CycleResult r : rows) {
+            double a = r.committeeLossAgreement();
+            if (r.strategy().equals("committee")) {
+                assertTrue(a >= 0 && a <= 1, "the committee's loss agreement is a pair-ranking accuracy: " + r);
+            } else {
+                assertTrue(Double.isNaN(a), "only a committee measures its members' agreement: " + r);
+            }
+        }
+        assertTrue(f.stdout.contains("committee's own losses"), "printed with the cycle's line");
         Map<String, Long> picks = ResultsReader.selections(tmp.resolve("out")).stream()
                 .collect(Collectors.groupingBy(SelectionRecord::strategy, Collectors.counting()));
         assertEquals(Map.of("random", 40L, "badge", 40L, "bald", 40L, "committee", 40L, "isal", 40L), picks);

@@ -101,8 +101,24 @@ public final class Summary {
                     .append(" | ").append(labeled.isEmpty() ? "—" : Stats.fmt(Stats.mean(labeled)))
                     .append(" |\n");
         }
+        appendAgreement(md, t);
         appendPaired(md, t);
         appendDiagnostics(md, t);
+    }
+
+    /** The committee's loss agreement, a reference for the loss module's ranking, when recorded. */
+    private static void appendAgreement(StringBuilder md, TaskData t) {
+        for (String s : t.strategies()) {
+            List<Double> a = t.finalCommitteeLossAgreement(s);
+            if (!a.isEmpty()) {
+                md.append("\nReference for the loss-rank accuracy (").append(cell(t.label(s)))
+                        .append("): the committee's other members, trained on the same labels from their own ")
+                        .append("seeds, rank the main model's evaluation losses by their own losses at ")
+                        .append(Stats.fmt(Stats.mean(a))).append(" at the final cycle (mean over members and ")
+                        .append(a.size()).append(a.size() == 1 ? " trial" : " trials")
+                        .append("; `committee_loss_agreement`).\n");
+            }
+        }
     }
 
     private static void appendDiagnostics(StringBuilder md, TaskData t) {

@@ -175,6 +175,11 @@ final class TaskData {
         return finalValues(strategy, CycleResult::labeledLossRankAccuracy);
     }
 
+    /** The final cycles' committee loss agreements (rows of a committee strategy that recorded one). */
+    List<Double> finalCommitteeLossAgreement(String strategy) {
+        return finalValues(strategy, CycleResult::committeeLossAgreement);
+    }
+
     private List<Double> finalValues(String strategy, ToDoubleFunction<CycleResult> f) {
         List<Double> out = new ArrayList<>();
         for (CycleResult r : finalRows(strategy).values()) {

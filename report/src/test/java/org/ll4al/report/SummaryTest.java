@@ -85,6 +85,26 @@ class SummaryTest {
     }
 
     @Test
+    void committeeLossAgreementIsGivenAsTheRankingsReference() throws Exception {
+        java.util.List<org.ll4al.results.CycleResult> rows = new java.util.ArrayList<>();
+        for (int trial = 0; trial < 2; trial++) {
+            for (int c = 0; c < 2; c++) {
+                // final-cycle agreements 0.60 and 0.64 -> mean 0.62; cycle 0's 0.9 is not final
+                rows.add(new org.ll4al.results.CycleResult("det", "committee", trial, 1L, c, 100 * (c + 1), "mAP",
+                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK,
+                        org.ll4al.results.SelectionDiagnostics.NONE, 0.7, c == 1 ? 0.60 + 0.04 * trial : 0.9));
+                rows.add(new org.ll4al.results.CycleResult("det", "random", trial, 1L, c, 100 * (c + 1), "mAP",
+                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK));
+            }
+        }
+        String md = Summary.render(rows);
+        assertTrue(md.contains("Reference for the loss-rank accuracy (committee): the committee's other members"), md);
+        assertTrue(md.contains("by their own losses at 0.6200 at the final cycle (mean over members and 2 trials"), md);
+        assertEquals(1, md.split("Reference for the loss-rank accuracy", -1).length - 1, "only the committee has one");
+        assertTrue(!summary().contains("Reference for the loss-rank accuracy"), "absent where none was recorded");
+    }
+
+    @Test
     void noFailuresSaysNone() throws Exception {
         Path dir = Fixture.folder(tmp.resolve("ok"), Fixture.RANDOM);
         String md = Summary.render(ResultsReader.cycles(dir));

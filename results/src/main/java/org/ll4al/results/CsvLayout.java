@@ -27,7 +27,8 @@ final class CsvLayout {
                     "picked_loss_ratio",
                     "subset_loss_rank_accuracy",
                     "picked_label_entropy",
-                    "labeled_loss_rank_accuracy");
+                    "labeled_loss_rank_accuracy",
+                    "committee_loss_agreement");
 
     /** The columns of files written before selection diagnostics existed; such files still read. */
     static final List<String> CYCLE_COLUMNS_REQUIRED = CYCLE_COLUMNS.subList(0, 12);

@@ -24,6 +24,11 @@ import java.util.Objects;
  *     images this cycle trained on (without augmentation, inference mode): above the held-out
  *     value when the module learned the training set's losses but not losses in general;
  *     {@code NaN} when not measured (failed cycles, files written before it existed)
+ * @param committeeLossAgreement for a strategy that trains a committee: how well the other
+ *     members' own evaluation losses rank this cycle's model's evaluation losses (pair-ranking
+ *     accuracy, mean over members) — what a second model of the same kind trained on the same
+ *     labels knows of this model's losses, a reference for {@code lossRankAccuracy}; {@code NaN}
+ *     otherwise
  */
 public record CycleResult(
         String task,
@@ -39,7 +44,8 @@ public record CycleResult(
         double selectSeconds,
         String status,
         SelectionDiagnostics diagnostics,
-        double labeledLossRankAccuracy) {
+        double labeledLossRankAccuracy,
+        double committeeLossAgreement) {
 
     /** Status of a cycle that completed normally. */
     public static final String OK = "ok";
@@ -51,6 +57,14 @@ public record CycleResult(
         Objects.requireNonNull(metricName, "metricName");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    /** A row without the committee's loss agreement (see {@link #committeeLossAgreement}). */
+    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
+            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status,
+            SelectionDiagnostics diagnostics, double labeledLossRankAccuracy) {
+        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
+                selectSeconds, status, diagnostics, labeledLossRankAccuracy, Double.NaN);
     }
 
     /** A row without the labeled-set ranking (see {@link #labeledLossRankAccuracy}). */
@@ -86,8 +100,8 @@ public record CycleResult(
     /**
      * Whether another row for the same (task, strategy, trial, cycle) carries the same outcome:
      * seed, labeled count, metric name and value, loss-rank accuracy, status, selection
-     * diagnostics (see {@link SelectionDiagnostics#agrees}) and the labeled-set ranking where both
-     * rows recorded it. Wall times are not compared: they describe the run, not the result.
+     * diagnostics (see {@link SelectionDiagnostics#agrees}) and the labeled-set ranking and the
+     * committee's loss agreement where both rows recorded them. Wall times are not compared: they describe the run, not the result.
      */
     public boolean sameOutcome(CycleResult o) {
         return seed == o.seed
@@ -98,7 +112,9 @@ public record CycleResult(
                 && status.equals(o.status)
                 && diagnostics.agrees(o.diagnostics)
                 && (Double.isNaN(labeledLossRankAccuracy) || Double.isNaN(o.labeledLossRankAccuracy)
-                        || Double.compare(labeledLossRankAccuracy, o.labeledLossRankAccuracy) == 0);
+                        || Double.compare(labeledLossRankAccuracy, o.labeledLossRankAccuracy) == 0)
+                && (Double.isNaN(committeeLossAgreement) || Double.isNaN(o.committeeLossAgreement)
+                        || Double.compare(committeeLossAgreement, o.committeeLossAgreement) == 0);
     }
 
     /** The (strategy, trial) run this row belongs to. */

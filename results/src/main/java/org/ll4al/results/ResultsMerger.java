@@ -254,6 +254,8 @@ public final class ResultsMerger {
                 + " loss_rank_accuracy=" + r.lossRankAccuracy() + " status=" + r.status()
                 + (Double.isNaN(r.labeledLossRankAccuracy()) ? ""
                         : " labeled_loss_rank_accuracy=" + r.labeledLossRankAccuracy())
+                + (Double.isNaN(r.committeeLossAgreement()) ? ""
+                        : " committee_loss_agreement=" + r.committeeLossAgreement())
                 + (d.recorded() ? " picked_loss_ratio=" + d.pickedLossRatio() + " subset_loss_rank_accuracy="
                         + d.subsetLossRankAccuracy() + " picked_label_entropy=" + d.pickedLabelEntropy() : "");
     }

@@ -45,7 +45,8 @@ public final class ResultsReader {
                                         optionalNum(r, "picked_loss_ratio"),
                                         optionalNum(r, "subset_loss_rank_accuracy"),
                                         optionalNum(r, "picked_label_entropy")),
-                                optionalNum(r, "labeled_loss_rank_accuracy")));
+                                optionalNum(r, "labeled_loss_rank_accuracy"),
+                                optionalNum(r, "committee_loss_agreement")));
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }

@@ -135,7 +135,8 @@ public final class ResultsStore {
                         CsvLayout.num(r.diagnostics().pickedLossRatio()),
                         CsvLayout.num(r.diagnostics().subsetLossRankAccuracy()),
                         CsvLayout.num(r.diagnostics().pickedLabelEntropy()),
-                        CsvLayout.num(r.labeledLossRankAccuracy())));
+                        CsvLayout.num(r.labeledLossRankAccuracy()),
+                        CsvLayout.num(r.committeeLossAgreement())));
     }
 
     static String formatSelections(List<SelectionRecord> picks) {

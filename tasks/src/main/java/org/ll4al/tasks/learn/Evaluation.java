@@ -7,5 +7,13 @@ package org.ll4al.tasks.learn;
  * @param lossRankAccuracy fraction of sample pairs (with distinct true losses) whose
  *     predicted-loss order matches the true-loss order
  * @param seconds wall time
+ * @param trueLosses every evaluation sample's true loss (the loss the module ranks), in evaluation
+ *     order; null when not kept (an evaluation loaded from a shared cycle-0 record)
  */
-public record Evaluation(double metric, double lossRankAccuracy, double seconds) {}
+public record Evaluation(double metric, double lossRankAccuracy, double seconds, float[] trueLosses) {
+
+    /** An evaluation without the per-sample losses. */
+    public Evaluation(double metric, double lossRankAccuracy, double seconds) {
+        this(metric, lossRankAccuracy, seconds, null);
+    }
+}

@@ -211,7 +211,7 @@ final class Inference {
             }
         }
         return new Evaluation(
-                metric.value(), LossRanking.accuracy(truth, predicted), (System.nanoTime() - start) / 1e9);
+                metric.value(), LossRanking.accuracy(truth, predicted), (System.nanoTime() - start) / 1e9, truth);
     }
 
     private static void copy(float[] src, float[] dst, int at) {
