@@ -39,7 +39,7 @@ class OptionTest {
         Option<LossPredictionLoss.Kind> kind = Option.choice("lossKind", LossPredictionLoss.Kind.class, "ranking", "h");
         assertEquals(LossPredictionLoss.Kind.MSE, kind.parse("mse"));
         e = assertThrows(OptionException.class, () -> kind.parse("MSE"));
-        assertTrue(e.getMessage().endsWith("expected one of mse, ranking"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("expected one of allpairs, mse, ranking"), e.getMessage());
 
         assertEquals(List.of("a", "b"), Option.list("classes", "", "h").parse(" a, ,b "));
         assertEquals(List.of(), Option.list("classes", "", "h").parse(""));
