@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.ll4al.report.Stats;
 import org.ll4al.tasks.classification.ConvBatchNorm;
 
 /**
@@ -16,7 +17,8 @@ import org.ll4al.tasks.classification.ConvBatchNorm;
  * ({@code scripts/bench/resnet_cifar.py}) or of the same greedy k-center
  * ({@code scripts/bench/coreset.py}, numpy), with the same sizes and threads. Each side's median
  * and spread (min-max over rounds) are printed with the speed ratio DJL / reference per round
- * (> 1: DJL faster), whose median and spread say how far the two differ on this machine today.
+ * (> 1: DJL faster), whose median and spread say how far the two differ on this machine today, and
+ * their geometric mean with a paired t test of the log ratios (is the difference more than noise).
  */
 final class BenchCompare {
 
@@ -68,6 +70,18 @@ final class BenchCompare {
         return r;
     }
 
+    /**
+     * The geometric mean of the per-round speed ratios and the two-sided p-value of a paired t test
+     * of their logarithms (H0: the two sides are equally fast, ratio 1); p is NaN for one round.
+     */
+    static double[] geometricMeanAndP(double[] ratios) {
+        List<Double> logs = new ArrayList<>();
+        for (double r : ratios) {
+            logs.add(Math.log(r));
+        }
+        return new double[] {Math.exp(Stats.mean(logs)), Stats.pairedP(logs)};
+    }
+
     /** Whether the reference runs first in this 0-based round (alternating, so drift favours neither side). */
     static boolean referenceFirst(int round) {
         return round % 2 == 1;
@@ -76,12 +90,17 @@ final class BenchCompare {
     /** Prints the comparison table: each side's median [min-max], and the per-round speed ratio's. */
     static void print(PrintStream out, String reference, List<Measure> measures, String skipped) {
         BenchTable t = new BenchTable("", "DJL median [min-max]", reference + " median [min-max]",
-                "speed DJL/" + reference + " median [min-max] (> 1: DJL faster)");
+                "speed DJL/" + reference + " median [min-max] (> 1: DJL faster)", "geometric mean, p (ratio = 1)");
         for (Measure m : measures) {
             String number = m.higherIsFaster() ? "%.1f" : "%.3f";
             String ref = m.reference().length == 0 ? "-" : Spread.of(m.reference()).format(number);
             String ratio = m.reference().length == 0 ? "-" : Spread.of(speedRatios(m)).format("%.2f");
-            t.row(m.name(), Spread.of(m.djl()).format(number), ref, ratio);
+            String test = "-";
+            if (m.reference().length > 0) {
+                double[] g = geometricMeanAndP(speedRatios(m));
+                test = String.format(Locale.ROOT, "%.3f, p %s", g[0], Double.isNaN(g[1]) ? "-" : String.format(Locale.ROOT, "%.3f", g[1]));
+            }
+            t.row(m.name(), Spread.of(m.djl()).format(number), ref, ratio, test);
         }
         t.print(out);
         if (skipped != null) {
@@ -94,7 +113,8 @@ final class BenchCompare {
             if (measures.stream().anyMatch(m -> !m.higherIsFaster())) {
                 how.add("seconds " + reference + " / DJL");
             }
-            out.println("speed ratio per round: " + String.join(", ", how) + "; rounds alternate which side runs first");
+            out.println("speed ratio per round: " + String.join(", ", how) + "; rounds alternate which side runs first;"
+                    + " p: paired t test of the log ratios over rounds");
         }
     }
 

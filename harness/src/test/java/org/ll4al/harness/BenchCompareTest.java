@@ -105,6 +105,24 @@ class BenchCompareTest {
                 && lines[2].contains("1.50 [1.00-2.00]"), text);
         assertEquals(lines[1].indexOf("42.0"), lines[2].indexOf("95.0"), "aligned columns:\n" + text);
         assertTrue(text.contains("> 1: DJL faster"), text);
+        // training ratios 2, 2, 2: no spread, p 0; inference 2, 1.5, 1: log ratios' t = 1.822 on 2
+        // degrees of freedom, where the two-sided p is 1 - t / sqrt(2 + t^2) = 0.210
+        assertTrue(lines[1].endsWith("2.000, p 0.000"), text);
+        double t = (Math.log(2) + Math.log(1.5)) / 3 / (Math.sqrt(sampleVariance(Math.log(2), Math.log(1.5), 0)) / Math.sqrt(3));
+        assertEquals(1 - t / Math.sqrt(2 + t * t), 0.210, 0.001);
+        assertTrue(lines[2].endsWith(String.format(java.util.Locale.ROOT, "%.3f, p %.3f", Math.cbrt(3), 1 - t / Math.sqrt(2 + t * t))), text);
+    }
+
+    @Test
+    void geometricMeanOfOneRoundHasNoP() {
+        double[] g = BenchCompare.geometricMeanAndP(new double[] {1.25});
+        assertEquals(1.25, g[0], 1e-12);
+        assertTrue(Double.isNaN(g[1]));
+    }
+
+    private static double sampleVariance(double... v) {
+        double m = java.util.Arrays.stream(v).average().orElseThrow();
+        return java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1);
     }
 
     @Test

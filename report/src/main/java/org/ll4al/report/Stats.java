@@ -3,13 +3,13 @@ package org.ll4al.report;
 import java.util.List;
 import java.util.Locale;
 
-/** Small descriptive statistics used by the report (mean, sample std, trapezoid, paired t). */
-final class Stats {
+/** Small descriptive statistics used by the report and the benchmark (mean, sample std, trapezoid, paired t). */
+public final class Stats {
 
     private Stats() {}
 
     /** Arithmetic mean, {@code NaN} for an empty list. */
-    static double mean(List<Double> v) {
+    public static double mean(List<Double> v) {
         if (v.isEmpty()) {
             return Double.NaN;
         }
@@ -66,7 +66,7 @@ final class Stats {
      * of freedom); {@code NaN} if n &lt; 2, 0 when every difference is the same non-zero value, 1
      * when all are zero.
      */
-    static double pairedP(List<Double> diffs) {
+    public static double pairedP(List<Double> diffs) {
         double t = pairedT(diffs);
         if (diffs.size() < 2) {
             return Double.NaN;
