@@ -22,11 +22,11 @@ import org.ll4al.tasks.learn.TrainingListener;
  * them, i.e. its VOC07 mAP on those same images rises well above 0.5 (a detector that cannot
  * overfit 16 images has a defect somewhere in matching, loss, decoding, NMS or AP).
  *
- * <p>It failed on CI (NaN at epoch 56) because L2Norm had an infinite gradient at an all-zero location, now fixed.
- * <p>The recipe is the presets' (SSD's per-batch normalisation, lr 0.003 with warmup): lr 0.01 with
- * per-image normalisation also learns on this machine, but diverged to NaN at epoch 56 on a CI
- * machine whose kernels round differently (2026-12-02). This recipe reached train mAP 0.965 /
- * 0.985 / 0.985 with 2 / 1 / 4 intra-op threads here.
+ * <p>The recipe is the presets' (SSD's per-batch normalisation, lr 0.003 with warmup); it reached
+ * train mAP 0.965 / 0.985 / 0.985 with 2 / 1 / 4 intra-op threads here and 0.968 after the L2Norm fix.
+ * Twice a CI machine turned it to NaN at epoch 56 (2026-12-02, 2026-12-03): the likely cause is L2Norm's
+ * infinite gradient at an all-zero location (see L2NormTest), the one operation found that turns finite
+ * values into NaN without an exploding loss, fixed since; not the recipe.
  */
 class SsdOverfitTest {
 
