@@ -64,8 +64,16 @@ final class Benchmark {
                     + " the convolutions, as DJL's scoring does (false: plain eager modules, as reference AL code scores)")
             .session();
 
+    /** {@code -DbenchReferenceGradMode}. */
+    static final Option<String> REFERENCE_GRAD_MODE = Option.oneOf("benchReferenceGradMode", "inference",
+            "bench classification with -DbenchCompare=pytorch: the reference scores under torch.inference_mode"
+                    + " (inference, the fastest PyTorch offers) or torch.no_grad (no_grad: what DJL's scoring does,"
+                    + " grad mode off, DJL 0.36 has no inference mode for eager blocks)", "inference", "no_grad")
+            .session();
+
     /** The benchmark's own options. */
-    static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES, PROFILE, REFERENCE_FOLD);
+    static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES, PROFILE, REFERENCE_FOLD,
+            REFERENCE_GRAD_MODE);
 
     private Benchmark() {}
 

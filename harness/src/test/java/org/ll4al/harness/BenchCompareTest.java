@@ -216,16 +216,21 @@ class BenchCompareTest {
         for (String a : new String[] {"resnet_cifar.py", "--width 0.125", "--batch 8", "--infer-batch 16",
                 "--images 16", "--rounds 1", "--threads " + BenchSetup.engineThreads(), "--optimizer sgd",
                 "--momentum 0.9", "--weight-decay 5.0E-4", "--lambda 1.0", "--margin 1.0", "--module-width 128",
-                "--loss ranking"}) {
+                "--loss ranking", "--grad-mode inference"}) {
             assertTrue(args.contains(a), a + " in " + args);
         }
         assertFalse(args.contains("--fold-bn"), args);
-        assertTrue(text.contains("scoring: DJL folded batch norm, reference eager modules"), text);
+        assertTrue(text.contains("scoring: DJL folded batch norm with grad mode off, reference eager modules under"
+                + " torch.inference_mode"), text);
         p.setProperty("benchRounds", "1");
         p.setProperty("benchReferenceFold", "true");
         text = bench("classification", p);
         assertTrue(text.contains("reference folded batch norm (--fold-bn)"), text);
         assertTrue(Files.readAllLines(log).get(2).contains("--fold-bn"), "-DbenchReferenceFold passes --fold-bn");
+        p.setProperty("benchReferenceGradMode", "no_grad");
+        text = bench("classification", p);
+        assertTrue(text.contains("reference folded batch norm (--fold-bn) under torch.no_grad"), text);
+        assertTrue(Files.readAllLines(log).get(3).contains("--grad-mode no_grad"), "-DbenchReferenceGradMode passes on");
     }
 
     @Test
