@@ -184,13 +184,16 @@ final class TrialRunner {
         committee.save(m -> memberCheckpoint(key, m, c));
         store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
                 labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(),
-                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics, labeledRank, agreement),
+                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics, labeledRank, agreement,
+                eval.entropyLossRankAccuracy()),
                 picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
         committee.delete(m -> memberCheckpoint(key, m, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf("%s %s %.4f  loss-rank accuracy %.3f (labeled set %.3f%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
+        out.printf("%s %s %.4f  loss-rank accuracy %.3f (labeled set %.3f%s%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
                 + "  rss %d MiB%n", label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), labeledRank,
+                Double.isNaN(eval.entropyLossRankAccuracy()) ? ""
+                        : String.format(", entropy %.3f", eval.entropyLossRankAccuracy()),
                 Double.isNaN(agreement) ? "" : String.format(", committee's own losses %.3f", agreement),
                 stats.seconds(), stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
         return true;

@@ -47,6 +47,11 @@ class FieldStrategiesSmokeTest {
             }
         }
         assertTrue(f.stdout.contains("committee's own losses"), "printed with the cycle's line");
+        for (CycleResult r : rows) {
+            double e = r.entropyLossRankAccuracy();
+            assertTrue(e >= 0 && e <= 1, "every classification row ranks its losses by entropy too: " + r);
+        }
+        assertTrue(f.stdout.contains(", entropy 0.") || f.stdout.contains(", entropy 1."), "printed with the cycle's line");
         Map<String, Long> picks = ResultsReader.selections(tmp.resolve("out")).stream()
                 .collect(Collectors.groupingBy(SelectionRecord::strategy, Collectors.counting()));
         assertEquals(Map.of("random", 40L, "badge", 40L, "bald", 40L, "committee", 40L, "isal", 40L), picks);

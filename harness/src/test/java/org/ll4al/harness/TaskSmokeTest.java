@@ -28,6 +28,8 @@ class TaskSmokeTest {
                 rows.stream().map(CycleResult::strategy).collect(Collectors.toSet()));
         for (CycleResult r : rows) {
             assertTrue(r.isOk() && r.metricValue() >= 0 && r.metricValue() <= 1, r.toString());
+            double e = r.entropyLossRankAccuracy();
+            assertTrue(e >= 0 && e <= 1, "the entropy's ranking of the losses is recorded for every row: " + r);
         }
         assertEquals(4 * 4, ResultsReader.selections(out).size(), "budget 4 per strategy");
         assertTrue(Files.size(out.resolve("learning_curve_" + task + ".png")) > 5000);

@@ -102,6 +102,7 @@ public final class Summary {
                     .append(" |\n");
         }
         appendAgreement(md, t);
+        appendEntropyRanking(md, t);
         appendPaired(md, t);
         appendDiagnostics(md, t);
     }
@@ -118,6 +119,23 @@ public final class Summary {
                         .append(a.size()).append(a.size() == 1 ? " trial" : " trials")
                         .append("; `committee_loss_agreement`).\n");
             }
+        }
+    }
+
+    /** The model's own entropy as a label-free ranking of its losses, per strategy, when recorded. */
+    private static void appendEntropyRanking(StringBuilder md, TaskData t) {
+        List<String> parts = new ArrayList<>();
+        for (String s : t.strategies()) {
+            List<Double> e = t.finalEntropyLossRankAccuracy(s);
+            if (!e.isEmpty()) {
+                parts.add(cell(t.label(s)) + " " + Stats.fmt(Stats.mean(e)));
+            }
+        }
+        if (!parts.isEmpty()) {
+            md.append("\nLabel-free reference for the loss-rank accuracy: each final model's own predictive entropy")
+                    .append(" (the `entropy` strategy's score; ties count half) ranks its evaluation losses at ")
+                    .append(String.join(", ", parts))
+                    .append(" (mean over trials; `entropy_loss_rank_accuracy`).\n");
         }
     }
 

@@ -180,6 +180,11 @@ final class TaskData {
         return finalValues(strategy, CycleResult::committeeLossAgreement);
     }
 
+    /** The final cycles' entropy rankings of the evaluation losses (rows that recorded one). */
+    List<Double> finalEntropyLossRankAccuracy(String strategy) {
+        return finalValues(strategy, CycleResult::entropyLossRankAccuracy);
+    }
+
     private List<Double> finalValues(String strategy, ToDoubleFunction<CycleResult> f) {
         List<Double> out = new ArrayList<>();
         for (CycleResult r : finalRows(strategy).values()) {

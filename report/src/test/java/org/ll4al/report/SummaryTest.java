@@ -105,6 +105,25 @@ class SummaryTest {
     }
 
     @Test
+    void theEntropysRankingIsGivenPerStrategyWhereRecorded() throws Exception {
+        java.util.List<org.ll4al.results.CycleResult> rows = new java.util.ArrayList<>();
+        for (int trial = 0; trial < 2; trial++) {
+            for (int c = 0; c < 2; c++) {
+                // lloss final: 0.70 and 0.74 -> 0.72; cycle 0's 0.1 is not final; random recorded none
+                rows.add(new org.ll4al.results.CycleResult("det", "lloss", trial, 1L, c, 100 * (c + 1), "mAP",
+                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK,
+                        org.ll4al.results.SelectionDiagnostics.NONE, 0.7, Double.NaN, c == 1 ? 0.70 + 0.04 * trial : 0.1));
+                rows.add(new org.ll4al.results.CycleResult("det", "random", trial, 1L, c, 100 * (c + 1), "mAP",
+                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK));
+            }
+        }
+        String md = Summary.render(rows);
+        assertTrue(md.contains("own predictive entropy (the `entropy` strategy's score; ties count half) ranks its"
+                + " evaluation losses at lloss 0.7200 (mean over trials; `entropy_loss_rank_accuracy`)."), md);
+        assertTrue(!summary().contains("Label-free reference"), "absent where none was recorded");
+    }
+
+    @Test
     void noFailuresSaysNone() throws Exception {
         Path dir = Fixture.folder(tmp.resolve("ok"), Fixture.RANDOM);
         String md = Summary.render(ResultsReader.cycles(dir));

@@ -28,7 +28,8 @@ final class CsvLayout {
                     "subset_loss_rank_accuracy",
                     "picked_label_entropy",
                     "labeled_loss_rank_accuracy",
-                    "committee_loss_agreement");
+                    "committee_loss_agreement",
+                    "entropy_loss_rank_accuracy");
 
     /** The columns of files written before selection diagnostics existed; such files still read. */
     static final List<String> CYCLE_COLUMNS_REQUIRED = CYCLE_COLUMNS.subList(0, 12);

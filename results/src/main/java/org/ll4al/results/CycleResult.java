@@ -29,6 +29,10 @@ import java.util.Objects;
  *     accuracy, mean over members) — what a second model of the same kind trained on the same
  *     labels knows of this model's losses, a reference for {@code lossRankAccuracy}; {@code NaN}
  *     otherwise
+ * @param entropyLossRankAccuracy the pair-ranking accuracy of the model's own predictive entropy
+ *     against its evaluation losses (ties in entropy count half): a label-free reference for
+ *     {@code lossRankAccuracy}, what the {@code entropy} strategy's score knows of the losses;
+ *     {@code NaN} when the task has no entropy or it was not measured
  */
 public record CycleResult(
         String task,
@@ -45,7 +49,8 @@ public record CycleResult(
         String status,
         SelectionDiagnostics diagnostics,
         double labeledLossRankAccuracy,
-        double committeeLossAgreement) {
+        double committeeLossAgreement,
+        double entropyLossRankAccuracy) {
 
     /** Status of a cycle that completed normally. */
     public static final String OK = "ok";
@@ -57,6 +62,14 @@ public record CycleResult(
         Objects.requireNonNull(metricName, "metricName");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    /** A row without the entropy's ranking (see {@link #entropyLossRankAccuracy}). */
+    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
+            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status,
+            SelectionDiagnostics diagnostics, double labeledLossRankAccuracy, double committeeLossAgreement) {
+        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
+                selectSeconds, status, diagnostics, labeledLossRankAccuracy, committeeLossAgreement, Double.NaN);
     }
 
     /** A row without the committee's loss agreement (see {@link #committeeLossAgreement}). */
@@ -100,8 +113,8 @@ public record CycleResult(
     /**
      * Whether another row for the same (task, strategy, trial, cycle) carries the same outcome:
      * seed, labeled count, metric name and value, loss-rank accuracy, status, selection
-     * diagnostics (see {@link SelectionDiagnostics#agrees}) and the labeled-set ranking and the
-     * committee's loss agreement where both rows recorded them. Wall times are not compared: they describe the run, not the result.
+     * diagnostics (see {@link SelectionDiagnostics#agrees}) and the labeled-set ranking, the
+     * committee's loss agreement and the entropy's ranking where both rows recorded them. Wall times are not compared: they describe the run, not the result.
      */
     public boolean sameOutcome(CycleResult o) {
         return seed == o.seed
@@ -113,8 +126,13 @@ public record CycleResult(
                 && diagnostics.agrees(o.diagnostics)
                 && (Double.isNaN(labeledLossRankAccuracy) || Double.isNaN(o.labeledLossRankAccuracy)
                         || Double.compare(labeledLossRankAccuracy, o.labeledLossRankAccuracy) == 0)
-                && (Double.isNaN(committeeLossAgreement) || Double.isNaN(o.committeeLossAgreement)
-                        || Double.compare(committeeLossAgreement, o.committeeLossAgreement) == 0);
+                && bothOrEither(committeeLossAgreement, o.committeeLossAgreement)
+                && bothOrEither(entropyLossRankAccuracy, o.entropyLossRankAccuracy);
+    }
+
+    /** Equal, or missing from either row. */
+    private static boolean bothOrEither(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || Double.compare(a, b) == 0;
     }
 
     /** The (strategy, trial) run this row belongs to. */

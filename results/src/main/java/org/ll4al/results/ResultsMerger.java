@@ -256,6 +256,8 @@ public final class ResultsMerger {
                         : " labeled_loss_rank_accuracy=" + r.labeledLossRankAccuracy())
                 + (Double.isNaN(r.committeeLossAgreement()) ? ""
                         : " committee_loss_agreement=" + r.committeeLossAgreement())
+                + (Double.isNaN(r.entropyLossRankAccuracy()) ? ""
+                        : " entropy_loss_rank_accuracy=" + r.entropyLossRankAccuracy())
                 + (d.recorded() ? " picked_loss_ratio=" + d.pickedLossRatio() + " subset_loss_rank_accuracy="
                         + d.subsetLossRankAccuracy() + " picked_label_entropy=" + d.pickedLabelEntropy() : "");
     }

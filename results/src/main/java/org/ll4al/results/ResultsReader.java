@@ -46,7 +46,8 @@ public final class ResultsReader {
                                         optionalNum(r, "subset_loss_rank_accuracy"),
                                         optionalNum(r, "picked_label_entropy")),
                                 optionalNum(r, "labeled_loss_rank_accuracy"),
-                                optionalNum(r, "committee_loss_agreement")));
+                                optionalNum(r, "committee_loss_agreement"),
+                                optionalNum(r, "entropy_loss_rank_accuracy")));
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }

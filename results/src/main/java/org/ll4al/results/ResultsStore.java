@@ -136,7 +136,8 @@ public final class ResultsStore {
                         CsvLayout.num(r.diagnostics().subsetLossRankAccuracy()),
                         CsvLayout.num(r.diagnostics().pickedLabelEntropy()),
                         CsvLayout.num(r.labeledLossRankAccuracy()),
-                        CsvLayout.num(r.committeeLossAgreement())));
+                        CsvLayout.num(r.committeeLossAgreement()),
+                        CsvLayout.num(r.entropyLossRankAccuracy())));
     }
 
     static String formatSelections(List<SelectionRecord> picks) {

@@ -90,8 +90,8 @@ class ResultsStoreTest {
         List<String> lines = Files.readAllLines(dir.resolve("cycles.csv"));
         assertTrue(lines.get(0).endsWith(
                 ",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,labeled_loss_rank_accuracy"
-                        + ",committee_loss_agreement"));
-        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,,,", lines.get(1));
+                        + ",committee_loss_agreement,entropy_loss_rank_accuracy"));
+        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,,,,", lines.get(1));
         assertEquals(2, ResultsReader.cycles(dir).size());
         assertEquals(0.9, ResultsReader.cycles(dir).get(1).diagnostics().pickedLabelEntropy());
     }
@@ -116,6 +116,27 @@ class ResultsStoreTest {
         assertFalse(next.sameOutcome(differs));
         assertTrue(next.sameOutcome(new CycleResult("detection", "committee", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
                 CycleResult.OK, SelectionDiagnostics.NONE, 0.8)), "an unmeasured agreement is not a difference");
+    }
+
+    @Test
+    void theEntropysRankingRoundTripsAndOlderRowsReadAsUnmeasured() throws Exception {
+        String before = "task,strategy,trial,seed,cycle,labeled,metric_name,metric_value,loss_rank_accuracy,"
+                + "train_seconds,select_seconds,status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,"
+                + "labeled_loss_rank_accuracy,committee_loss_agreement\n"
+                + "detection,entropy,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7,\n";
+        Files.writeString(dir.resolve("cycles.csv"), before);
+        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).entropyLossRankAccuracy()));
+        CycleResult next = new CycleResult("detection", "entropy", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
+                CycleResult.OK, SelectionDiagnostics.NONE, 0.8, Double.NaN, 0.675);
+        ResultsStore.open(dir).appendCycle(next, List.of());
+        List<CycleResult> back = ResultsReader.cycles(dir);
+        assertEquals(0.7, back.get(0).labeledLossRankAccuracy(), "the old row keeps its values");
+        assertEquals(next, back.get(1));
+        assertEquals(0.675, back.get(1).entropyLossRankAccuracy());
+        assertFalse(next.sameOutcome(new CycleResult("detection", "entropy", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
+                CycleResult.OK, SelectionDiagnostics.NONE, 0.8, Double.NaN, 0.6)));
+        assertTrue(next.sameOutcome(new CycleResult("detection", "entropy", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
+                CycleResult.OK, SelectionDiagnostics.NONE, 0.8)), "an unmeasured ranking is not a difference");
     }
 
     @Test

@@ -192,6 +192,8 @@ final class Inference {
         int n = task.evalSize();
         float[] truth = new float[n];
         float[] predicted = new float[n];
+        Set<Signal> entropy = task.uncertaintySignals().contains(Signal.ENTROPY) ? EnumSet.of(Signal.ENTROPY) : Set.of();
+        float[] entropies = entropy.isEmpty() ? null : new float[n];
         MetricAccumulator metric = task.newMetric();
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < n; from += batch) {
@@ -208,10 +210,13 @@ final class Inference {
                 metric.add(heads, b);
                 copy(trueLoss(heads, b).toFloatArray(), truth, from);
                 copy(net.predictedLoss(out).toFloatArray(), predicted, from);
+                if (entropies != null) {
+                    copy(task.uncertainty(heads, b, entropy).get(Signal.ENTROPY), entropies, from);
+                }
             }
         }
-        return new Evaluation(
-                metric.value(), LossRanking.accuracy(truth, predicted), (System.nanoTime() - start) / 1e9, truth);
+        return new Evaluation(metric.value(), LossRanking.accuracy(truth, predicted), (System.nanoTime() - start) / 1e9,
+                truth, entropies == null ? Double.NaN : LossRanking.accuracy(truth, entropies, 0.5));
     }
 
     private static void copy(float[] src, float[] dst, int at) {
