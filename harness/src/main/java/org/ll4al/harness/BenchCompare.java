@@ -128,20 +128,21 @@ final class BenchCompare {
         BenchReference ref = BenchReference.find(props, "torch", "resnet_cifar.py");
         int threads = BenchSetup.engineThreads();
         var t = s.o.train();
+        String gradMode = Benchmark.value(props, Benchmark.REFERENCE_GRAD_MODE);
         List<String> args = new ArrayList<>(List.of("--width", s.o.get("width"), "--dropout", s.o.get("dropout"),
                 "--batch", "" + s.batch(), "--infer-batch", "" + s.inferenceBatch(), "--images", "" + ids.length,
                 "--warmup", "2", "--rounds", "1", "--threads", "" + threads, "--optimizer", t.optimizerName(),
                 "--lr", "" + t.lr(), "--momentum", "" + t.momentum(), "--weight-decay", "" + t.weightDecay(),
                 "--lambda", "" + t.lambda(), "--margin", "" + t.margin(), "--module-width", "" + t.moduleWidth(),
                 "--loss", t.lossKind().name().toLowerCase(Locale.ROOT),
-                "--grad-mode", Benchmark.value(props, Benchmark.REFERENCE_GRAD_MODE)));
+                "--grad-mode", gradMode));
         boolean fold = Benchmark.value(props, Benchmark.REFERENCE_FOLD);
         if (fold) {
             args.add("--fold-bn");
         }
         String djlScoring = ConvBatchNorm.foldsInference() ? "folded batch norm" : "eager blocks (-Dll4al.foldBatchNorm=false)";
         String refScoring = (fold ? "folded batch norm (--fold-bn)" : "eager modules") + " under torch."
-                + ("no_grad".equals(Benchmark.value(props, Benchmark.REFERENCE_GRAD_MODE)) ? "no_grad" : "inference_mode");
+                + ("no_grad".equals(gradMode) ? "no_grad" : "inference_mode");
         out.printf("side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
                 + " %s; scoring: DJL %s with grad mode off, reference %s%n", ref.available() ? " (" + ref.python() + " " + ref.script()
                 + ", torch " + ref.version() + ")" : "", s.o.get("width"), s.batch(), s.inferenceBatch(), ids.length,

@@ -192,8 +192,7 @@ final class Inference {
         int n = task.evalSize();
         float[] truth = new float[n];
         float[] predicted = new float[n];
-        Set<Signal> entropy = task.uncertaintySignals().contains(Signal.ENTROPY) ? EnumSet.of(Signal.ENTROPY) : Set.of();
-        float[] entropies = entropy.isEmpty() ? null : new float[n];
+        float[] entropies = task.uncertaintySignals().contains(Signal.ENTROPY) ? new float[n] : null;
         MetricAccumulator metric = task.newMetric();
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < n; from += batch) {
@@ -211,7 +210,7 @@ final class Inference {
                 copy(trueLoss(heads, b).toFloatArray(), truth, from);
                 copy(net.predictedLoss(out).toFloatArray(), predicted, from);
                 if (entropies != null) {
-                    copy(task.uncertainty(heads, b, entropy).get(Signal.ENTROPY), entropies, from);
+                    copy(task.uncertainty(heads, b, EnumSet.of(Signal.ENTROPY)).get(Signal.ENTROPY), entropies, from);
                 }
             }
         }
