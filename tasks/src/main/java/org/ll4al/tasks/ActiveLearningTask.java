@@ -100,6 +100,18 @@ public interface ActiveLearningTask extends AutoCloseable {
     /** A fresh accumulator of the evaluation metric. */
     MetricAccumulator newMetric();
 
+    /**
+     * Adds one evaluation batch to {@code metric} (from {@link #newMetric}) and returns the
+     * batch's per-sample {@link #uncertainty} for the signals wanted (empty map for none). A task
+     * whose metric and uncertainty read the same decoded predictions (detection: decoding + NMS
+     * per image) overrides this to decode each image once; the default adds, then scores.
+     */
+    default Map<Signal, float[]> evaluateBatch(MetricAccumulator metric, NDList heads, TaskBatch batch,
+            Set<Signal> wanted) {
+        metric.add(heads, batch);
+        return wanted.isEmpty() ? Map.of() : uncertainty(heads, batch, wanted);
+    }
+
     /** Releases whatever the task holds (cached tensors, files). */
     @Override
     default void close() {}

@@ -232,17 +232,40 @@ public final class DetectionTask implements ActiveLearningTask {
 
     @Override
     public Map<Signal, float[]> uncertainty(NDList heads, TaskBatch batch, Set<Signal> wanted) {
+        return decoded(heads, batch, wanted, null);
+    }
+
+    /** Decodes + NMS-es each evaluation image once for both the mAP and the entropy. */
+    @Override
+    public Map<Signal, float[]> evaluateBatch(MetricAccumulator metric, NDList heads, TaskBatch batch,
+            Set<Signal> wanted) {
+        if (!(metric instanceof VocMetric voc)) {
+            return ActiveLearningTask.super.evaluateBatch(metric, heads, batch, wanted);
+        }
+        return decoded(heads, batch, wanted, voc);
+    }
+
+    /** Each image's detections, added to {@code metric} when not null, and the entropy when wanted. */
+    private Map<Signal, float[]> decoded(NDList heads, TaskBatch batch, Set<Signal> wanted, VocMetric metric) {
         Map<Signal, float[]> out = new EnumMap<>(Signal.class);
-        if (!wanted.contains(Signal.ENTROPY)) {
+        boolean entropy = wanted.contains(Signal.ENTROPY);
+        if (!entropy && metric == null) {
             return out;
         }
         float[] loc = heads.get(0).toFloatArray();
         float[] probs = heads.get(1).softmax(2).toFloatArray();
+        List<List<Detector.Detection>> perImage = new ArrayList<>(batch.size());
         float[] h = new float[batch.size()];
         for (int b = 0; b < h.length; b++) {
-            h[b] = (float) Detector.imageEntropy(detector.detect(loc, probs, b, classes.size() + 1));
+            perImage.add(detector.detect(loc, probs, b, classes.size() + 1));
+            h[b] = (float) Detector.imageEntropy(perImage.get(b));
         }
-        out.put(Signal.ENTROPY, h);
+        if (metric != null) {
+            metric.add(perImage, batch);
+        }
+        if (entropy) {
+            out.put(Signal.ENTROPY, h);
+        }
         return out;
     }
 

@@ -44,8 +44,21 @@ public final class VocMetric implements MetricAccumulator {
     public void add(NDList heads, TaskBatch batch) {
         float[] loc = heads.get(0).toFloatArray();
         float[] probs = heads.get(1).softmax(2).toFloatArray();
+        List<List<Detector.Detection>> perImage = new ArrayList<>(batch.size());
         for (int b = 0; b < batch.size(); b++) {
-            addImage(detector.detect(loc, probs, b, classes + 1), eval.annotation(batch.ids()[b]));
+            perImage.add(detector.detect(loc, probs, b, classes + 1));
+        }
+        add(perImage, batch);
+    }
+
+    /** Adds a batch's detections, already decoded and NMS-ed, one list per image of the batch. */
+    public void add(List<List<Detector.Detection>> perImage, TaskBatch batch) {
+        if (perImage.size() != batch.size()) {
+            throw new IllegalArgumentException("VocMetric: " + perImage.size() + " detection lists for a batch of "
+                    + batch.size() + " images");
+        }
+        for (int b = 0; b < batch.size(); b++) {
+            addImage(perImage.get(b), eval.annotation(batch.ids()[b]));
         }
     }
 

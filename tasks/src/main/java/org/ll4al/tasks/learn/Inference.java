@@ -206,11 +206,12 @@ final class Inference {
                 TaskBatch b = task.evalBatch(scope, ids);
                 NDList out = net.forward(ps, b.inputs(), false);
                 NDList heads = net.heads(out);
-                metric.add(heads, b);
+                Map<Signal, float[]> u = task.evaluateBatch(metric, heads, b,
+                        entropies == null ? Set.of() : EnumSet.of(Signal.ENTROPY));
                 copy(trueLoss(heads, b).toFloatArray(), truth, from);
                 copy(net.predictedLoss(out).toFloatArray(), predicted, from);
                 if (entropies != null) {
-                    copy(task.uncertainty(heads, b, EnumSet.of(Signal.ENTROPY)).get(Signal.ENTROPY), entropies, from);
+                    copy(u.get(Signal.ENTROPY), entropies, from);
                 }
             }
         }

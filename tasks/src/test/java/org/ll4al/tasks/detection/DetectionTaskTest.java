@@ -1,5 +1,6 @@
 package org.ll4al.tasks.detection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
+import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.Evaluation;
@@ -97,6 +99,38 @@ class DetectionTaskTest {
                 double expected = (sl1 + 4 * pos * Math.log(4)) / pos;
                 assertEquals(expected, loss[i], 1e-3 * expected);
             }
+        }
+    }
+
+    @Test
+    void evaluationDecodesOnceAndGivesTheSameMapAndEntropyAsSeparateCalls() throws Exception {
+        TinyVoc.write(dir, 4, 6);
+        try (DetectionTask task = new DetectionTask(TinyVoc.config(dir, 64, 0.125, Map.of()));
+                NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            int p = task.priors().length;
+            TaskBatch e = task.evalBatch(m, new int[] {0, 1, 2, 3, 4, 5});
+            Random r = new Random(11);
+            float[] loc = new float[6 * p * 4];
+            float[] scores = new float[6 * p * 4];
+            for (int i = 0; i < loc.length; i++) {
+                loc[i] = (float) (0.3 * r.nextGaussian());
+                scores[i] = (float) (3 * r.nextGaussian());
+            }
+            NDList heads = new NDList(m.create(loc, new ai.djl.ndarray.types.Shape(6, p, 4)),
+                    m.create(scores, new ai.djl.ndarray.types.Shape(6, p, 4)));
+            MetricAccumulator once = task.newMetric();
+            float[] h = task.evaluateBatch(once, heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
+            MetricAccumulator apart = task.newMetric();
+            apart.add(heads, e);
+            float[] expected = task.uncertainty(heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
+            assertArrayEquals(expected, h);
+            assertEquals(apart.value(), once.value());
+            double sum = 0;
+            for (float v : h) {
+                sum += v;
+            }
+            assertTrue(sum > 0, "random heads give detections with positive entropy");
+            assertTrue(task.evaluateBatch(task.newMetric(), heads, e, Set.of()).isEmpty());
         }
     }
 }
