@@ -139,6 +139,7 @@ public final class DetectionTask implements ActiveLearningTask {
             float[][] boxes = trainingBoxes(a);
             samples.add(switch (augmentation) {
                 case "ssd" -> SsdAugmentation.augment(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
+                case "photo" -> SsdAugmentation.photoMirror(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
                 case "flip" -> SsdAugmentation.mirror(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
                 default -> SsdAugmentation.plain(train.pixels(id), train.imageSize(), boxes, trainingLabels(a));
             });

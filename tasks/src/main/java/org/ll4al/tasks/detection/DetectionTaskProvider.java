@@ -19,7 +19,8 @@ public final class DetectionTaskProvider implements TaskProvider {
 
     /** {@code -Daugment}: training augmentation. */
     public static final Option<String> AUGMENT = Option.oneOf("augment", "ssd",
-            "detection: ssd (photometric, zoom-out, crop, flip) | flip | none", "ssd", "flip", "none");
+            "detection: ssd (photometric, zoom-out, crop, flip) | photo (photometric, flip) | flip | none",
+            "ssd", "photo", "flip", "none");
     /** {@code -Dnormalize}: how the training loss is normalised. */
     public static final Option<String> NORMALIZE = Option.oneOf("normalize", "batch",
             "detection: training loss normalised per batch (sum of losses / positives of the batch, as"

@@ -68,6 +68,16 @@ public final class SsdAugmentation {
         return new Sample(out, flip(boxes), labels);
     }
 
+    /**
+     * {@link #mirror} followed by the photometric distortion: the boxes stay where they are (or
+     * flip), only the colours change, so objects keep their size at a low input resolution.
+     */
+    public static Sample photoMirror(byte[] hwc, int size, float[][] boxes, int[] labels, Random rng) {
+        Sample s = mirror(hwc, size, boxes, labels, rng);
+        photometric(s.chw(), size, rng);
+        return s;
+    }
+
     /** Random brightness, contrast and saturation, each with probability 1/2, in place. */
     static void photometric(float[] chw, int size, Random rng) {
         int plane = size * size;

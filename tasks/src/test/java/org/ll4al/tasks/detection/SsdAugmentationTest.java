@@ -78,4 +78,27 @@ class SsdAugmentationTest {
             assertTrue(v >= 0 && v <= 255);
         }
     }
+
+    @Test
+    void photoMirrorChangesColoursButKeepsOrFlipsTheBoxes() {
+        float[] box = {0.1f, 0.2f, 0.5f, 0.9f};
+        byte[] px = image(box);
+        int changed = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            SsdAugmentation.Sample m = SsdAugmentation.mirror(px, S, new float[][] {box}, new int[] {2}, new Random(seed));
+            SsdAugmentation.Sample p = SsdAugmentation.photoMirror(px, S, new float[][] {box}, new int[] {2}, new Random(seed));
+            // the same draw decides the flip: boxes and labels as mirror's
+            assertArrayEquals(m.boxes()[0], p.boxes()[0], 0f);
+            assertArrayEquals(new int[] {2}, p.labels());
+            assertTrue(p.boxes()[0][0] == box[0] || p.boxes()[0][0] == 1 - box[2]);
+            boolean differs = false;
+            for (int i = 0; i < p.chw().length; i++) {
+                assertTrue(p.chw()[i] >= 0 && p.chw()[i] <= 255);
+                differs |= p.chw()[i] != m.chw()[i];
+            }
+            changed += differs ? 1 : 0;
+        }
+        // each of the three distortions is drawn with probability 1/2: 1/8 of the draws leave the colours
+        assertTrue(changed >= 12, "colours changed in " + changed + " of 20 draws");
+    }
 }
