@@ -86,7 +86,9 @@ public final class DetectionTaskProvider implements TaskProvider {
             # mAP 0.137 vs 0.038 per image). Random reached 0.19/0.15 at 400, loss ranking
             # 0.53-0.61; per image with 20-epoch cycles 0.14/0.18, ranking 0.49-0.57; 100 -> 400
             # in 4 cycles of 15 epochs 0.085; from scratch 0.05/0.06. 4 strategies x 2 trials:
-            # 39 min on 2 cores (docs/detection-cpu).
+            # 39 min on 2 cores. Photometric distortion + flip (augment = photo) at cycle 0, 2 trials:
+            # mAP 0.145/0.157, loss ranking 0.586/0.587 against flip-only's 0.137/0.088 and
+            # 0.589/0.504 (README; the run with it: docs/detection-cpu).
             trials = 2
             cycles = 3
             initial = 200
@@ -102,7 +104,7 @@ public final class DetectionTaskProvider implements TaskProvider {
             width = 0.25
             batchNorm = true
             imageSize = 128
-            augment = flip
+            augment = photo
             poolLimit = 0
             evalLimit = 0
             classes = aeroplane,cat,dog,horse,motorbike,train
