@@ -48,7 +48,13 @@ else
     echo "resume: LL4AL_FROM=$dst scripts/long-run.sh NAME (code of APP_COMMIT, options of OPTIONS)"
   } > "$dst/PARTIAL.txt"
 fi
-mvn -q -B -o exec:java -Dreport="$dst" >/dev/null
+log=$(mktemp)
+if ! mvn -q -B -o exec:java -Dreport="$dst" > "$log" 2>&1; then
+  tail -20 "$log" >&2
+  echo "error: the report for $dst failed (output above; on a fresh checkout run mvn -o install -DskipTests first)" >&2
+  rm -f "$log"; exit 2
+fi
+rm -f "$log"
 secs=$(awk -F, 'NR > 1 && $12 == "ok" { t += $10 + $11 } END { printf "%.0f", t }' "$dst/cycles.csv")
 {
   echo "started $started, finished ${finished:-(not finished)}"

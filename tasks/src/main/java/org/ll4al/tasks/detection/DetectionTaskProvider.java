@@ -88,7 +88,8 @@ public final class DetectionTaskProvider implements TaskProvider {
             # in 4 cycles of 15 epochs 0.085; from scratch 0.05/0.06. 4 strategies x 2 trials:
             # 39 min on 2 cores. Photometric distortion + flip (augment = photo) at cycle 0, 2 trials:
             # mAP 0.145/0.157, loss ranking 0.586/0.587 against flip-only's 0.137/0.088 and
-            # 0.589/0.504 (README; the run with it: docs/detection-cpu).
+            # 0.589/0.504. The whole preset with it (docs/detection-cpu, another pretrained base):
+            # random 0.196/0.183 at 400, loss ranking 0.61-0.62 (mean of 2 trials), ~43 min.
             trials = 2
             cycles = 3
             initial = 200
