@@ -151,6 +151,8 @@ def main(argv=None):
     ap.add_argument("--images", type=int, default=1024, help="images per round, for training and for inference")
     ap.add_argument("--warmup", type=int, default=2, help="untimed batches of each kind before the first round")
     ap.add_argument("--rounds", type=int, default=1, help="timed rounds (one training pass + one scoring pass each)")
+    ap.add_argument("--phases", choices=("all", "training", "inference"), default="all",
+                    help="which passes a round times (the warm-up always runs both): all, training or inference")
     ap.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (intra-op threads)")
     ap.add_argument("--optimizer", choices=("sgd", "rmsprop"), default="sgd")
     ap.add_argument("--lr", type=float, default=0.1)
@@ -241,12 +243,14 @@ def main(argv=None):
             fold_diff = (folded(xb)[1] - net(xb)[1]).abs().max().item()
     train, infer = [], []
     for _ in range(max(1, args.rounds)):
-        t0 = time.perf_counter()
-        images = train_pass(n)
-        train.append(images / (time.perf_counter() - t0))
-        t0 = time.perf_counter()
-        images = score_pass(n)
-        infer.append(images / (time.perf_counter() - t0))
+        if args.phases != "inference":
+            t0 = time.perf_counter()
+            images = train_pass(n)
+            train.append(images / (time.perf_counter() - t0))
+        if args.phases != "training":
+            t0 = time.perf_counter()
+            images = score_pass(n)
+            infer.append(images / (time.perf_counter() - t0))
     if args.profile:
         with torch.autograd.profiler.profile() as prof:
             score_pass(n)
@@ -265,6 +269,7 @@ def main(argv=None):
         "batch": args.batch,
         "infer_batch": args.infer_batch,
         "images": n,
+        "phases": args.phases,
         "train_img_s": [round(v, 3) for v in train],
         "infer_img_s": [round(v, 3) for v in infer],
     }))

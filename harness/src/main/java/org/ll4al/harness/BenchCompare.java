@@ -129,13 +129,16 @@ final class BenchCompare {
         int threads = BenchSetup.engineThreads();
         var t = s.o.train();
         String gradMode = Benchmark.value(props, Benchmark.REFERENCE_GRAD_MODE);
+        String phases = Benchmark.value(props, Benchmark.PHASES);
+        boolean training = !"inference".equals(phases);
+        boolean inference = !"training".equals(phases);
         List<String> args = new ArrayList<>(List.of("--width", s.o.get("width"), "--dropout", s.o.get("dropout"),
                 "--batch", "" + s.batch(), "--infer-batch", "" + s.inferenceBatch(), "--images", "" + ids.length,
                 "--warmup", "2", "--rounds", "1", "--threads", "" + threads, "--optimizer", t.optimizerName(),
                 "--lr", "" + t.lr(), "--momentum", "" + t.momentum(), "--weight-decay", "" + t.weightDecay(),
                 "--lambda", "" + t.lambda(), "--margin", "" + t.margin(), "--module-width", "" + t.moduleWidth(),
                 "--loss", t.lossKind().name().toLowerCase(Locale.ROOT),
-                "--grad-mode", gradMode));
+                "--grad-mode", gradMode, "--phases", phases));
         boolean fold = Benchmark.value(props, Benchmark.REFERENCE_FOLD);
         if (fold) {
             args.add("--fold-bn");
@@ -144,35 +147,103 @@ final class BenchCompare {
         String refScoring = (fold ? "folded batch norm (--fold-bn)" : "eager modules") + " under torch."
                 + ("no_grad".equals(gradMode) ? "no_grad" : "inference_mode");
         out.printf("side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
-                + " %s; scoring: DJL %s with grad mode off, reference %s%n", ref.available() ? " (" + ref.python() + " " + ref.script()
-                + ", torch " + ref.version() + ")" : "", s.o.get("width"), s.batch(), s.inferenceBatch(), ids.length,
-                threads, rounds(rounds), djlScoring, refScoring);
+                + " %s timing %s; scoring: DJL %s with grad mode off, reference %s%n", ref.available() ? " ("
+                + ref.python() + " " + ref.script() + ", torch " + ref.version() + ")" : "", s.o.get("width"), s.batch(),
+                s.inferenceBatch(), ids.length, threads, rounds(rounds), "all".equals(phases) ? "training and inference"
+                : phases, djlScoring, refScoring);
         double[][] djl = new double[2][rounds];
         double[][] py = new double[2][ref.available() ? rounds : 0];
+        ReferenceShare share = new ReferenceShare();
         for (int r = 0; r < rounds; r++) {
             for (int side = 0; side < 2; side++) {
                 boolean reference = referenceFirst(r) == (side == 0);
                 if (!reference) {
-                    djl[0][r] = s.trainImagesPerSecond(ids, r + 1);
-                    djl[1][r] = s.inferImagesPerSecond(ids);
+                    djl[0][r] = training ? s.trainImagesPerSecond(ids, r + 1) : 0;
+                    djl[1][r] = inference ? s.inferImagesPerSecond(ids) : 0;
                 } else if (ref.available()) {
-                    Map<String, Object> json = ref.run(args);
+                    Map<String, Object> json = share.run(ref, args);
                     if (r == 0 && BenchReference.numbers(json, "threads")[0] != threads) {
                         out.println("warning: the reference ran with " + (int) BenchReference.numbers(json, "threads")[0]
                                 + " threads, DJL with " + threads);
                     }
-                    py[0][r] = BenchReference.numbers(json, "train_img_s")[0];
-                    py[1][r] = BenchReference.numbers(json, "infer_img_s")[0];
+                    py[0][r] = training ? BenchReference.numbers(json, "train_img_s")[0] : 0;
+                    py[1][r] = inference ? BenchReference.numbers(json, "infer_img_s")[0] : 0;
                 }
             }
         }
-        print(out, "PyTorch", List.of(new Measure("training img/s", djl[0], py[0], true),
-                new Measure("inference img/s", djl[1], py[1], true)), ref.skipped());
-        double pass = ids.length / Spread.of(djl[1]).median();
-        double prep = s.scoringPreparationSeconds(ids);
-        out.printf("DJL scoring pass %.3f s (median), of which batch preparation %.3f s (%.1f%%; the reference's inputs"
-                + " are made before timing); native allocator: %s (the reference inherits it)%n", pass, prep,
-                100 * prep / pass, NativeAllocator.current());
+        List<Measure> measures = new ArrayList<>();
+        if (training) {
+            measures.add(new Measure("training img/s", djl[0], py[0], true));
+        }
+        if (inference) {
+            measures.add(new Measure("inference img/s", djl[1], py[1], true));
+        }
+        print(out, "PyTorch", measures, ref.skipped());
+        share.print(out);
+        if (inference) {
+            double pass = ids.length / Spread.of(djl[1]).median();
+            double prep = s.scoringPreparationSeconds(ids);
+            out.printf("DJL scoring pass %.3f s (median), of which batch preparation %.3f s (%.1f%%; the reference's inputs"
+                    + " are made before timing); native allocator: %s (the reference inherits it)%n", pass, prep,
+                    100 * prep / pass, NativeAllocator.current());
+        } else {
+            out.printf("native allocator: %s (the reference inherits it)%n", NativeAllocator.current());
+        }
+    }
+
+    /**
+     * The CPU this JVM itself used while the reference ran (its idle threads: JIT, GC, periodic
+     * tasks, engine threads winding down): the share of the cores the reference's rounds did not
+     * get, printed so that a reader can see how fair the comparison was. The DJL rounds run while
+     * no reference process exists, so they have no such counterpart.
+     */
+    static final class ReferenceShare {
+        private double cpuSeconds;
+        private double wallSeconds;
+
+        /** Runs the reference once, adding this JVM's CPU seconds and the run's wall seconds. */
+        Map<String, Object> run(BenchReference ref, List<String> args) throws IOException, InterruptedException {
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            try {
+                return ref.run(args);
+            } finally {
+                wallSeconds += (System.nanoTime() - t0) / 1e9;
+                long cpu1 = processCpuNanos();
+                cpuSeconds += cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9;
+            }
+        }
+
+        /** This JVM's CPU seconds while the reference ran (NaN where the platform cannot tell). */
+        double cpuSeconds() {
+            return cpuSeconds;
+        }
+
+        /** Wall seconds of the reference's runs, start-up included. */
+        double wallSeconds() {
+            return wallSeconds;
+        }
+
+        void print(PrintStream out) {
+            if (wallSeconds == 0) {
+                return;
+            }
+            if (Double.isNaN(cpuSeconds)) {
+                out.println("this JVM's own CPU while the reference ran: not available on this platform");
+                return;
+            }
+            out.printf(Locale.ROOT, "this JVM's own CPU while the reference ran: %.2f s over %.1f s of reference runs"
+                    + " (%.1f%% of one core, taken from the reference's share of the machine)%n", cpuSeconds,
+                    wallSeconds, 100 * cpuSeconds / wallSeconds);
+        }
+
+        private static long processCpuNanos() {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getProcessCpuTime();
+            }
+            return -1;
+        }
     }
 
     /** Core-set: DJL's greedy k-center against coreset.py's (numpy) on embeddings of the same sizes. */
@@ -189,13 +260,14 @@ final class BenchCompare {
         double[] djl = new double[rounds];
         double[] np = new double[ref.available() ? rounds : 0];
         String blas = null;
+        ReferenceShare share = new ReferenceShare();
         for (int r = 0; r < rounds; r++) {
             for (int side = 0; side < 2; side++) {
                 boolean reference = referenceFirst(r) == (side == 0);
                 if (!reference) {
                     djl[r] = djlRun.seconds();
                 } else if (ref.available()) {
-                    Map<String, Object> json = ref.run(args);
+                    Map<String, Object> json = share.run(ref, args);
                     np[r] = BenchReference.numbers(json, "seconds")[0];
                     blas = String.valueOf(json.get("blas"));
                 }
@@ -205,5 +277,6 @@ final class BenchCompare {
             out.println("numpy BLAS: " + blas);
         }
         print(out, "numpy", List.of(new Measure("core-set seconds", djl, np, false)), ref.skipped());
+        share.print(out);
     }
 }

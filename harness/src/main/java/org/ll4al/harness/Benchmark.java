@@ -71,9 +71,15 @@ final class Benchmark {
                     + " grad mode off, DJL 0.36 has no inference mode for eager blocks)", "inference", "no_grad")
             .session();
 
+    /** {@code -DbenchPhases}. */
+    static final Option<String> PHASES = Option.oneOf("benchPhases", "all",
+            "bench classification with -DbenchCompare=pytorch: what each round times on both sides: all (a training"
+                    + " epoch and a scoring pass), training, or inference (cheaper rounds, so more of them in the"
+                    + " same time); the warm-up always runs both", "all", "training", "inference").session();
+
     /** The benchmark's own options. */
     static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES, PROFILE, REFERENCE_FOLD,
-            REFERENCE_GRAD_MODE);
+            REFERENCE_GRAD_MODE, PHASES);
 
     private Benchmark() {}
 
@@ -95,6 +101,10 @@ final class Benchmark {
         if (!compare.isEmpty() && !"coreset".equals(what) && !"classification".equals(what)) {
             throw new OptionException("benchCompare", compare, "a comparison of -Dbench=classification or coreset"
                     + " (no Python reference of the " + what + " benchmark exists)");
+        }
+        if (!"all".equals(value(props, PHASES)) && !("classification".equals(what) && "pytorch".equals(compare))) {
+            throw new OptionException("benchPhases", value(props, PHASES), "all, unless -Dbench=classification"
+                    + " -DbenchCompare=pytorch (the only benchmark whose rounds it splits)");
         }
         out.printf("machine: %d cores, %s %s, java %s, engine %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),

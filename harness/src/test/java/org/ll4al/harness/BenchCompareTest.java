@@ -176,6 +176,11 @@ class BenchCompareTest {
         rounds.setProperty("benchRounds", "0");
         assertThrows(OptionException.class, () -> Benchmark.value(rounds, Benchmark.ROUNDS));
         assertEquals(5, Benchmark.value(new Properties(), Benchmark.ROUNDS));
+        Properties phases = new Properties();
+        phases.setProperty("benchPhases", "inference");
+        e = assertThrows(OptionException.class, () -> Benchmark.run("classification", phases, System.out));
+        assertTrue(e.getMessage().contains("benchPhases") && e.getMessage().contains("-DbenchCompare=pytorch"),
+                e.getMessage());
     }
 
     /** A stand-in interpreter: "has" every module, prints fixed results and logs its arguments. */
@@ -216,10 +221,13 @@ class BenchCompareTest {
         for (String a : new String[] {"resnet_cifar.py", "--width 0.125", "--batch 8", "--infer-batch 16",
                 "--images 16", "--rounds 1", "--threads " + BenchSetup.engineThreads(), "--optimizer sgd",
                 "--momentum 0.9", "--weight-decay 5.0E-4", "--lambda 1.0", "--margin 1.0", "--module-width 128",
-                "--loss ranking", "--grad-mode inference"}) {
+                "--loss ranking", "--grad-mode inference", "--phases all"}) {
             assertTrue(args.contains(a), a + " in " + args);
         }
         assertFalse(args.contains("--fold-bn"), args);
+        assertTrue(text.matches("(?s).*this JVM's own CPU while the reference ran: [0-9.]+ s over [0-9.]+ s of reference"
+                + " runs \\([0-9.]+% of one core.*"), text);
+        assertTrue(text.contains("2 rounds timing training and inference"), text);
         assertTrue(text.contains("scoring: DJL folded batch norm with grad mode off, reference eager modules under"
                 + " torch.inference_mode"), text);
         p.setProperty("benchRounds", "1");
@@ -231,6 +239,20 @@ class BenchCompareTest {
         text = bench("classification", p);
         assertTrue(text.contains("reference folded batch norm (--fold-bn) under torch.no_grad"), text);
         assertTrue(Files.readAllLines(log).get(3).contains("--grad-mode no_grad"), "-DbenchReferenceGradMode passes on");
+        p.setProperty("benchPhases", "inference");
+        text = bench("classification", p);
+        assertTrue(Files.readAllLines(log).get(4).contains("--phases inference"), "-DbenchPhases passes on");
+        assertTrue(text.contains("1 round timing inference"), text);
+        assertFalse(text.contains("training img/s"), "inference-only rounds print no training row:\n" + text);
+        assertTrue(text.matches("(?s).*inference img/s .*200\\.0 \\[200\\.0-200\\.0\\].*"), text);
+        p.setProperty("benchPhases", "training");
+        text = bench("classification", p);
+        assertTrue(text.matches("(?s).*training img/s .*100\\.0 \\[100\\.0-100\\.0\\].*"), text);
+        assertFalse(text.contains("inference img/s"), text);
+        assertFalse(text.contains("DJL scoring pass"), text);
+        p.setProperty("benchPhases", "scoring");
+        OptionException e = assertThrows(OptionException.class, () -> bench("classification", p));
+        assertTrue(e.getMessage().contains("benchPhases") && e.getMessage().contains("inference"), e.getMessage());
     }
 
     @Test
@@ -249,6 +271,7 @@ class BenchCompareTest {
         assertTrue(text.matches("(?s).*core-set seconds .*0\\.500 \\[0\\.500-0\\.500\\].*"), text);
         assertEquals(3, Files.readAllLines(log).size());
         assertTrue(Files.readAllLines(log).get(0).contains("--n 64 --labeled 64 --dim 8 --pick 5 --rounds 1"));
+        assertTrue(text.contains("this JVM's own CPU while the reference ran: "), text);
     }
 
     @Test

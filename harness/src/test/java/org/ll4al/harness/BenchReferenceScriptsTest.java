@@ -72,6 +72,25 @@ class BenchReferenceScriptsTest {
     }
 
     @Test
+    void resnetReferenceTimesOnlyThePhasesAsked() throws Exception {
+        List<String> common = List.of("--width", "0.125", "--images", "16", "--batch", "8", "--infer-batch", "16",
+                "--warmup", "1", "--rounds", "2", "--threads", "1", "--phases");
+        Map<String, Object> inference = reference("torch", "resnet_cifar.py").run(concat(common, "inference"));
+        assertEquals("inference", inference.get("phases"));
+        assertEquals(List.of(), inference.get("train_img_s"));
+        assertEquals(2, BenchReference.numbers(inference, "infer_img_s").length, inference.toString());
+        Map<String, Object> training = reference("torch", "resnet_cifar.py").run(concat(common, "training"));
+        assertEquals(List.of(), training.get("infer_img_s"));
+        assertEquals(2, BenchReference.numbers(training, "train_img_s").length, training.toString());
+    }
+
+    private static List<String> concat(List<String> a, String last) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.add(last);
+        return all;
+    }
+
+    @Test
     void resnetReferenceFoldsBatchNormIntoTheConvolutionsWithoutChangingThePredictions() throws Exception {
         Map<String, Object> json = reference("torch", "resnet_cifar.py").run(List.of("--width", "0.125", "--images", "16",
                 "--batch", "8", "--infer-batch", "16", "--warmup", "1", "--rounds", "1", "--threads", "1", "--fold-bn"));

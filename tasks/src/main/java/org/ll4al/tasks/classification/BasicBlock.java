@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.ll4al.tasks.nn.GuardedConv2d;
 
 /** The ResNet basic block: two 3x3 convolutions with batch norm and an identity or 1x1 shortcut. */
 public final class BasicBlock extends AbstractBlock {
@@ -44,7 +45,7 @@ public final class BasicBlock extends AbstractBlock {
     }
 
     static Conv2d conv(int filters, int kernel, int stride) {
-        return Conv2d.builder()
+        return GuardedConv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(kernel / 2, kernel / 2))

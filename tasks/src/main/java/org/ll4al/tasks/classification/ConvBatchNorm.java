@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import org.ll4al.tasks.nn.GuardedConv2d;
 
 /**
  * A bias-free convolution followed by batch norm, folded into one biased convolution when not
@@ -72,8 +73,8 @@ public final class ConvBatchNorm {
             NDArray scale = gamma.div(var.add(EPSILON).sqrt());
             NDArray weight = w.mul(scale.reshape(-1, 1, 1, 1));
             NDArray bias = beta.sub(mean.mul(scale));
-            return Conv2d.conv2d(x, weight, bias, c.getStride(), c.getPadding(), c.getDilation(), c.getGroups())
-                    .singletonOrThrow();
+            return GuardedConv2d.guardedConv2d(x, weight, bias, c.getStride(), c.getPadding(), c.getDilation(),
+                    c.getGroups());
         }
     }
 

@@ -18,6 +18,7 @@ import ai.djl.util.PairList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ll4al.tasks.nn.GuardedConv2d;
 
 /**
  * SSD with a VGG-16-style base (conv1..conv5 with ceil max pooling, conv4_3 through {@link
@@ -108,11 +109,11 @@ public final class SsdNetwork extends AbstractBlock {
     }
 
     private static Block head(int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
+        return GuardedConv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
     }
 
     private static void conv(SequentialBlock seq, int filters, int k, int stride, int pad, int dil, boolean bn) {
-        seq.add(Conv2d.builder()
+        seq.add(GuardedConv2d.builder()
                 .setKernelShape(new Shape(k, k))
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(pad, pad))

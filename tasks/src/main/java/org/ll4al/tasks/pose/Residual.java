@@ -12,6 +12,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.ll4al.tasks.nn.GuardedConv2d;
 
 /**
  * The hourglass residual module (Newell et al. 2016): pre-activated bottleneck
@@ -42,7 +43,7 @@ final class Residual extends AbstractBlock {
     }
 
     static Block conv(int filters, int kernel) {
-        return Conv2d.builder()
+        return GuardedConv2d.builder()
                 .setFilters(filters)
                 .setKernelShape(new Shape(kernel, kernel))
                 .optPadding(new Shape(kernel / 2, kernel / 2))

@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.ll4al.tasks.nn.GuardedConv2d;
 
 /**
  * The stacked hourglass network (Newell, Yang and Deng, ECCV 2016) as in the public PyTorch
@@ -56,7 +57,7 @@ public final class StackedHourglass extends AbstractBlock {
         this.stacks = stacks;
         this.channels = channels;
         this.joints = joints;
-        stemConv = addChildBlock("stemConv", Conv2d.builder().setFilters(stemChannels)
+        stemConv = addChildBlock("stemConv", GuardedConv2d.builder().setFilters(stemChannels)
                 .setKernelShape(new Shape(7, 7)).optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).build());
         stemBn = addChildBlock("stemBn", BatchNorm.builder().build());
         stemRes1 = addChildBlock("stemRes1", new Residual(stemChannels, 2 * stemChannels));
