@@ -87,13 +87,39 @@ final class Benchmark {
         run(what, System.getProperties(), out);
     }
 
-    /** Runs benchmark {@code what} with the options in {@code props}. */
+    /**
+     * Runs benchmark {@code what} with the options in {@code props}: one name, or several separated by
+     * commas, run in turn after all are checked ({@code -Dbench=classification,coreset
+     * -DbenchCompare=pytorch} prints every ratio of the side-by-side comparison in one command).
+     */
     static void run(String what, Properties props, PrintStream out) throws IOException, InterruptedException {
+        List<String> names = Arrays.stream(what.split(",")).map(String::trim).toList();
         String compare = value(props, COMPARE);
+        for (String name : names) {
+            check(name, compare);
+        }
+        if (!"all".equals(value(props, PHASES)) && !(names.contains("classification") && "pytorch".equals(compare))) {
+            throw new OptionException("benchPhases", value(props, PHASES), "all, unless -Dbench=classification"
+                    + " -DbenchCompare=pytorch (the only benchmark whose rounds it splits)");
+        }
+        value(props, ROUNDS);
+        out.printf("machine: %d cores, %s %s, java %s, engine %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                Engine.getInstance().getEngineName(), Engine.getInstance().getVersion());
+        for (int i = 0; i < names.size(); i++) {
+            if (names.size() > 1) {
+                out.printf("%s-Dbench=%s%n", i == 0 ? "" : System.lineSeparator(), names.get(i));
+            }
+            runOne(names.get(i), compare, props, out);
+        }
+    }
+
+    /** Rejects an unknown benchmark name or a comparison it has no reference for. */
+    private static void check(String what, String compare) {
         boolean known = "coreset".equals(what) || "strategies".equals(what) || Tasks.names().contains(what);
         if (!known) {
             throw new OptionException("bench", what, "coreset, strategies or a task (" + String.join(", ", Tasks.names())
-                    + ")");
+                    + "), or several of them separated by commas");
         }
         if ("numpy".equals(compare) && "classification".equals(what)) {
             throw new OptionException("benchCompare", compare, "pytorch for -Dbench=classification");
@@ -102,13 +128,10 @@ final class Benchmark {
             throw new OptionException("benchCompare", compare, "a comparison of -Dbench=classification or coreset"
                     + " (no Python reference of the " + what + " benchmark exists)");
         }
-        if (!"all".equals(value(props, PHASES)) && !("classification".equals(what) && "pytorch".equals(compare))) {
-            throw new OptionException("benchPhases", value(props, PHASES), "all, unless -Dbench=classification"
-                    + " -DbenchCompare=pytorch (the only benchmark whose rounds it splits)");
-        }
-        out.printf("machine: %d cores, %s %s, java %s, engine %s %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                Engine.getInstance().getEngineName(), Engine.getInstance().getVersion());
+    }
+
+    private static void runOne(String what, String compare, Properties props, PrintStream out)
+            throws IOException, InterruptedException {
         int rounds = value(props, ROUNDS);
         if ("strategies".equals(what)) {
             BenchStrategies.run(props, out);

@@ -109,8 +109,9 @@ final class OptionSpec {
     /** Properties that select another command instead of a run: report drawing/merging and benchmarks. */
     static final Map<String, String> COMMANDS = Map.of(
             "report", "DIR[,DIR..]: merge results folders (or a folder of shard-*) and draw curves and summary",
-            "bench", "coreset | strategies | classification | detection | pose: print throughput figures"
-                    + " (-DbenchCompare=pytorch: side by side with the Python reference; README, Benchmarks)",
+            "bench", "coreset | strategies | classification | detection | pose, or several separated by commas:"
+                    + " print throughput figures (-DbenchCompare=pytorch: side by side with the Python reference;"
+                    + " README, Benchmarks)",
             "pretrain", "vgg: pretrain the SSD's VGG base on CIFAR-10 (-Ddata) and write -Dout for -Dpretrained",
             "help", "print this list");
 

@@ -172,6 +172,10 @@ class BenchCompareTest {
         p.setProperty("benchCompare", "tensorflow");
         assertThrows(OptionException.class, () -> Benchmark.run("classification", p, System.out));
         assertThrows(OptionException.class, () -> Benchmark.run("nonsense", new Properties(), System.out));
+        OptionException listed = assertThrows(OptionException.class,
+                () -> Benchmark.run("coreset,nonsense", new Properties(), System.out));
+        assertTrue(listed.getMessage().contains("nonsense") && listed.getMessage().contains("separated by commas"),
+                listed.getMessage());
         Properties rounds = new Properties();
         rounds.setProperty("benchRounds", "0");
         assertThrows(OptionException.class, () -> Benchmark.value(rounds, Benchmark.ROUNDS));
@@ -272,6 +276,28 @@ class BenchCompareTest {
         assertEquals(3, Files.readAllLines(log).size());
         assertTrue(Files.readAllLines(log).get(0).contains("--n 64 --labeled 64 --dim 8 --pick 5 --rounds 1"));
         assertTrue(text.contains("this JVM's own CPU while the reference ran: "), text);
+    }
+
+    @Test
+    void oneCommandComparesClassificationAndCoreSet() throws Exception {
+        Path log = tmp.resolve("args.log");
+        Properties p = smokeClassification();
+        p.setProperty("benchRounds", "1");
+        p.setProperty("benchCompare", "pytorch");
+        p.setProperty("benchN", "64");
+        p.setProperty("benchDim", "8");
+        p.setProperty("benchPick", "5");
+        p.setProperty("benchPython", stubPython(log).toString());
+        String text = bench("classification,coreset", p);
+        assertEquals(1, text.split("machine: ", -1).length - 1, "one machine line:\n" + text);
+        int cls = text.indexOf("-Dbench=classification");
+        int core = text.indexOf("-Dbench=coreset");
+        assertTrue(cls >= 0 && core > cls, text);
+        assertTrue(text.substring(cls, core).contains("inference img/s"), text);
+        assertTrue(text.substring(core).matches("(?s).*core-set seconds .*0\\.500 \\[0\\.500-0\\.500\\].*"), text);
+        List<String> calls = Files.readAllLines(log);
+        assertEquals(2, calls.size(), String.join("\n", calls));
+        assertTrue(calls.get(0).contains("resnet_cifar.py") && calls.get(1).contains("coreset.py"), calls.toString());
     }
 
     @Test
