@@ -262,10 +262,7 @@ class BenchCompareTest {
     @Test
     void coresetRoundsAlternateWithTheNumpyReference() throws Exception {
         Path log = tmp.resolve("args.log");
-        Properties p = new Properties();
-        p.setProperty("benchN", "64");
-        p.setProperty("benchDim", "8");
-        p.setProperty("benchPick", "5");
+        Properties p = smallCoreset(new Properties());
         p.setProperty("benchRounds", "3");
         p.setProperty("benchCompare", "numpy");
         p.setProperty("benchPython", stubPython(log).toString());
@@ -281,12 +278,9 @@ class BenchCompareTest {
     @Test
     void oneCommandComparesClassificationAndCoreSet() throws Exception {
         Path log = tmp.resolve("args.log");
-        Properties p = smokeClassification();
+        Properties p = smallCoreset(smokeClassification());
         p.setProperty("benchRounds", "1");
         p.setProperty("benchCompare", "pytorch");
-        p.setProperty("benchN", "64");
-        p.setProperty("benchDim", "8");
-        p.setProperty("benchPick", "5");
         p.setProperty("benchPython", stubPython(log).toString());
         String text = bench("classification,coreset", p);
         assertEquals(1, text.split("machine: ", -1).length - 1, "one machine line:\n" + text);
@@ -320,6 +314,14 @@ class BenchCompareTest {
         p.setProperty("preset", "smoke");
         p.setProperty("batch", "8");
         p.setProperty("benchImages", "16");
+        return p;
+    }
+
+    /** Core-set benchmark sizes of 64 points x 8-d, 5 picks, set on {@code p}. */
+    static Properties smallCoreset(Properties p) {
+        p.setProperty("benchN", "64");
+        p.setProperty("benchDim", "8");
+        p.setProperty("benchPick", "5");
         return p;
     }
 
