@@ -23,6 +23,7 @@ import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.nn.ConvolutionSelfCheck;
 import org.ll4al.tasks.option.OptionException;
 
 /** Runs the grid of (strategy, trial) of one task into one results folder, resuming what exists. */
@@ -176,6 +177,18 @@ final class Experiment {
         }
     }
 
+    /** How this process computes convolutions (README, Reliability: "Wrong convolutions on some CPUs"). */
+    static String convolutions() {
+        String mode = System.getProperty(ConvolutionSelfCheck.PROPERTY, "auto");
+        if (ConvolutionSelfCheck.finding() != null) {
+            return "channels padded to multiples of 16 (-D" + ConvolutionSelfCheck.PROPERTY + "=" + mode + "): "
+                    + ConvolutionSelfCheck.finding();
+        }
+        return ConvolutionSelfCheck.padsChannels() ? "channels padded to multiples of 16 (-D"
+                + ConvolutionSelfCheck.PROPERTY + "=on)" : "engine's own (-D" + ConvolutionSelfCheck.PROPERTY + "="
+                + mode + (mode.equals("off") ? ", not checked)" : ", checked correct)");
+    }
+
     private RunManifest manifest(ResultsStore store, Device device) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("device", device.toString());
@@ -184,6 +197,7 @@ final class Experiment {
         env.put("java", System.getProperty("java.version"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        env.put("convolutions", convolutions());
         RunManifest fresh = new RunManifest(o.asConfig(), env);
         fresh.setSessionOptions(o.sessionNames());
         fresh.setControls(o.strategies.stream().filter(s -> Strategies.byName(s).readsLabels()).toList());

@@ -57,6 +57,10 @@ class SmokeRunTest {
                 .collect(Collectors.toSet());
         assertEquals(1, cycle0.size(), "cycle 0 identical across strategies: " + cycle0);
         assertTrue(Files.exists(out.resolve("run.json")));
+        String convolutions = org.ll4al.results.ResultsReader.manifest(out).environment().get("convolutions");
+        assertEquals(Experiment.convolutions(), convolutions, "run.json says how this process computed convolutions");
+        assertTrue(convolutions.startsWith("channels padded") == org.ll4al.tasks.nn.ConvolutionSelfCheck.padsChannels(),
+                convolutions);
         assertTrue(Files.size(out.resolve("learning_curve_classification.png")) > 5000);
         assertTrue(Files.size(out.resolve("learning_curve_classification.svg")) > 5000);
         String summary = Files.readString(out.resolve("summary.md"));
