@@ -179,14 +179,14 @@ final class Experiment {
 
     /** How this process computes convolutions (README, Reliability: "Wrong convolutions on some CPUs"). */
     static String convolutions() {
-        String mode = System.getProperty(ConvolutionSelfCheck.PROPERTY, "auto");
+        String flag = "-D" + ConvolutionSelfCheck.PROPERTY + "=" + ConvolutionSelfCheck.mode();
         if (ConvolutionSelfCheck.finding() != null) {
-            return "channels padded to multiples of 16 (-D" + ConvolutionSelfCheck.PROPERTY + "=" + mode + "): "
-                    + ConvolutionSelfCheck.finding();
+            return "channels padded to multiples of 16 (" + flag + "): " + ConvolutionSelfCheck.finding();
         }
-        return ConvolutionSelfCheck.padsChannels() ? "channels padded to multiples of 16 (-D"
-                + ConvolutionSelfCheck.PROPERTY + "=on)" : "engine's own (-D" + ConvolutionSelfCheck.PROPERTY + "="
-                + mode + (mode.equals("off") ? ", not checked)" : ", checked correct)");
+        if (ConvolutionSelfCheck.padsChannels()) {
+            return "channels padded to multiples of 16 (" + flag + ")";
+        }
+        return "engine's own (" + flag + ("off".equals(ConvolutionSelfCheck.mode()) ? ", not checked)" : ", checked correct)");
     }
 
     private RunManifest manifest(ResultsStore store, Device device) throws IOException {

@@ -62,13 +62,26 @@ final class Supervisor {
 
     private static Process start(Properties props, Path base, Path crashes, Map<String, String> env)
             throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(childCommand(props, base, crashes)).inheritIO();
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /**
+     * The child JVM's command line: the run's options, and the engine settings given as system
+     * properties ({@code ll4al.*}, e.g. {@code ll4al.convGuard}, {@code ll4al.foldBatchNorm}; and
+     * DJL's {@code ai.djl.*}, e.g. {@code ai.djl.pytorch.num_threads}), which the child reads itself.
+     */
+    static List<String> childCommand(Properties props, Path base, Path crashes) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m");
         cmd.add("-XX:MaxDirectMemorySize=256m");
         cmd.add("-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"));
-        for (String k : props.stringPropertyNames()) {
-            if (OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise")) {
+        for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
+            boolean option = OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise");
+            boolean engine = k.startsWith("ll4al.") || k.startsWith("ai.djl.") && !k.equals("ai.djl.offline");
+            if (option || engine) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));
             }
         }
@@ -79,8 +92,6 @@ final class Supervisor {
         cmd.add("-cp");
         cmd.add(Launcher.classPath());
         cmd.add(Main.class.getName());
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        pb.environment().putAll(env);
-        return pb.start();
+        return cmd;
     }
 }

@@ -107,6 +107,27 @@ class SupervisionTest {
     }
 
     @Test
+    void theChildGetsTheRunsOptionsAndTheEngineSettingsOnly() {
+        Properties p = new Properties();
+        p.setProperty("task", "classification");
+        p.setProperty("supervise", "true");
+        p.setProperty("out", "elsewhere");
+        p.setProperty("ll4al.convGuard", "off");
+        p.setProperty("ll4al.foldBatchNorm", "false");
+        p.setProperty("ai.djl.pytorch.num_threads", "1");
+        p.setProperty("ai.djl.offline", "false");
+        p.setProperty("user.unrelated", "x");
+        List<String> cmd = Supervisor.childCommand(p, tmp.resolve("out"), tmp.resolve("crashes"));
+        for (String arg : List.of("-Dtask=classification", "-Dll4al.convGuard=off", "-Dll4al.foldBatchNorm=false",
+                "-Dai.djl.pytorch.num_threads=1", "-Dout=" + tmp.resolve("out"), "-Dsupervise=false", "-Dresume=true")) {
+            assertTrue(cmd.contains(arg), arg + " in " + cmd);
+        }
+        assertEquals(1, cmd.stream().filter(a -> a.startsWith("-Dai.djl.offline=")).count(), cmd.toString());
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-Duser.unrelated") || a.equals("-Dout=elsewhere")
+                || a.equals("-Dsupervise=true")), cmd.toString());
+    }
+
+    @Test
     void crashedAndKilledChildrenAreRelaunchedAndTheResultsEqualAnUninterruptedRun() throws Exception {
         RunFixture f = new RunFixture(tmp);
         Path reference = tmp.resolve("reference");

@@ -6,9 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.BinaryOperator;
+import org.ll4al.tasks.option.OptionException;
 
 /**
  * Checks once per process whether the engine's 2-d convolution is correct for channel counts
@@ -37,41 +39,44 @@ public final class ConvolutionSelfCheck {
 
     private ConvolutionSelfCheck() {}
 
-    /** Whether {@link GuardedConv2d} pads channels in this process (the check runs once, on first call). */
+    /** Whether {@link GuardedConv2d} pads channels in this process (with {@code auto}, the check runs on first call). */
     public static boolean padsChannels() {
-        return Holder.PADS;
+        return switch (mode()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> Holder.FINDING != null;
+        };
     }
 
-    /** What the check found on this engine: null when correct (or not run: guard on / off). */
+    /** What the check found on this engine: null when correct, or not run ({@code on} / {@code off}). */
     public static String finding() {
-        return Holder.FINDING;
+        return "auto".equals(mode()) ? Holder.FINDING : null;
     }
 
+    /**
+     * The guard's mode from {@code -Dll4al.convGuard}: auto (also when unset), on or off.
+     *
+     * @throws OptionException for any other value
+     */
+    public static String mode() {
+        String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (mode.isEmpty()) {
+            return "auto";
+        }
+        if (!List.of("auto", "on", "off").contains(mode)) {
+            throw new OptionException(PROPERTY, System.getProperty(PROPERTY), "auto, on or off");
+        }
+        return mode;
+    }
+
+    /** The check's finding, computed once per process on first use. */
     private static final class Holder {
-        static final String FINDING;
-        static final boolean PADS;
+        static final String FINDING = defect((x, w) -> Conv2d.conv2d(x, w).singletonOrThrow());
 
         static {
-            String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-            switch (mode) {
-                case "on" -> {
-                    FINDING = null;
-                    PADS = true;
-                }
-                case "off" -> {
-                    FINDING = null;
-                    PADS = false;
-                }
-                case "auto", "" -> {
-                    FINDING = defect((x, w) -> Conv2d.conv2d(x, w).singletonOrThrow());
-                    PADS = FINDING != null;
-                    if (PADS) {
-                        System.err.println("ll4al: " + FINDING + "; convolutions pad their channels to multiples"
-                                + " of 16 in this process (-D" + PROPERTY + "=off turns this off)");
-                    }
-                }
-                default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + mode
-                        + ": expected auto, on or off");
+            if (FINDING != null) {
+                System.err.println("ll4al: " + FINDING + "; convolutions pad their channels to multiples of 16 in"
+                        + " this process (-D" + PROPERTY + "=off turns this off)");
             }
         }
     }

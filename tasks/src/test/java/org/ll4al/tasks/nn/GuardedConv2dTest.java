@@ -1,9 +1,11 @@
 package org.ll4al.tasks.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -14,6 +16,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.ll4al.tasks.option.OptionException;
 
 /**
  * The guarded convolution against a plain-loop reference on the convolution shapes the presets
@@ -98,6 +101,28 @@ class GuardedConv2dTest {
                 new Shape(1, 1), new Shape(1, 1), 1)), "the guarded convolution passes on this machine ("
                 + (ConvolutionSelfCheck.padsChannels() ? "padding: " + ConvolutionSelfCheck.finding() : "not padding")
                 + ")");
+    }
+
+    @Test
+    void aBadGuardModeIsOneClearOptionError() {
+        String before = System.getProperty(ConvolutionSelfCheck.PROPERTY);
+        try {
+            System.setProperty(ConvolutionSelfCheck.PROPERTY, "maybe");
+            OptionException e = assertThrows(OptionException.class, ConvolutionSelfCheck::padsChannels);
+            assertTrue(e.getMessage().contains("ll4al.convGuard='maybe'") && e.getMessage().contains("auto, on or off"),
+                    e.getMessage());
+            System.setProperty(ConvolutionSelfCheck.PROPERTY, " ON ");
+            assertTrue(ConvolutionSelfCheck.padsChannels());
+            assertNull(ConvolutionSelfCheck.finding(), "with the guard forced on the check is not consulted");
+            System.setProperty(ConvolutionSelfCheck.PROPERTY, "off");
+            assertFalse(ConvolutionSelfCheck.padsChannels());
+        } finally {
+            if (before == null) {
+                System.clearProperty(ConvolutionSelfCheck.PROPERTY);
+            } else {
+                System.setProperty(ConvolutionSelfCheck.PROPERTY, before);
+            }
+        }
     }
 
     private static float[] gaussian(Random rng, int n) {
