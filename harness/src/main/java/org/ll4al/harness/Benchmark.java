@@ -161,7 +161,10 @@ final class Benchmark {
             double train = s.trainImagesPerSecond(ids, 1);
             out.printf("training  (batch %d): %.1f img/s over %d images%n", s.batch(), train, ids.length);
             double infer = s.inferImagesPerSecond(ids);
-            out.printf("inference (batch %d): %.1f img/s over %d images%n", s.inferenceBatch(), infer, ids.length);
+            out.printf("inference (batch %d): %.1f img/s over %d images (the pass right after training, as a cycle"
+                    + " scores)%n", s.inferenceBatch(), infer, ids.length);
+            double again = s.inferImagesPerSecond(ids);
+            out.printf("inference again: %.1f img/s (a second pass; first / second = %.3f)%n", again, infer / again);
             var trace = value(props, PROFILE);
             if (trace.isPresent()) {
                 OpProfile.record(trace.get(), () -> s.inferImagesPerSecond(ids));

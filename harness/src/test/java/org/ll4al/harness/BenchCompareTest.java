@@ -276,6 +276,15 @@ class BenchCompareTest {
     }
 
     @Test
+    void thePlainTaskBenchmarkScoresRightAfterTrainingAndAgain() throws Exception {
+        String text = bench("classification", smokeClassification());
+        assertTrue(text.matches("(?s).*training  \\(batch 8\\): [0-9.]+ img/s over 16 images.*"), text);
+        assertTrue(text.matches("(?s).*inference \\(batch 16\\): [0-9.]+ img/s over 16 images \\(the pass right after"
+                + " training, as a cycle scores\\).*inference again: [0-9.]+ img/s \\(a second pass; first / second ="
+                + " [0-9.]+\\).*"), text);
+    }
+
+    @Test
     void oneCommandComparesClassificationAndCoreSet() throws Exception {
         Path log = tmp.resolve("args.log");
         Properties p = smallCoreset(smokeClassification());
