@@ -79,6 +79,11 @@ class BenchReferenceScriptsTest {
         assertEquals("inference", inference.get("phases"));
         assertEquals(List.of(), inference.get("train_img_s"));
         assertEquals(2, BenchReference.numbers(inference, "infer_img_s").length, inference.toString());
+        List<String> again = new java.util.ArrayList<>(concat(common, "inference"));
+        again.add("--score-again");
+        Map<String, Object> twice = reference("torch", "resnet_cifar.py").run(again);
+        assertEquals(2, BenchReference.numbers(twice, "infer_again_img_s").length, twice.toString());
+        assertEquals(List.of(), inference.get("infer_again_img_s"), "no second pass unless asked");
         Map<String, Object> training = reference("torch", "resnet_cifar.py").run(concat(common, "training"));
         assertEquals(List.of(), training.get("infer_img_s"));
         assertEquals(2, BenchReference.numbers(training, "train_img_s").length, training.toString());
