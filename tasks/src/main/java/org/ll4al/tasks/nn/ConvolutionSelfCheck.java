@@ -37,6 +37,10 @@ public final class ConvolutionSelfCheck {
     /** {input channels, output channels, spatial size} of the convolutions checked (3x3, pad 1). */
     private static final int[][] CASES = {{24, 16, 12}, {16, 24, 16}, {8, 4, 16}};
 
+    /** The engine's own convolution in the check's geometry: 3x3, stride 1, padding 1, no bias. */
+    static final BinaryOperator<NDArray> ENGINE = (x, w) -> Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1),
+            new Shape(1, 1), 1).singletonOrThrow();
+
     private ConvolutionSelfCheck() {}
 
     /** Whether {@link GuardedConv2d} pads channels in this process (with {@code auto}, the check runs on first call). */
@@ -71,7 +75,7 @@ public final class ConvolutionSelfCheck {
 
     /** The check's finding, computed once per process on first use. */
     private static final class Holder {
-        static final String FINDING = defect((x, w) -> Conv2d.conv2d(x, w).singletonOrThrow());
+        static final String FINDING = defect(ENGINE);
 
         static {
             if (FINDING != null) {
@@ -104,6 +108,11 @@ public final class ConvolutionSelfCheck {
                     NDArray ya;
                     try (GradientCollector gc = collector()) {
                         ya = conv.apply(xa, wa);
+                        Shape expected = new Shape(2, c[1], ref.outH(), ref.outW());
+                        if (!expected.equals(ya.getShape())) {
+                            throw new IllegalArgumentException("the convolution checked returned shape " + ya.getShape()
+                                    + ", expected " + expected + " (3x3, stride 1, padding 1)");
+                        }
                         gc.backward(ya.mul(s.create(g, ya.getShape())).sum());
                     }
                     double ey = maxError(ya.toFloatArray(), y);

@@ -104,6 +104,15 @@ class GuardedConv2dTest {
     }
 
     @Test
+    void theCheckRunsTheEnginesConvolutionInTheReferencesGeometry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConvolutionSelfCheck.defect((x, w) -> Conv2d.conv2d(x, w).singletonOrThrow()));
+        assertTrue(e.getMessage().contains("expected (2, 16, 12, 12)"), "unpadded 3x3 is refused: " + e.getMessage());
+        assertEquals(ConvolutionSelfCheck.finding() != null, ConvolutionSelfCheck.defect(ConvolutionSelfCheck.ENGINE) != null,
+                "the process's finding is the check of the engine's own convolution");
+    }
+
+    @Test
     void aBadGuardModeIsOneClearOptionError() {
         String before = System.getProperty(ConvolutionSelfCheck.PROPERTY);
         try {
