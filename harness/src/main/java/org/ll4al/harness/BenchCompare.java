@@ -214,16 +214,6 @@ final class BenchCompare {
             }
         }
 
-        /** This JVM's CPU seconds while the reference ran (NaN where the platform cannot tell). */
-        double cpuSeconds() {
-            return cpuSeconds;
-        }
-
-        /** Wall seconds of the reference's runs, start-up included. */
-        double wallSeconds() {
-            return wallSeconds;
-        }
-
         void print(PrintStream out) {
             if (wallSeconds == 0) {
                 return;

@@ -98,8 +98,9 @@ final class Benchmark {
         for (String name : names) {
             check(name, compare);
         }
-        if (!"all".equals(value(props, PHASES)) && !(names.contains("classification") && "pytorch".equals(compare))) {
-            throw new OptionException("benchPhases", value(props, PHASES), "all, unless -Dbench=classification"
+        String phases = value(props, PHASES);
+        if (!"all".equals(phases) && !(names.contains("classification") && "pytorch".equals(compare))) {
+            throw new OptionException("benchPhases", phases, "all, unless -Dbench=classification"
                     + " -DbenchCompare=pytorch (the only benchmark whose rounds it splits)");
         }
         value(props, ROUNDS);

@@ -80,7 +80,7 @@ final class Supervisor {
         cmd.add("-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"));
         for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
             boolean option = OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise");
-            boolean engine = k.startsWith("ll4al.") || k.startsWith("ai.djl.") && !k.equals("ai.djl.offline");
+            boolean engine = k.startsWith("ll4al.") || (k.startsWith("ai.djl.") && !k.equals("ai.djl.offline"));
             if (option || engine) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));
             }

@@ -79,9 +79,7 @@ class BenchReferenceScriptsTest {
         assertEquals("inference", inference.get("phases"));
         assertEquals(List.of(), inference.get("train_img_s"));
         assertEquals(2, BenchReference.numbers(inference, "infer_img_s").length, inference.toString());
-        List<String> again = new java.util.ArrayList<>(concat(common, "inference"));
-        again.add("--score-again");
-        Map<String, Object> twice = reference("torch", "resnet_cifar.py").run(again);
+        Map<String, Object> twice = reference("torch", "resnet_cifar.py").run(concat(common, "inference", "--score-again"));
         assertEquals(2, BenchReference.numbers(twice, "infer_again_img_s").length, twice.toString());
         assertEquals(List.of(), inference.get("infer_again_img_s"), "no second pass unless asked");
         Map<String, Object> training = reference("torch", "resnet_cifar.py").run(concat(common, "training"));
@@ -89,9 +87,9 @@ class BenchReferenceScriptsTest {
         assertEquals(2, BenchReference.numbers(training, "train_img_s").length, training.toString());
     }
 
-    private static List<String> concat(List<String> a, String last) {
+    private static List<String> concat(List<String> a, String... tail) {
         List<String> all = new java.util.ArrayList<>(a);
-        all.add(last);
+        all.addAll(List.of(tail));
         return all;
     }
 

@@ -51,7 +51,8 @@ public final class GuardedConv2d extends Conv2d {
         long ic = weight.getShape().get(1);
         long ocPadded = padded(oc);
         long icPadded = ic <= 8 ? ic : padded(ic); // below 16 channels the engine reads plain layouts
-        if (groups != 1 || !ConvolutionSelfCheck.padsChannels() || (ocPadded == oc && icPadded == ic)) {
+        // the shapes first: most convolutions need no padding, and then the guard's mode is not consulted
+        if (groups != 1 || (ocPadded == oc && icPadded == ic) || !ConvolutionSelfCheck.padsChannels()) {
             return Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups).singletonOrThrow();
         }
         NDArray input = x;
