@@ -22,6 +22,10 @@ import org.ll4al.tasks.classification.ConvBatchNorm;
  */
 final class BenchCompare {
 
+    /** How the reference process gets this JVM's allocator settings. */
+    static final String INHERITS = "the reference inherits them; " + NativeAllocator.THP_VARIABLE
+            + " takes effect only from libtorch 2.1, so a torch 1.13 reference allocates on small pages";
+
     private BenchCompare() {}
 
     /**
@@ -184,10 +188,10 @@ final class BenchCompare {
             double pass = ids.length / Spread.of(djl[1]).median();
             double prep = s.scoringPreparationSeconds(ids);
             out.printf("DJL scoring pass %.3f s (median), of which batch preparation %.3f s (%.1f%%; the reference's inputs"
-                    + " are made before timing); native allocator: %s (the reference inherits it)%n", pass, prep,
-                    100 * prep / pass, NativeAllocator.current());
+                    + " are made before timing); native allocator: %s (%s)%n", pass, prep,
+                    100 * prep / pass, NativeAllocator.current(), INHERITS);
         } else {
-            out.printf("native allocator: %s (the reference inherits it)%n", NativeAllocator.current());
+            out.printf("native allocator: %s (%s)%n", NativeAllocator.current(), INHERITS);
         }
     }
 

@@ -159,13 +159,19 @@ final class Benchmark {
                 BenchCompare.classification(s, ids, rounds, props, out);
                 return;
             }
+            JvmActivity a0 = JvmActivity.now();
             double train = s.trainImagesPerSecond(ids, 1);
+            JvmActivity a1 = JvmActivity.now();
             out.printf("training  (batch %d): %.1f img/s over %d images%n", s.batch(), train, ids.length);
             double infer = s.inferImagesPerSecond(ids);
+            JvmActivity a2 = JvmActivity.now();
             out.printf("inference (batch %d): %.1f img/s over %d images (the pass right after training, as a cycle"
                     + " scores)%n", s.inferenceBatch(), infer, ids.length);
             double again = s.inferImagesPerSecond(ids);
+            JvmActivity a3 = JvmActivity.now();
             out.printf("inference again: %.1f img/s (a second pass; first / second = %.3f)%n", again, infer / again);
+            out.printf("during each pass: training %s; inference %s; inference again %s; native allocator: %s%n",
+                    a1.since(a0).describe(), a2.since(a1).describe(), a3.since(a2).describe(), NativeAllocator.current());
             var trace = value(props, PROFILE);
             if (trace.isPresent()) {
                 OpProfile.record(trace.get(), () -> s.inferImagesPerSecond(ids));

@@ -82,6 +82,11 @@ final class OptionSpec {
     static final Option<String> MALLOC = Option.oneOf("malloc", "auto",
             "native allocator of the supervised child JVM: auto (tcmalloc when installed), tcmalloc, system",
             "auto", "tcmalloc", "system").session();
+    /** {@code -DhugePages}. */
+    static final Option<String> HUGE_PAGES = Option.oneOf("hugePages", "auto",
+            "libtorch's transparent huge pages for tensors of 2 MiB or more in the supervised child JVM"
+                    + " (THP_MEM_ALLOC_ENABLE=1): auto (when the kernel offers them), on, off",
+            "auto", "on", "off").session();
     /** {@code -DretryFailed}. */
     static final Option<Boolean> RETRY_FAILED = Option.bool("retryFailed", "false",
             "true: re-run (strategy, trial)s whose cycle failed (non-finite loss) on resume").session();
@@ -98,7 +103,7 @@ final class OptionSpec {
     /** The options the harness reads, in help order. */
     static final List<Option<?>> RUN = List.of(TASK, PRESET, CONFIG, STRATEGIES, TRIALS, CYCLES, INITIAL, BUDGET,
             SUBSET, REINIT, INITIAL_EPOCHS, SHARE_CYCLE0, SEED, OUT, RESUME, DEVICE, SHARD, SUPERVISE, RETRIES,
-            MALLOC, RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE);
+            MALLOC, HUGE_PAGES, RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE);
 
     /** Every option of a run of any task, for picking options out of system properties and config files. */
     static final OptionTable RUNS = runs();

@@ -42,6 +42,7 @@ public final class Options {
     final boolean supervise;
     final int retries;
     final String malloc;
+    final String hugePages;
     final boolean retryFailed;
     final int mcPasses;
     final int committee;
@@ -91,6 +92,7 @@ public final class Options {
         supervise = settings.get(OptionSpec.SUPERVISE);
         retries = settings.get(OptionSpec.RETRIES);
         malloc = settings.get(OptionSpec.MALLOC);
+        hugePages = settings.get(OptionSpec.HUGE_PAGES);
         retryFailed = settings.get(OptionSpec.RETRY_FAILED);
         int[] shard = settings.get(OptionSpec.SHARD);
         shardIndex = shard[0];

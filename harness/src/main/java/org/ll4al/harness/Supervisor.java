@@ -32,6 +32,7 @@ final class Supervisor {
         Files.createDirectories(crashes);
         Map<String, String> env = new HashMap<>(System.getenv()); // the child's, the same for every launch
         out.println("ll4al: " + NativeAllocator.apply(o.malloc, env, NativeAllocator.TCMALLOC));
+        out.println("ll4al: " + NativeAllocator.applyHugePages(o.hugePages, env, NativeAllocator.THP_SETTING));
         int withoutProgress = 0;
         for (int launch = 1; ; launch++) {
             int rowsBefore = rows(dir);

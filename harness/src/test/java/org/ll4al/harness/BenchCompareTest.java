@@ -217,7 +217,8 @@ class BenchCompareTest {
         assertTrue(text.matches("(?s).*training img/s .*100\\.0 \\[100\\.0-100\\.0\\].*"), text);
         assertTrue(text.matches("(?s).*inference img/s .*200\\.0 \\[200\\.0-200\\.0\\].*"), text);
         assertTrue(text.matches("(?s).*DJL scoring pass [0-9.]+ s \\(median\\), of which batch preparation [0-9.]+ s"
-                + " \\([0-9.]+%.*native allocator: (the system's malloc|LD_PRELOAD=\\S+) \\(the reference inherits it\\).*"),
+                + " \\([0-9.]+%.*native allocator: (the system's malloc|LD_PRELOAD=\\S+),"
+                + " (no THP_MEM_ALLOC_ENABLE|THP_MEM_ALLOC_ENABLE=\\S+) \\(the reference inherits them.*"),
                 text);
         List<String> calls = Files.readAllLines(log);
         assertEquals(2, calls.size(), "one reference run per round");

@@ -55,4 +55,48 @@ class NativeAllocatorTest {
                 () -> NativeAllocator.apply("tcmalloc", new HashMap<>(), List.of(dir.resolve("absent.so"))));
         assertTrue(e.getMessage().contains("malloc"), e.getMessage());
     }
+
+    private Path thpFile(String text) throws IOException {
+        return Files.writeString(dir.resolve("enabled"), text + "\n");
+    }
+
+    @Test
+    void hugePagesAutoSetsLibtorchsSwitchWhenTheKernelOffersThem() throws IOException {
+        for (String kernel : new String[] {"[always] madvise never", "always [madvise] never"}) {
+            Map<String, String> env = new HashMap<>();
+            String line = NativeAllocator.applyHugePages("auto", env, thpFile(kernel));
+            assertEquals("1", env.get("THP_MEM_ALLOC_ENABLE"), kernel);
+            assertTrue(line.contains("THP_MEM_ALLOC_ENABLE=1"), line);
+        }
+        assertEquals("madvise", NativeAllocator.kernelMode(thpFile("always [madvise] never")));
+    }
+
+    @Test
+    void hugePagesAutoLeavesTheEnvironmentAloneWhereTheKernelHasNone() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        String line = NativeAllocator.applyHugePages("auto", env, thpFile("always madvise [never]"));
+        assertFalse(env.containsKey("THP_MEM_ALLOC_ENABLE"));
+        assertTrue(line.contains("never"), line);
+        line = NativeAllocator.applyHugePages("auto", env, dir.resolve("absent"));
+        assertFalse(env.containsKey("THP_MEM_ALLOC_ENABLE"));
+        assertTrue(line.contains("not readable"), line);
+    }
+
+    @Test
+    void hugePagesOnWithoutKernelSupportNamesTheOptionAndOffSetsNothing() throws IOException {
+        OptionException e = assertThrows(OptionException.class,
+                () -> NativeAllocator.applyHugePages("on", new HashMap<>(), thpFile("always madvise [never]")));
+        assertTrue(e.getMessage().contains("hugePages"), e.getMessage());
+        Map<String, String> env = new HashMap<>();
+        NativeAllocator.applyHugePages("off", env, thpFile("[always] madvise never"));
+        assertFalse(env.containsKey("THP_MEM_ALLOC_ENABLE"));
+    }
+
+    @Test
+    void hugePagesTheUsersOwnSettingWins() throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of("THP_MEM_ALLOC_ENABLE", "0"));
+        String line = NativeAllocator.applyHugePages("on", env, thpFile("[always] madvise never"));
+        assertEquals("0", env.get("THP_MEM_ALLOC_ENABLE"));
+        assertTrue(line.contains("set by the user"), line);
+    }
 }
