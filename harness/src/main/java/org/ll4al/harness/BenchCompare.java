@@ -174,6 +174,7 @@ final class BenchCompare {
                     py[1][r] = inference ? BenchReference.numbers(json, "infer_img_s")[0] : 0;
                 }
             }
+            out.println(roundLine(r, rounds, training, inference, djl, ref.available() ? py : null));
         }
         List<Measure> measures = new ArrayList<>();
         if (training) {
@@ -193,6 +194,26 @@ final class BenchCompare {
         } else {
             out.printf("native allocator: %s (%s)%n", NativeAllocator.current(), INHERITS);
         }
+    }
+
+    /** One round's figures, printed as it ends (progress, and the rounds behind the medians). */
+    static String roundLine(int r, int rounds, boolean training, boolean inference, double[][] djl, double[][] py) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "round %d/%d (%s first):", r + 1, rounds,
+                referenceFirst(r) ? "reference" : "DJL"));
+        String[] names = {"training", "inference"};
+        boolean[] timed = {training, inference};
+        for (int k = 0; k < 2; k++) {
+            if (timed[k]) {
+                b.append(String.format(Locale.ROOT, " %s DJL %.1f", names[k], djl[k][r]));
+                if (py != null) {
+                    b.append(String.format(Locale.ROOT, " / PyTorch %.1f img/s = %.3f", py[k][r], djl[k][r] / py[k][r]));
+                } else {
+                    b.append(" img/s");
+                }
+                b.append(k == 0 && inference ? ";" : "");
+            }
+        }
+        return b.toString();
     }
 
     /**
@@ -266,6 +287,9 @@ final class BenchCompare {
                     blas = String.valueOf(json.get("blas"));
                 }
             }
+            out.printf(Locale.ROOT, "round %d/%d (%s first): core-set DJL %.3f s%s%n", r + 1, rounds,
+                    referenceFirst(r) ? "reference" : "DJL", djl[r], ref.available()
+                            ? String.format(Locale.ROOT, " / numpy %.3f s = %.3f", np[r], np[r] / djl[r]) : "");
         }
         if (blas != null) {
             out.println("numpy BLAS: " + blas);

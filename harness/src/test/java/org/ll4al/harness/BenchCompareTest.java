@@ -233,6 +233,8 @@ class BenchCompareTest {
         assertTrue(text.matches("(?s).*this JVM's own CPU while the reference ran: [0-9.]+ s over [0-9.]+ s of reference"
                 + " runs \\([0-9.]+% of one core.*"), text);
         assertTrue(text.contains("2 rounds timing training and inference"), text);
+        assertTrue(text.matches("(?s).*round 1/2 \\(DJL first\\): training DJL [0-9.]+ / PyTorch 100\\.0 img/s = [0-9.]+;"
+                + " inference DJL [0-9.]+ / PyTorch 200\\.0 img/s = [0-9.]+\n.*round 2/2 \\(reference first\\): .*"), text);
         assertTrue(text.contains("scoring: DJL folded batch norm with grad mode off, reference eager modules under"
                 + " torch.inference_mode"), text);
         p.setProperty("benchRounds", "1");
@@ -248,6 +250,8 @@ class BenchCompareTest {
         text = bench("classification", p);
         assertTrue(Files.readAllLines(log).get(4).contains("--phases inference"), "-DbenchPhases passes on");
         assertTrue(text.contains("1 round timing inference"), text);
+        assertTrue(text.matches("(?s).*round 1/1 \\(DJL first\\): inference DJL [0-9.]+ / PyTorch 200\\.0 img/s = [0-9.]+\n.*"),
+                text);
         assertFalse(text.contains("training img/s"), "inference-only rounds print no training row:\n" + text);
         assertTrue(text.matches("(?s).*inference img/s .*200\\.0 \\[200\\.0-200\\.0\\].*"), text);
         p.setProperty("benchPhases", "training");
@@ -270,6 +274,8 @@ class BenchCompareTest {
         String text = bench("coreset", p);
         assertTrue(text.contains("64 unlabeled x 64 labeled x 8-d, pick 5"), text);
         assertTrue(text.contains("numpy BLAS: stub"), text);
+        assertTrue(text.matches("(?s).*round 3/3 \\(DJL first\\): core-set DJL [0-9.]+ s / numpy 0\\.500 s = [0-9.]+\n.*"),
+                text);
         assertTrue(text.matches("(?s).*core-set seconds .*0\\.500 \\[0\\.500-0\\.500\\].*"), text);
         assertEquals(3, Files.readAllLines(log).size());
         assertTrue(Files.readAllLines(log).get(0).contains("--n 64 --labeled 64 --dim 8 --pick 5 --rounds 1"));
@@ -283,6 +289,8 @@ class BenchCompareTest {
         assertTrue(text.matches("(?s).*inference \\(batch 16\\): [0-9.]+ img/s over 16 images \\(the pass right after"
                 + " training, as a cycle scores\\).*inference again: [0-9.]+ img/s \\(a second pass; first / second ="
                 + " [0-9.]+\\).*"), text);
+        assertTrue(text.matches("(?s).*during each pass: training JIT .* ms, GC [0-9]+ ms .*; inference JIT .*; inference"
+                + " again JIT .*; native allocator: .*THP_MEM_ALLOC_ENABLE.*"), text);
     }
 
     @Test

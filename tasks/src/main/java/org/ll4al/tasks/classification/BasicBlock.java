@@ -58,10 +58,39 @@ public final class BasicBlock extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        if (!training && ConvBatchNorm.foldsInference()) {
+            return new NDList(folded(ps, x));
+        }
         NDArray y = Activation.relu(ConvBatchNorm.forward(conv1, bn1, ps, x, training));
         y = ConvBatchNorm.forward(conv2, bn2, ps, y, training);
         NDArray s = shortcutConv == null ? x : ConvBatchNorm.forward(shortcutConv, shortcutBn, ps, x, training);
         return new NDList(Activation.relu(y.add(s)));
+    }
+
+    /**
+     * Inference with batch norm folded: the same operations, with each intermediate freed as soon
+     * as the next operation has read it and the shortcut added in place (as PyTorch's eager
+     * reference code does, whose reference counting frees them), so that the allocator hands the
+     * same, already mapped memory to the next activation instead of a batch's worth of new pages.
+     * Closing a handle never invalidates a gradient graph (libtorch's graph holds its own
+     * references), and the in-place add overwrites a convolution's output, which no backward reads.
+     */
+    private NDArray folded(ParameterStore ps, NDArray x) {
+        NDArray a = ConvBatchNorm.folded(conv1, bn1, ps, x);
+        NDArray r = Activation.relu(a);
+        a.close();
+        NDArray b = ConvBatchNorm.folded(conv2, bn2, ps, r);
+        r.close();
+        if (shortcutConv == null) {
+            b.addi(x);
+        } else {
+            try (NDArray s = ConvBatchNorm.folded(shortcutConv, shortcutBn, ps, x)) {
+                b.addi(s);
+            }
+        }
+        NDArray out = Activation.relu(b);
+        b.close();
+        return out;
     }
 
     @Override

@@ -80,7 +80,11 @@ public final class CifarResNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = Activation.relu(ConvBatchNorm.forward(stemConv, stemBn, ps, inputs.singletonOrThrow(), training));
+        NDArray stem = ConvBatchNorm.forward(stemConv, stemBn, ps, inputs.singletonOrThrow(), training);
+        NDArray x = Activation.relu(stem);
+        if (!training) {
+            stem.close(); // freed now rather than with the batch (see BasicBlock#folded)
+        }
         NDList out = new NDList(6);
         out.add(null);
         for (SequentialBlock stage : stages) {
