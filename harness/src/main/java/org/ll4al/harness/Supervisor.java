@@ -15,7 +15,9 @@ import org.ll4al.results.ResultsReader;
  * Runs an experiment in a child JVM and relaunches it, resuming with the same results folder,
  * when it ends abnormally (a signal or a native crash: any exit status other than 0, 1 or 2).
  * The JVM's crash logs go to {@code <out>/crashes/}. After {@code retries} relaunches in a row
- * that complete no cycle, the run stops with one error naming the cycle it keeps dying in.
+ * that complete no cycle, the run stops with one error naming the cycle it keeps dying in. The
+ * child's standard error passes through {@link EngineWarnings}, which prints libtorch's
+ * repeated log lines once.
  */
 final class Supervisor {
 
@@ -37,7 +39,9 @@ final class Supervisor {
         for (int launch = 1; ; launch++) {
             int rowsBefore = rows(dir);
             Process child = start(props, base, crashes, env);
+            Thread stderr = EngineWarnings.start(child.getErrorStream(), err);
             int status = child.waitFor();
+            stderr.join(10_000); // its last lines and the count of repeated engine lines
             if (status == 0 || status == 1 || status == 2) {
                 return status;
             }
@@ -63,7 +67,8 @@ final class Supervisor {
 
     private static Process start(Properties props, Path base, Path crashes, Map<String, String> env)
             throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(childCommand(props, base, crashes)).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(childCommand(props, base, crashes)).inheritIO()
+                .redirectError(ProcessBuilder.Redirect.PIPE); // through EngineWarnings
         pb.environment().putAll(env);
         return pb.start();
     }
