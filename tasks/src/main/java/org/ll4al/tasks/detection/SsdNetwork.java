@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ll4al.tasks.nn.GuardedConv2d;
+import org.ll4al.tasks.nn.InferenceMemory;
 
 /**
  * SSD with a VGG-16-style base (conv1..conv5 with ceil max pooling, conv4_3 through {@link
@@ -32,10 +33,10 @@ public final class SsdNetwork extends AbstractBlock {
     private final SsdLayout layout;
     private final int classes;
     private final SequentialBlock vgg;
-    private final Block conv4;
-    private final Block fc7;
+    private final SequentialBlock conv4;
+    private final SequentialBlock fc7;
     private final L2Norm l2norm;
-    private final List<Block> extras = new ArrayList<>();
+    private final List<SequentialBlock> extras = new ArrayList<>();
     private final List<Block> locHeads = new ArrayList<>();
     private final List<Block> confHeads = new ArrayList<>();
     private Path pretrained;
@@ -128,13 +129,18 @@ public final class SsdNetwork extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList x = conv4.forward(ps, inputs, training, params);
+        // when not training, intermediates are freed as soon as they are read (InferenceMemory)
+        NDList x = InferenceMemory.forward(conv4, ps, inputs, training, params);
         List<NDArray> sources = new ArrayList<>(6);
         sources.add(l2norm.forward(ps, x, training, params).singletonOrThrow());
-        x = fc7.forward(ps, x, training, params);
+        NDList conv4Out = x;
+        x = InferenceMemory.forward(fc7, ps, x, training, params);
+        if (!training) {
+            conv4Out.close(); // read by l2norm and fc7, not a source itself
+        }
         sources.add(x.singletonOrThrow());
-        for (Block e : extras) {
-            x = e.forward(ps, x, training, params);
+        for (SequentialBlock e : extras) {
+            x = InferenceMemory.forward(e, ps, x, training, params);
             sources.add(x.singletonOrThrow());
         }
         long batch = inputs.head().getShape().get(0);
@@ -142,17 +148,32 @@ public final class SsdNetwork extends AbstractBlock {
         NDList confs = new NDList(6);
         for (int k = 0; k < 6; k++) {
             NDList s = new NDList(sources.get(k));
-            locs.add(locHeads.get(k).forward(ps, s, training, params).singletonOrThrow()
-                    .transpose(0, 2, 3, 1).reshape(batch, -1, 4));
-            confs.add(confHeads.get(k).forward(ps, s, training, params).singletonOrThrow()
-                    .transpose(0, 2, 3, 1).reshape(batch, -1, classes + 1));
+            locs.add(head(locHeads.get(k), ps, s, training, params, batch, 4));
+            confs.add(head(confHeads.get(k), ps, s, training, params, batch, classes + 1));
         }
         NDList out = new NDList(9);
         out.add(NDArrays.concat(locs, 1));
         out.add(NDArrays.concat(confs, 1));
+        if (!training) {
+            locs.close();
+            confs.close();
+        }
         out.addAll(sources);
         out.add(sources.get(5).mean(new int[] {3}).mean(new int[] {2}));
         return out;
+    }
+
+    /** A head's output as (batch, locations x boxes, width); when not training its intermediates are freed. */
+    private static NDArray head(Block h, ParameterStore ps, NDList source, boolean training, PairList<String, Object> params,
+            long batch, int width) {
+        NDArray y = h.forward(ps, source, training, params).singletonOrThrow();
+        NDArray t = y.transpose(0, 2, 3, 1);
+        NDArray r = t.reshape(batch, -1, width);
+        if (!training) {
+            y.close();
+            t.close();
+        }
+        return r;
     }
 
     private int priorCount() {

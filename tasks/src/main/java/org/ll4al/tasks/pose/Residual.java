@@ -63,11 +63,41 @@ final class Residual extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        if (!training) {
+            return new NDList(inference(ps, x));
+        }
         NDArray y = run(conv1, ps, Activation.relu(run(bn1, ps, x, training)), training);
         y = run(conv2, ps, Activation.relu(run(bn2, ps, y, training)), training);
         y = run(conv3, ps, Activation.relu(run(bn3, ps, y, training)), training);
         NDArray identity = skip == null ? x : run(skip, ps, x, training);
         return new NDList(y.add(identity));
+    }
+
+    /**
+     * The same operations with each intermediate freed as soon as the next operation has read it
+     * and the identity added in place into the last convolution's output (see InferenceMemory).
+     */
+    private NDArray inference(ParameterStore ps, NDArray x) {
+        NDArray y = x;
+        Block[][] steps = {{bn1, conv1}, {bn2, conv2}, {bn3, conv3}};
+        for (Block[] step : steps) {
+            NDArray n = run(step[0], ps, y, false);
+            if (y != x) {
+                y.close();
+            }
+            NDArray a = Activation.relu(n);
+            n.close();
+            y = run(step[1], ps, a, false);
+            a.close();
+        }
+        if (skip == null) {
+            y.addi(x);
+        } else {
+            try (NDArray s = run(skip, ps, x, false)) {
+                y.addi(s);
+            }
+        }
+        return y;
     }
 
     @Override
