@@ -83,10 +83,6 @@ final class Benchmark {
 
     private Benchmark() {}
 
-    static void run(String what, PrintStream out) throws IOException, InterruptedException {
-        run(what, System.getProperties(), out);
-    }
-
     /**
      * Runs benchmark {@code what} with the options in {@code props}: one name, or several separated by
      * commas, run in turn after all are checked ({@code -Dbench=classification,coreset

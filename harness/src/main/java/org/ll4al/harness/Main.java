@@ -84,7 +84,10 @@ public final class Main {
                 return Pretrain.run(props, out);
             }
             if (props.getProperty("bench") != null) {
-                Benchmark.run(props.getProperty("bench"), out);
+                if (commandLine && Benchmark.value(props, OptionSpec.SUPERVISE)) {
+                    return Supervisor.bench(props, out, err); // with a run's allocator and huge pages
+                }
+                Benchmark.run(props.getProperty("bench"), props, out);
                 return 0;
             }
             int devices = devices(props.getProperty("devices", "1"));

@@ -74,17 +74,18 @@ final class OptionSpec {
             }).session();
     /** {@code -Dsupervise}. */
     static final Option<Boolean> SUPERVISE = Option.bool("supervise", "true",
-            "run the experiment in a child JVM, relaunched to resume after a crash or kill").session();
+            "run the experiment in a child JVM, relaunched to resume after a crash or kill (a -Dbench: in a child JVM, not relaunched)").session();
     /** {@code -Dretries}. */
     static final Option<Integer> RETRIES = Option.integer("retries", 0, "3",
             "relaunches in a row without a completed cycle before a crashing run stops").session();
     /** {@code -Dmalloc}. */
     static final Option<String> MALLOC = Option.oneOf("malloc", "auto",
-            "native allocator of the supervised child JVM: auto (tcmalloc when installed), tcmalloc, system",
+            "native allocator of the supervised child JVM (a run's or a -Dbench's): auto (tcmalloc when installed),"
+                    + " tcmalloc, system",
             "auto", "tcmalloc", "system").session();
     /** {@code -DhugePages}. */
     static final Option<String> HUGE_PAGES = Option.oneOf("hugePages", "auto",
-            "libtorch's transparent huge pages for tensors of 2 MiB or more in the supervised child JVM"
+            "libtorch's transparent huge pages for tensors of 2 MiB or more in the supervised child JVM (a run's or a -Dbench's)"
                     + " (THP_MEM_ALLOC_ENABLE=1): auto (when the kernel offers them), on, off",
             "auto", "on", "off").session();
     /** {@code -DretryFailed}. */

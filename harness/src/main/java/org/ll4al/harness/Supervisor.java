@@ -67,10 +67,69 @@ final class Supervisor {
 
     private static Process start(Properties props, Path base, Path crashes, Map<String, String> env)
             throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(childCommand(props, base, crashes)).inheritIO()
+        return start(childCommand(props, base, crashes), env);
+    }
+
+    private static Process start(List<String> cmd, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO()
                 .redirectError(ProcessBuilder.Redirect.PIPE); // through EngineWarnings
         pb.environment().putAll(env);
         return pb.start();
+    }
+
+    /**
+     * Runs a benchmark ({@code -Dbench}) in a child JVM with the native allocator and huge pages
+     * that a run's child gets ({@code -Dmalloc}, {@code -DhugePages}), so that its figures are
+     * those of a run without any {@code LD_PRELOAD} given by hand; returns the child's exit status.
+     * A benchmark is not relaunched: a crash ends it.
+     */
+    static int bench(Properties props, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        out.println("ll4al: " + NativeAllocator.apply(Benchmark.value(props, OptionSpec.MALLOC), env,
+                NativeAllocator.TCMALLOC));
+        out.println("ll4al: " + NativeAllocator.applyHugePages(Benchmark.value(props, OptionSpec.HUGE_PAGES), env,
+                NativeAllocator.THP_SETTING));
+        Process child = start(benchCommand(props), env);
+        Thread stderr = EngineWarnings.start(child.getErrorStream(), err);
+        int status = child.waitFor();
+        stderr.join(10_000);
+        return status;
+    }
+
+    /**
+     * The benchmark child's command line: every known option, every {@code bench*} property (e.g.
+     * {@code -DbenchPython}, read by the benchmark itself) and the engine settings, in this JVM.
+     */
+    static List<String> benchCommand(Properties props) {
+        List<String> cmd = jvm();
+        for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
+            boolean option = (OptionSpec.ALL.contains(k) || k.startsWith("bench")) && !k.equals("supervise");
+            if (option || engine(k)) {
+                cmd.add("-D" + k + "=" + props.getProperty(k));
+            }
+        }
+        return main(cmd);
+    }
+
+    private static boolean engine(String k) {
+        return k.startsWith("ll4al.") || (k.startsWith("ai.djl.") && !k.equals("ai.djl.offline"));
+    }
+
+    private static List<String> jvm() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m");
+        cmd.add("-XX:MaxDirectMemorySize=256m");
+        return cmd;
+    }
+
+    private static List<String> main(List<String> cmd) {
+        cmd.add("-Dsupervise=false");
+        cmd.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "true"));
+        cmd.add("-cp");
+        cmd.add(Launcher.classPath());
+        cmd.add(Main.class.getName());
+        return cmd;
     }
 
     /**
@@ -79,25 +138,16 @@ final class Supervisor {
      * DJL's {@code ai.djl.*}, e.g. {@code ai.djl.pytorch.num_threads}), which the child reads itself.
      */
     static List<String> childCommand(Properties props, Path base, Path crashes) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m");
-        cmd.add("-XX:MaxDirectMemorySize=256m");
+        List<String> cmd = jvm();
         cmd.add("-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"));
         for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
             boolean option = OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise");
-            boolean engine = k.startsWith("ll4al.") || (k.startsWith("ai.djl.") && !k.equals("ai.djl.offline"));
-            if (option || engine) {
+            if (option || engine(k)) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));
             }
         }
         cmd.add("-Dout=" + base);
         cmd.add("-Dresume=true"); // the folder was chosen above; a relaunch must resume it
-        cmd.add("-Dsupervise=false");
-        cmd.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "true"));
-        cmd.add("-cp");
-        cmd.add(Launcher.classPath());
-        cmd.add(Main.class.getName());
-        return cmd;
+        return main(cmd);
     }
 }
