@@ -88,7 +88,6 @@ final class EngineWarnings implements Runnable {
                         + " more times (not printed): " + key.substring(place + 2));
             }
         });
-        repeats.replaceAll((k, n) -> 0L);
         out.flush();
     }
 

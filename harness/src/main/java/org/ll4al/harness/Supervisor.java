@@ -32,16 +32,11 @@ final class Supervisor {
         Path dir = Experiment.shardDir(o, base);
         Path crashes = dir.resolve("crashes");
         Files.createDirectories(crashes);
-        Map<String, String> env = new HashMap<>(System.getenv()); // the child's, the same for every launch
-        out.println("ll4al: " + NativeAllocator.apply(o.malloc, env, NativeAllocator.TCMALLOC));
-        out.println("ll4al: " + NativeAllocator.applyHugePages(o.hugePages, env, NativeAllocator.THP_SETTING));
+        Map<String, String> env = childEnvironment(o.malloc, o.hugePages, out); // the same for every launch
         int withoutProgress = 0;
         for (int launch = 1; ; launch++) {
             int rowsBefore = rows(dir);
-            Process child = start(props, base, crashes, env);
-            Thread stderr = EngineWarnings.start(child.getErrorStream(), err);
-            int status = child.waitFor();
-            stderr.join(10_000); // its last lines and the count of repeated engine lines
+            int status = await(start(props, base, crashes, env), err);
             if (status == 0 || status == 1 || status == 2) {
                 return status;
             }
@@ -84,15 +79,24 @@ final class Supervisor {
      * A benchmark is not relaunched: a crash ends it.
      */
     static int bench(Properties props, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Map<String, String> env = childEnvironment(Benchmark.value(props, OptionSpec.MALLOC),
+                Benchmark.value(props, OptionSpec.HUGE_PAGES), out);
+        return await(start(benchCommand(props), env), err);
+    }
+
+    /** This JVM's environment with the child's allocator and huge pages applied; prints what it got. */
+    private static Map<String, String> childEnvironment(String malloc, String hugePages, PrintStream out) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        out.println("ll4al: " + NativeAllocator.apply(Benchmark.value(props, OptionSpec.MALLOC), env,
-                NativeAllocator.TCMALLOC));
-        out.println("ll4al: " + NativeAllocator.applyHugePages(Benchmark.value(props, OptionSpec.HUGE_PAGES), env,
-                NativeAllocator.THP_SETTING));
-        Process child = start(benchCommand(props), env);
+        out.println("ll4al: " + NativeAllocator.apply(malloc, env, NativeAllocator.TCMALLOC));
+        out.println("ll4al: " + NativeAllocator.applyHugePages(hugePages, env, NativeAllocator.THP_SETTING));
+        return env;
+    }
+
+    /** Waits for the child, its standard error copied through EngineWarnings; returns its exit status. */
+    private static int await(Process child, PrintStream err) throws InterruptedException {
         Thread stderr = EngineWarnings.start(child.getErrorStream(), err);
         int status = child.waitFor();
-        stderr.join(10_000);
+        stderr.join(10_000); // its last lines and the count of repeated engine lines
         return status;
     }
 
