@@ -52,7 +52,7 @@ final class CycleZero {
             Outcome o = new Outcome(
                     new TrainStats(num(p, "trainSeconds"), Long.parseLong(p.getProperty("images")),
                             num(p, "lastTaskLoss"), num(p, "lastLossPredictionLoss")),
-                    new Evaluation(num(p, "metric"), num(p, "lossRankAccuracy"), num(p, "evalSeconds"), null,
+                    new Evaluation(num(p, "metric"), num(p, "lossRankAccuracy"), num(p, "evalSeconds"), null, null,
                             p.containsKey("entropyLossRankAccuracy") ? num(p, "entropyLossRankAccuracy") : Double.NaN));
             learner.load(params);
             return o;

@@ -101,10 +101,15 @@ final class OptionSpec {
     static final Option<Integer> COMMITTEE = Option.integer("committee", 2, "3",
             "committee: members trained per cycle (the main model + M-1 more; M x training cost)");
 
+    /** {@code -DsampleLosses}. */
+    static final Option<Boolean> SAMPLE_LOSSES = Option.bool("sampleLosses", "false",
+            "true: write every sample's true and predicted loss (evaluation set, scored subset, labeled set) per cycle"
+                    + " to sample_losses.csv, for studying the loss module's ranking per sample").session();
+
     /** The options the harness reads, in help order. */
     static final List<Option<?>> RUN = List.of(TASK, PRESET, CONFIG, STRATEGIES, TRIALS, CYCLES, INITIAL, BUDGET,
             SUBSET, REINIT, INITIAL_EPOCHS, SHARE_CYCLE0, SEED, OUT, RESUME, DEVICE, SHARD, SUPERVISE, RETRIES,
-            MALLOC, HUGE_PAGES, RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE);
+            MALLOC, HUGE_PAGES, RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE, SAMPLE_LOSSES);
 
     /** Every option of a run of any task, for picking options out of system properties and config files. */
     static final OptionTable RUNS = runs();

@@ -46,6 +46,7 @@ public final class Options {
     final boolean retryFailed;
     final int mcPasses;
     final int committee;
+    final boolean sampleLosses;
     final IsalSettings isal;
     final int shardIndex;
     final int shardCount;
@@ -99,6 +100,7 @@ public final class Options {
         shardCount = shard[1];
         mcPasses = settings.get(OptionSpec.MC_PASSES);
         committee = settings.get(OptionSpec.COMMITTEE);
+        sampleLosses = settings.get(OptionSpec.SAMPLE_LOSSES);
         isal = IsalSettings.of(settings);
         taskConfig = TaskConfig.of(settings, seed);
         data = taskConfig.data();

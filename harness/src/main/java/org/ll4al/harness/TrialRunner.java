@@ -18,6 +18,7 @@ import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsException;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunKey;
+import org.ll4al.results.SampleLosses;
 import org.ll4al.results.SelectionDiagnostics;
 import org.ll4al.results.SelectionRecord;
 import org.ll4al.selection.PoolView;
@@ -31,6 +32,7 @@ import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.Diagnose;
 import org.ll4al.tasks.learn.Scoring;
 import org.ll4al.tasks.learn.Evaluation;
+import org.ll4al.tasks.learn.LossRanking;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingDivergedException;
@@ -146,7 +148,18 @@ final class TrialRunner {
         }
         TrainStats stats = trained.stats();
         Evaluation eval = trained.eval();
-        double labeledRank = learner.lossRankAccuracyOn(labeledIds);
+        PoolView onLabeled = learner.lossesOn(labeledIds);
+        double labeledRank = LossRanking.accuracy(onLabeled.scores(Signal.TRUE_LOSS), onLabeled.scores(Signal.PREDICTED_LOSS));
+        List<SampleLosses> samples = new ArrayList<>();
+        if (o.sampleLosses) {
+            samples.add(sampleLosses(key, c, "labeled", onLabeled));
+            if (eval.trueLosses() != null) { // a loaded shared cycle 0: its trainer wrote the evaluation's
+                String[] names = new String[eval.trueLosses().length];
+                Arrays.setAll(names, i -> task.sampleName(true, i));
+                samples.add(new SampleLosses(key.strategy(), key.trial(), c, "eval", names, eval.trueLosses(),
+                        eval.predictedLosses()));
+            }
+        }
         double agreement = committee.members().isEmpty() ? Double.NaN
                 : committee.lossAgreement(eval.trueLosses() != null ? eval.trueLosses() : learner.evaluate().trueLosses());
         List<SelectionRecord> picks = new ArrayList<>();
@@ -175,11 +188,15 @@ final class TrialRunner {
                     new Random(Seeds.mix(trialSeed, Seeds.SELECT, c)));
             checkSelection(sel, subset, labeled, key);
             diagnostics = Diagnose.selection(pool, sel.ids(), task.labelEntropy(sel.ids()));
+            if (o.sampleLosses) {
+                samples.add(sampleLosses(key, c, "subset", pool));
+            }
             for (int i = 0; i < sel.ids().length; i++) {
                 picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
             }
             selectSeconds = (System.nanoTime() - t0) / 1e9;
         }
+        store.appendSampleLosses(samples);
         learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
         committee.save(m -> memberCheckpoint(key, m, c));
         store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
@@ -244,6 +261,14 @@ final class TrialRunner {
             rest[k++] = id;
         }
         return SubsetSampler.draw(rest, o.isal.referenceSize(), rng);
+    }
+
+    private SampleLosses sampleLosses(RunKey key, int c, String set, PoolView v) {
+        int[] ids = v.ids();
+        String[] names = new String[ids.length];
+        Arrays.setAll(names, i -> task.sampleName(false, ids[i]));
+        return new SampleLosses(key.strategy(), key.trial(), c, set, names, v.scores(Signal.TRUE_LOSS),
+                v.scores(Signal.PREDICTED_LOSS));
     }
 
     /** Training settings of cycle c: cycle 0 stretched to {@code initialEpochs} when set. */

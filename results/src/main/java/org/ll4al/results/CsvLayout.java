@@ -9,6 +9,7 @@ final class CsvLayout {
     static final String CYCLES_FILE = "cycles.csv";
     static final String SELECTIONS_FILE = "selections.csv";
     static final String MANIFEST_FILE = "run.json";
+    static final String SAMPLE_LOSSES_FILE = "sample_losses.csv";
 
     static final List<String> CYCLE_COLUMNS =
             List.of(
@@ -36,6 +37,9 @@ final class CsvLayout {
 
     static final List<String> SELECTION_COLUMNS =
             List.of("task", "strategy", "trial", "cycle", "sample_id", "score");
+
+    static final List<String> SAMPLE_LOSS_COLUMNS =
+            List.of("strategy", "trial", "cycle", "set", "sample", "true_loss", "predicted_loss");
 
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 

@@ -84,6 +84,24 @@ public final class ResultsStore {
         append(cyclesFile, CsvLayout.CYCLE_COLUMNS, formatCycle(result));
     }
 
+    /**
+     * Appends per-sample losses to {@code sample_losses.csv} (written with {@code -DsampleLosses};
+     * call before the cycle's row: a cycle re-run after a kill may append its samples again, and
+     * readers keep the last copy).
+     */
+    public synchronized void appendSampleLosses(List<SampleLosses> sets) {
+        StringBuilder sb = new StringBuilder();
+        for (SampleLosses s : sets) {
+            for (int i = 0; i < s.names().length; i++) {
+                sb.append(print(List.of(s.strategy(), Integer.toString(s.trial()), Integer.toString(s.cycle()), s.set(),
+                        s.names()[i], Float.toString(s.trueLoss()[i]), Float.toString(s.predictedLoss()[i]))));
+            }
+        }
+        if (sb.length() > 0) {
+            append(dir.resolve(CsvLayout.SAMPLE_LOSSES_FILE), CsvLayout.SAMPLE_LOSS_COLUMNS, sb.toString());
+        }
+    }
+
     /** Writes {@code run.json} atomically (temporary file, then rename). */
     public synchronized void writeManifest(RunManifest manifest) {
         replace(dir.resolve(CsvLayout.MANIFEST_FILE), ResultsReader.GSON.toJson(manifest) + "\n");
@@ -174,6 +192,7 @@ public final class ResultsStore {
     private void repair() {
         truncateToLastNewline(cyclesFile);
         truncateToLastNewline(selectionsFile);
+        truncateToLastNewline(dir.resolve(CsvLayout.SAMPLE_LOSSES_FILE));
         if (!ResultsReader.cyclesHeaderCurrent(dir)) {
             StringBuilder rows = new StringBuilder(headerLine(CsvLayout.CYCLE_COLUMNS));
             cycles().forEach(c -> rows.append(formatCycle(c)));

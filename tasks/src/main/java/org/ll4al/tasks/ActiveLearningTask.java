@@ -115,4 +115,14 @@ public interface ActiveLearningTask extends AutoCloseable {
     /** Releases whatever the task holds (cached tensors, files). */
     @Override
     default void close() {}
+
+    /**
+     * A name that identifies a sample outside this run (e.g. a VOC image id), for per-sample
+     * records such as {@code sample_losses.csv}; the 0-based index by default.
+     *
+     * @param eval true for an evaluation sample, false for a pool sample
+     */
+    default String sampleName(boolean eval, int id) {
+        return Integer.toString(id);
+    }
 }

@@ -293,6 +293,12 @@ public final class DetectionTask implements ActiveLearningTask {
         return LabelEntropy.normalised(counts);
     }
 
+    /** The VOC image id, e.g. {@code 2007/000012}. */
+    @Override
+    public String sampleName(boolean evaluation, int id) {
+        return (evaluation ? eval : train).annotation(id).id();
+    }
+
     @Override
     public MetricAccumulator newMetric() {
         return new VocMetric(eval, detector, classes.size(), elevenPoint);

@@ -187,13 +187,12 @@ public final class ActiveLearner implements AutoCloseable {
     }
 
     /**
-     * The loss-prediction ranking accuracy on pool samples {@code ids} (e.g. the labeled set the
-     * model trained on), unaugmented, in inference mode: compared with {@link #evaluate}'s it shows
+     * The true and predicted loss of pool samples {@code ids} (e.g. the labeled set the model
+     * trained on), unaugmented, in inference mode: their ranking against the evaluation set's shows
      * how much of the module's ranking holds beyond the images it learned from.
      */
-    public double lossRankAccuracyOn(int[] ids) {
-        PoolView v = score(ids, new int[0], Diagnose.NEEDS);
-        return LossRanking.accuracy(v.scores(Signal.TRUE_LOSS), v.scores(Signal.PREDICTED_LOSS));
+    public PoolView lossesOn(int[] ids) {
+        return score(ids, new int[0], Diagnose.NEEDS);
     }
 
     /** Evaluates the metric and the loss-prediction ranking accuracy on the evaluation set. */
