@@ -74,7 +74,15 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         try {
             if (props.getProperty("help") != null) {
-                out.print(OptionSpec.usage());
+                if (!"markdown".equals(props.getProperty("help"))) {
+                    out.print(OptionSpec.usage());
+                } else if (props.getProperty("out") == null) {
+                    out.print(OptionSpec.markdown());
+                } else {
+                    java.nio.file.Path page = java.nio.file.Path.of(props.getProperty("out"));
+                    java.nio.file.Files.writeString(page, OptionSpec.markdown());
+                    out.println("wrote " + page);
+                }
                 return 0;
             }
             if (props.getProperty("report") != null) {

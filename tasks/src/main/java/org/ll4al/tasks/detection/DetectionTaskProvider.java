@@ -9,7 +9,7 @@ import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.Presets;
 
-/** The {@code detection} task (PASCAL VOC, SSD) and its {@code paper}, {@code cpu} and {@code smoke} presets. */
+/** The {@code detection} task (PASCAL VOC, SSD) and its {@code paper}, {@code cpu}, {@code cpu-long} and {@code smoke} presets. */
 public final class DetectionTaskProvider implements TaskProvider {
 
     @Override
@@ -109,6 +109,36 @@ public final class DetectionTaskProvider implements TaskProvider {
             poolLimit = 0
             evalLimit = 0
             classes = aeroplane,cat,dog,horse,motorbike,train
+
+            [cpu-long]
+            # All 20 classes of VOC2007 trainval with its official annotations (difficult objects
+            # neither trained on nor counted in AP): pool = the official train list, evaluation =
+            # the official val list (2,500 and 2,508 images with an image in the assembled set:
+            # ../shared/data/voc2007-trainval/assemble.py). SSD at 128 px, VGG width 0.25 with
+            # BatchNorm, the base from -Dpretrained (-Dpretrain=vgg), photometric distortion + flip,
+            # the loss normalised by the batch's positives. 500 -> 1,500 labels in 5 cycles, cycle 0
+            # trained once per trial, later cycles on the kept model. Sized for about 10 h of 2-core
+            # CPU for 5 strategies x 3 trials (docs/results/detection-cpu-long).
+            strategies = random,entropy,coreset,lloss,true-loss
+            trials = 3
+            cycles = 5
+            initial = 500
+            budget = 250
+            subset = 2000
+            initialEpochs = 50
+            epochs = 16
+            batch = 16
+            lr = 0.003
+            warmupEpochs = 2
+            milestones = 13
+            detachEpoch = 10
+            width = 0.25
+            batchNorm = true
+            imageSize = 128
+            augment = photo
+            poolLimit = 0
+            evalLimit = 0
+            classes =
 
             [smoke]
             trials = 1
