@@ -6,7 +6,7 @@
 # Usage: deploy/build-app.sh APP_DIR [cpu|gpu]
 #   cpu (default): includes PyTorch's CPU libtorch jar; runs offline on any x86-64 Linux node.
 #   gpu: built with -Pgpu, without that jar; DJL downloads its CUDA libtorch on first use into
-#        DJL_CACHE_DIR (see README "GPU").
+#        DJL_CACHE_DIR (see docs/cluster.md, "GPU").
 # Needs the Maven repository used by `mvn -B install -DskipTests` (network on a fresh machine).
 # APP_DIR is replaced as a whole, so a finished build never mixes with an older one.
 set -euo pipefail

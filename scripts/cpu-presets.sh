@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the cpu preset of each task named on the command line (default: all three) on the shared
 # data, one after the other (never two torch processes at once: they slow each other 10x), and
-# copies curves, summary and CSVs to docs/<task>-cpu/ with the wall time.
+# copies curves, summary and CSVs to docs/results/<task>-cpu/ with the wall time
+# (scripts/publish-run.sh publishes a finished or unfinished results folder in full).
 # Usage: scripts/cpu-presets.sh [classification] [pose] [detection]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,10 +20,12 @@ for task in "${@:-classification pose detection}"; do
     # shellcheck disable=SC2046
     mvn -q -B exec:java -Dtask="$t" -Dpreset=cpu $(data_for "$t") -Dout="$out" | tee "/tmp/ll4al-$t-cpu.log"
     end=$(date +%s)
-    mkdir -p "docs/$t-cpu"
-    cp "$out"/cycles.csv "$out"/run.json "$out"/summary.md "$out"/learning_curve_"$t".png "docs/$t-cpu/"
-    rm -f "docs/$t-cpu/selections.csv"
-    gzip -n -9 < "$out"/selections.csv > "docs/$t-cpu/selections.csv.gz"
-    echo "wall time: $((end - start)) s on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(date -u +%Y-%m-%d)" > "docs/$t-cpu/WALLTIME.txt"
+    mkdir -p "docs/results/$t-cpu"
+    cp "$out"/cycles.csv "$out"/run.json "$out"/summary.md "$out"/learning_curve_"$t".png "docs/results/$t-cpu/"
+    # summary.md links the diagnostics chart too, when the rows carry diagnostics
+    [ ! -f "$out/selection_diagnostics_$t.png" ] || cp "$out/selection_diagnostics_$t.png" "docs/results/$t-cpu/"
+    rm -f "docs/results/$t-cpu/selections.csv"
+    gzip -n -9 < "$out"/selections.csv > "docs/results/$t-cpu/selections.csv.gz"
+    echo "wall time: $((end - start)) s on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(date -u +%Y-%m-%d)" > "docs/results/$t-cpu/WALLTIME.txt"
   done
 done

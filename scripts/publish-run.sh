@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Copies a run's results (CSVs, run.json, summary, charts) from its results folder into
-# docs/<name>/, redrawing the report with the current code, and records where and how long it ran
-# (from run.json's start and end times) in docs/<name>/WALLTIME.txt.
+# docs/results/<name>/, redrawing the report with the current code, and records where and how long
+# it ran (from run.json's start and end times) in docs/results/<name>/WALLTIME.txt. Each published
+# run gets a README.md written by hand (command, machine, what it shows; see docs/results/).
 #
 # An unfinished run (run.json without "finished") is published as a partial run: only the
-# (strategy, trial) pairs with all their cycles, so that `LL4AL_FROM=docs/<name>
+# (strategy, trial) pairs with all their cycles, so that `LL4AL_FROM=docs/results/<name>
 # scripts/long-run.sh NAME` can resume it elsewhere without the checkpoints of the pairs in
 # progress (those restart from their cycle 0). Its PARTIAL.txt says what is in and what is not;
 # APP_COMMIT and OPTIONS (from the frozen app of scripts/long-run.sh, the folder beside
@@ -17,7 +18,7 @@ src=${1:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 name=${2:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 [ -f "$src/cycles.csv" ] || { echo "error: $src/cycles.csv not found (expected a results folder)" >&2; exit 2; }
 [ -f "$src/run.json" ] || { echo "error: $src/run.json not found (expected a results folder)" >&2; exit 2; }
-dst="${LL4AL_DOCS:-docs}/$name"   # LL4AL_DOCS: another root, e.g. for a check outside the repository
+dst="${LL4AL_DOCS:-docs/results}/$name"   # LL4AL_DOCS: another root, e.g. for a check outside the repository
 mkdir -p "$dst"
 rm -f "$dst"/PARTIAL.txt "$dst"/learning_curve_*.* "$dst"/selection_diagnostics_*.* "$dst"/selections.csv "$dst"/selections.csv.gz
 started=$(grep -o '"started": "[^"]*"' "$src/run.json" | cut -d'"' -f4)

@@ -3,7 +3,7 @@
 #
 # Starts a single-node Slurm cluster on localhost (munged, slurmctld, slurmd as plain background
 # processes with their own munge key and slurm.conf in a temporary folder: no systemd, nothing in
-# /etc), submits the shipped sbatch file and checks what the README claims:
+# /etc), submits the shipped sbatch file and checks what docs/cluster.md claims:
 #   A. an array of 2 shards of the classification smoke experiment (random,lloss x 2 trials) on
 #      the real CIFAR-10 subset, run from an app built by deploy/build-app.sh and merged with
 #      -Dreport, has the same cycles.csv outcomes (every column but the wall times) and the same

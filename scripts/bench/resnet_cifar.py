@@ -168,7 +168,7 @@ def main(argv=None):
                          " each scoring pass, timed), as DJL's scoring does; default: plain eager modules")
     ap.add_argument("--score-again", action="store_true",
                     help="after each timed scoring pass, time a second one (infer_again_img_s): is the pass right"
-                         " after training slower, as DJL's is (README, Benchmarks)?")
+                         " after training slower, as DJL's is (docs/benchmarks.md)?")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--profile", action="store_true",
                     help="after the rounds, profile one scoring pass per operator and print the table on stderr"

@@ -3,7 +3,7 @@
 # (classification, cpu preset at width 1, on -Ddata), and counts the runs that died in native code
 # instead of exiting with 143 (each such death leaves an hs_err log, kept under $work/rI/).
 # With -Dll4al.exitGate=false as the second argument the JVM exits without waiting for the libtorch
-# batch in progress, which reproduces the native crash of 2026-11-23 (README, Reliability).
+# batch in progress, which reproduces the native crash of 2026-11-23 (docs/reliability.md).
 # Usage: scripts/reliability/sigterm-mid-training.sh N [-Dll4al.exitGate=false]
 # Needs ../shared/data/cifar10; builds the application into harness/target first.
 set -uo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 n=${1:?usage: scripts/reliability/sigterm-mid-training.sh N [-Dll4al.exitGate=false]}
 extra=${2:-}
 data=${LL4AL_DATA:-../shared/data/cifar10}
-[ -d "$data" ] || { echo "error: $data not found (CIFAR-10 batches, see README, Data layout)" >&2; exit 2; }
+[ -d "$data" ] || { echo "error: $data not found (CIFAR-10 batches, see README, Data)" >&2; exit 2; }
 mvn -B -q -o package dependency:copy-dependencies -DskipTests -DincludeScope=runtime -pl harness -am >/dev/null || exit 2
 cp="harness/target/dependency/*:$(ls harness/target/ll4al-harness-*.jar)"
 read -r -a jvm < .mvn/jvm.config

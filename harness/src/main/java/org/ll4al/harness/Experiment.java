@@ -177,7 +177,7 @@ final class Experiment {
         }
     }
 
-    /** How this process computes convolutions (README, Reliability: "Wrong convolutions on some CPUs"). */
+    /** How this process computes convolutions (docs/reliability.md: "Wrong convolutions on some CPUs"). */
     static String convolutions() {
         String flag = "-D" + ConvolutionSelfCheck.PROPERTY + "=" + ConvolutionSelfCheck.mode();
         if (ConvolutionSelfCheck.finding() != null) {

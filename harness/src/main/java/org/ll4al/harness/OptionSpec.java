@@ -125,7 +125,7 @@ final class OptionSpec {
             "report", "DIR[,DIR..]: merge results folders (or a folder of shard-*) and draw curves and summary",
             "bench", "coreset | strategies | classification | detection | pose, or several separated by commas:"
                     + " print throughput figures (-DbenchCompare=pytorch: side by side with the Python reference;"
-                    + " README, Benchmarks)",
+                    + " docs/benchmarks.md)",
             "pretrain", "vgg: pretrain the SSD's VGG base on CIFAR-10 (-Ddata) and write -Dout for -Dpretrained",
             "help", "print this list (-Dhelp=markdown: as a Markdown page; with -Dout=docs/options.md, written there)");
 

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The cluster files under deploy/ are valid, use only options the harness and README know, map
- * DEVICE=cpu|gpu to the right build and flags, and give the same java command line for the same
- * variables. The sbatch file runs here with stub java and mvn commands that print their
- * arguments; scripts/slurm-test.sh submits it to a real Slurm cluster.
+ * The cluster files under deploy/ are valid, use only options the harness and the cluster guide
+ * (docs/cluster.md) know, map DEVICE=cpu|gpu to the right build and flags, and give the same java
+ * command line for the same variables. The sbatch file runs here with stub java and mvn commands
+ * that print their arguments; scripts/slurm-test.sh submits it to a real Slurm cluster.
  */
 class DeployFilesTest {
 
@@ -288,12 +288,12 @@ class DeployFilesTest {
     }
 
     private static void checkOptions(String text) throws Exception {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+        String guide = Files.readString(ROOT.resolve("docs/cluster.md"));
         Set<String> used = options(text);
         assertTrue(used.contains("shard") && used.contains("task"), used.toString());
         for (String o : used) {
             assertTrue(OptionSpec.ALL.contains(o) || OptionSpec.COMMANDS.containsKey(o), "deploy file uses unknown option " + o);
-            assertTrue(readme.contains("`" + o + "`") || readme.contains("-D" + o + "="), "README does not name option " + o);
+            assertTrue(guide.contains("`" + o + "`") || guide.contains("-D" + o + "="), "docs/cluster.md does not name option " + o);
         }
     }
 }

@@ -58,7 +58,8 @@ public final class Report {
      * (agreeing repeats of a (task, strategy, trial, cycle) are kept once), and writes
      * {@code learning_curve_<task>.png}, {@code learning_curve_<task>.svg},
      * {@code selection_diagnostics_<task>.png} (when the rows carry diagnostics) and
-     * {@code summary.md} into {@code outDir}. Strategies that a folder's {@code run.json} names as
+     * {@code summary.md}, which shows each task's PNG charts (image links to the files beside it),
+     * into {@code outDir}. Strategies that a folder's {@code run.json} names as
      * controls are labelled "(control: reads labels)" and drawn dashed.
      *
      * <p>Folders must hold the same experiment: their {@code run.json} configurations may
@@ -87,7 +88,7 @@ public final class Report {
         var tasks = TaskData.byTask(rows, controls).values();
         List<Path> written = new ArrayList<>(LearningCurves.write(tasks, outDir));
         written.addAll(DiagnosticsChart.write(tasks, outDir));
-        written.add(Summary.write(rows, controls, outDir));
+        written.add(Summary.write(rows, controls, outDir, List.copyOf(written)));
         return written;
     }
 }

@@ -17,6 +17,11 @@ public final class Summary {
     /** Name of the summary file written into the output folder. */
     public static final String FILE = "summary.md";
 
+    /** File-name prefix of a task's learning curve (as {@link LearningCurves} writes it). */
+    static final String CURVE = "learning_curve_";
+    /** File-name prefix of a task's selection diagnostics chart (as {@link DiagnosticsChart} writes it). */
+    static final String DIAGNOSTICS = "selection_diagnostics_";
+
     private Summary() {}
 
     /**
@@ -34,10 +39,30 @@ public final class Summary {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static Path write(List<CycleResult> rows, Set<String> controls, Path outDir) {
+        return write(rows, controls, outDir, List.of());
+    }
+
+    /**
+     * Writes {@code outDir/summary.md}, labelling the control strategies, with an image link to
+     * each of the given charts that belongs to a task of the summary (by file name:
+     * {@code learning_curve_<task>.png}, {@code selection_diagnostics_<task>.png}); charts
+     * outside {@code outDir} are not linked. Returns the summary's path.
+     *
+     * @param charts the chart files written beside the summary (others, such as SVGs, are ignored)
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static Path write(List<CycleResult> rows, Set<String> controls, Path outDir, List<Path> charts) {
         Path file = outDir.resolve(FILE);
+        Set<String> beside = new java.util.HashSet<>();
+        for (Path c : charts) {
+            Path parent = c.toAbsolutePath().normalize().getParent();
+            if (parent != null && parent.equals(outDir.toAbsolutePath().normalize())) {
+                beside.add(c.getFileName().toString());
+            }
+        }
         try {
             Files.createDirectories(outDir);
-            Files.writeString(file, render(rows, controls), StandardCharsets.UTF_8);
+            Files.writeString(file, render(rows, controls, beside), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write summary: " + e, e);
         }
@@ -51,6 +76,16 @@ public final class Summary {
 
     /** Renders the Markdown summary, labelling the control strategies (they read the labels). */
     public static String render(List<CycleResult> rows, Set<String> controls) {
+        return render(rows, controls, Set.of());
+    }
+
+    /**
+     * Renders the Markdown summary, labelling the control strategies and linking, per task, the
+     * charts among {@code charts} (file names in the summary's folder) that are the task's
+     * learning curve ({@value #CURVE}{@code <task>.png}) or selection diagnostics
+     * ({@value #DIAGNOSTICS}{@code <task>.png}).
+     */
+    static String render(List<CycleResult> rows, Set<String> controls, Set<String> charts) {
         StringBuilder md = new StringBuilder("# Active learning summary\n\n");
         md.append("Numbers are mean ± sample std over trials. A trial counts when its final cycle ")
                 .append("completed. AULC = area under the learning curve (trapezoid over the labeled ")
@@ -68,13 +103,13 @@ public final class Summary {
             md.append("\nNo completed cycles.\n");
         }
         for (TaskData t : tasks.values()) {
-            appendTask(md, t);
+            appendTask(md, t, charts);
         }
         appendFailures(md, rows);
         return md.toString();
     }
 
-    private static void appendTask(StringBuilder md, TaskData t) {
+    private static void appendTask(StringBuilder md, TaskData t, Set<String> charts) {
         int finalLabeled = -1;
         for (String s : t.strategies()) {
             for (CycleResult r : t.finalRows(s).values()) {
@@ -83,8 +118,9 @@ public final class Summary {
         }
         md.append("\n## ").append(cell(t.task())).append("\n\n")
                 .append("Metric: `").append(t.metricName()).append("`; final cycle ")
-                .append(t.finalCycle()).append(" (labeled ").append(finalLabeled).append(").\n\n")
-                .append("| strategy | trials | final ").append(cell(t.metricName()))
+                .append(t.finalCycle()).append(" (labeled ").append(finalLabeled).append(").\n\n");
+        appendCharts(md, t, charts);
+        md.append("| strategy | trials | final ").append(cell(t.metricName()))
                 .append(" | AULC | final loss-rank accuracy | on its labeled set |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n");
         for (String s : t.strategies()) {
@@ -105,6 +141,23 @@ public final class Summary {
         appendEntropyRanking(md, t);
         appendPaired(md, t);
         appendDiagnostics(md, t);
+    }
+
+    /** Image links to the task's charts written beside the summary, a paragraph each. */
+    private static void appendCharts(StringBuilder md, TaskData t, Set<String> charts) {
+        String curve = CURVE + t.fileName() + ".png";
+        String diagnostics = DIAGNOSTICS + t.fileName() + ".png";
+        if (charts.contains(curve)) {
+            md.append("![").append(alt(t.task())).append(": learning curves](").append(curve).append(")\n\n");
+        }
+        if (charts.contains(diagnostics)) {
+            md.append("![").append(alt(t.task())).append(": selection diagnostics](").append(diagnostics).append(")\n\n");
+        }
+    }
+
+    /** Text safe inside an image link's brackets. */
+    private static String alt(String s) {
+        return s.replaceAll("[\\[\\]\\\\\r\n]", " ");
     }
 
     /** The committee's loss agreement, a reference for the loss module's ranking, when recorded. */

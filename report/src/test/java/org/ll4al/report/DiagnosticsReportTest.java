@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +60,50 @@ class DiagnosticsReportTest {
         Path dir = Fixture.folder(tmp.resolve("old"), Fixture.all());
         List<Path> files = Report.draw(List.of(dir), tmp.resolve("out"));
         assertFalse(files.stream().anyMatch(p -> p.getFileName().toString().startsWith("selection_diagnostics")));
-        assertFalse(Files.readString(tmp.resolve("out/summary.md")).contains("Selection diagnostics"));
+        String md = Files.readString(tmp.resolve("out/summary.md"));
+        assertFalse(md.contains("Selection diagnostics"));
+        // only the learning curves exist, so only they are shown, each in its task's section
+        assertEquals(List.of("learning_curve_cls.png", "learning_curve_det.png"), imageLinks(md));
+        assertExistBeside(tmp.resolve("out"), imageLinks(md));
+        assertTrue(md.indexOf("](learning_curve_det.png)") > md.indexOf("## det"), md);
+    }
+
+    @Test
+    void summaryShowsTheChartsWrittenBesideIt() throws Exception {
+        Path dir = folder(
+                "cls,random,0,1,0,100,acc,0.5,0.6,1,1,ok,1.0,0.55,0.9",
+                "cls,random,0,1,1,200,acc,0.6,0.6,1,1,ok,,,",
+                "cls,lloss,0,1,0,100,acc,0.5,0.6,1,1,ok,1.5,0.55,0.8",
+                "cls,lloss,0,1,1,200,acc,0.65,0.6,1,1,ok,,,");
+        for (Path out : List.of(dir, tmp.resolve("elsewhere"))) { // drawn in place, and into another folder
+            Report.fromFolders(List.of(dir), out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            String md = Files.readString(out.resolve("summary.md"));
+            assertTrue(md.contains("![cls: learning curves](learning_curve_cls.png)\n"), md);
+            assertTrue(md.contains("![cls: selection diagnostics](selection_diagnostics_cls.png)\n"), md);
+            assertEquals(List.of("learning_curve_cls.png", "selection_diagnostics_cls.png"), imageLinks(md));
+            assertExistBeside(out, imageLinks(md));
+            assertTrue(md.indexOf("](learning_curve_cls.png)") < md.indexOf("| strategy | trials |"),
+                    "the charts open the task's section: " + md);
+        }
+        assertFalse(Summary.render(org.ll4al.results.ResultsReader.cycles(dir)).contains("!["),
+                "rendering without charts written links none");
+    }
+
+    /** The targets of the Markdown image links, in order. */
+    private static List<String> imageLinks(String md) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("!\\[[^\\]]*\\]\\(([^)]+)\\)").matcher(md);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static void assertExistBeside(Path dir, List<String> links) throws Exception {
+        for (String l : links) {
+            Path f = dir.resolve(l);
+            assertTrue(Files.isRegularFile(f) && Files.size(f) > 1000, "linked chart " + f + " exists");
+            assertTrue(ImageIO.read(f.toFile()) != null, f + " is an image");
+        }
     }
 }

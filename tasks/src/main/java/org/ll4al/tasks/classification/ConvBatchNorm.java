@@ -20,7 +20,7 @@ public final class ConvBatchNorm {
     /** Batch norm's ε (DJL's default, written out because the fold needs it). */
     static final float EPSILON = 1e-5f;
 
-    /** The system property that turns folding off ({@code false}) for A/B measurements (README, Benchmarks). */
+    /** The system property that turns folding off ({@code false}) for A/B measurements (docs/benchmarks.md). */
     static final String PROPERTY = "ll4al.foldBatchNorm";
 
     private ConvBatchNorm() {}

@@ -114,7 +114,7 @@ public final class DetectionTask implements ActiveLearningTask {
     public String describe() {
         return String.format("VOC detection: pool %d images (%s), eval %d (%s), %d classes; %s; %s",
                 train.count(), trainSplit, eval.count(), evalSplit, classes.size(), modelText(),
-                pretrained == null ? "VGG base trained from scratch (no -Dpretrained; on CPU schedules mAP stays near 0.02: README, -Dpretrain=vgg)"
+                pretrained == null ? "VGG base trained from scratch (no -Dpretrained; on CPU schedules mAP stays near 0.02: docs/tasks.md, -Dpretrain=vgg)"
                         : "VGG base from " + pretrained);
     }
 

@@ -76,9 +76,9 @@ public final class DetectionTaskProvider implements TaskProvider {
 
             [cpu]
             # SSD128, width 0.25, BatchNorm, VGG base pretrained here as a CIFAR-10 classifier
-            # (README: -Dpretrain=vgg writes the file -Dpretrained loads; without it the base
+            # (docs/tasks.md: -Dpretrain=vgg writes the file -Dpretrained loads; without it the base
             # starts from scratch). Six VOC classes with large objects (429 training images with
-            # one, 140 validation images). Levers measured on 2 cores (README, detection): lr 3e-3
+            # one, 140 validation images). Levers measured on 2 cores (docs/results/detection-cpu-flip): lr 3e-3
             # with warmup (1e-2 collapses, 1e-3 learns slower), flip-only augmentation (the full
             # SSD augmentation needs longer schedules: 0.008 vs 0.058 at 100 labels). 200 -> 400
             # labels in 3 cycles, cycle 0 40 epochs, later cycles 16 on the kept model, the loss
@@ -88,7 +88,7 @@ public final class DetectionTaskProvider implements TaskProvider {
             # in 4 cycles of 15 epochs 0.085; from scratch 0.05/0.06. 4 strategies x 2 trials:
             # 39 min on 2 cores. Photometric distortion + flip (augment = photo) at cycle 0, 2 trials:
             # mAP 0.145/0.157, loss ranking 0.586/0.587 against flip-only's 0.137/0.088 and
-            # 0.589/0.504. The whole preset with it (docs/detection-cpu, another pretrained base):
+            # 0.589/0.504. The whole preset with it (docs/results/detection-cpu, another pretrained base):
             # random 0.196/0.183 at 400, loss ranking 0.61-0.62 (mean of 2 trials), ~43 min.
             trials = 2
             cycles = 3

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code kill}, Slurm's timeout, a session ending) runs the JVM's exit, whose C++ static
  * destructors tear libtorch's global state down while a training thread may still be inside
  * libtorch: it then dies with SIGSEGV in libtorch code (the crash of 2026-11-23 in
- * {@code at::accelerator::getAccelerator}; README, Reliability). With the gate installed, the
+ * {@code at::accelerator::getAccelerator}; docs/reliability.md). With the gate installed, the
  * exit waits until the batch in progress ends, and the thread parks before its next batch.
  */
 public final class ExitGate {

@@ -12,7 +12,7 @@ import ai.djl.util.PairList;
  * read it, as PyTorch's eager code does by reference counting. Without this, every intermediate of
  * a batch lives until the batch's {@code NDManager} closes, and the allocator maps fresh pages for
  * each one: DJL's first scoring pass after training took up to 3x the page faults of a second
- * (README, Benchmarks). Closing a handle never frees storage that a view or libtorch's gradient
+ * (docs/benchmarks.md). Closing a handle never frees storage that a view or libtorch's gradient
  * graph still holds (libtorch counts references), so this is safe wherever an intermediate is not
  * read again from Java.
  */
