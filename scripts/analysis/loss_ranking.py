@@ -10,6 +10,9 @@ With --voc DIR (the folder holding VOCdevkit/) and --classes, every image is als
 its annotation: how many objects the detector trains on (selected classes, not difficult) and how
 many are difficult; sets are then broken down by that.
 
+Without sample_losses.csv (an older run), it compares what cycles.csv recorded: the evaluation
+ranking and the scored subset's ranking of the same model (same strategy, trial and cycle).
+
 Standard library only. Usage:
   scripts/analysis/loss_ranking.py RESULTS [--voc DIR] [--classes a,b,c] [--cycles 0,1]
 """
@@ -88,6 +91,27 @@ def describe(rows):
             f"  zero {zero}  predicted mean {statistics.fmean(pred):.3f} sd {statistics.pstdev(pred):.3f}")
 
 
+def from_cycles(path):
+    """Evaluation vs scored-subset ranking of the same model, from cycles.csv alone."""
+    print(f"{path}: no sample_losses.csv; the rankings cycles.csv recorded, same model for both columns")
+    print("strategy           trial cycle labeled  eval   subset  eval-subset")
+    gaps = defaultdict(list)  # (trial, cycle) -> gaps (cycle 0: one shared model per trial)
+    with open(path, newline='') as f:
+        for r in csv.DictReader(f):
+            if r['status'] != 'ok' or not r.get('subset_loss_rank_accuracy'):
+                continue
+            e, s = float(r['loss_rank_accuracy']), float(r['subset_loss_rank_accuracy'])
+            print(f"{r['strategy'][:18]:18s} {r['trial']:>5s} {r['cycle']:>5s} {r['labeled']:>7s}  {e:.3f}  {s:.3f}  {e - s:+.3f}")
+            key = (r['trial'], r['cycle'])
+            if r['cycle'] != '0' or not gaps[key]:
+                gaps[key].append(e - s)
+    units = [statistics.fmean(v) for v in gaps.values()]
+    if len(units) > 1:
+        m, sd = statistics.fmean(units), statistics.stdev(units)
+        print(f"mean gap over {len(units)} (trial, cycle) units (strategies of a unit averaged): {m:+.3f}"
+              f" (sd {sd:.3f}, t {m / (sd / math.sqrt(len(units))):.2f}, {len(units) - 1} df)")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('results')
@@ -97,7 +121,9 @@ def main():
     a = ap.parse_args()
     path = os.path.join(a.results, 'sample_losses.csv')
     if not os.path.exists(path):
-        sys.exit(f"error: {path} not found (run with -DsampleLosses=true)")
+        if not os.path.exists(os.path.join(a.results, 'cycles.csv')):
+            sys.exit(f"error: neither {path} nor cycles.csv found in {a.results}")
+        return from_cycles(os.path.join(a.results, 'cycles.csv'))
     keep = {int(c) for c in a.cycles.split(',') if c}
     sets = defaultdict(dict)  # (strategy, trial, cycle) -> set -> name -> (true, predicted); last copy wins
     with open(path, newline='') as f:
