@@ -32,11 +32,12 @@ import org.ll4al.tasks.option.Presets;
  * suite's choice (princeton-vl/pytorch_stacked_hourglass, the reference for targets and
  * evaluation, trains 8 stacks at 256 -> 64 px with Adam lr 1e-3, batch 16).
  *
- * <p>Targets and metric, every preset: each annotated joint, occluded ones included, gets a
+ * <p>Targets and metric on MPII, every preset: each annotated joint, occluded ones included, gets a
  * Gaussian target and counts in the loss and in PCKh, as princeton-vl's heatmap generator and the
  * standard MPII evaluation do; joints without an annotation are left out. (That reimplementation
  * keeps unannotated and out-of-crop joints in its mean loss with an all-zero target; here they
- * get weight 0.)
+ * get weight 0.) On LSP the file's flag decides which joints are annotated, for loss and metric
+ * alike (see {@link LspConvention}).
  *
  * <p>{@code cpu}: a 2-stack, 64-channel hourglass at 64x64 input (16x16 heatmaps, depth 3) on the
  * synthetic set (pool 1,500, eval 200; occluded and unannotated joints marked as in MPII, see
@@ -241,7 +242,8 @@ public final class PoseTaskProvider implements TaskProvider {
         LspSplit split = LspSplit.of(n, config.evalLimit(), config.poolLimit(), config.seed());
         String source = String.format("%s data %s (%s %s, %d people%s; eval %d drawn with seed %d, pool %d of the"
                         + " other %d drawn with seed %d)",
-                data.convention().label(), config.data(), LspAnnotations.FILE, data.convention().shape(), n,
+                data.convention().label(), config.data(), LspAnnotations.FILE,
+                data.convention().shape().replace("N", Integer.toString(n + data.leftOut())), n,
                 data.leftOut() == 0 ? "" : ", " + data.leftOut() + " without a box left out", split.eval().length,
                 config.seed() + 1, split.pool().length, n - split.eval().length, config.seed());
         return new PoseTask(

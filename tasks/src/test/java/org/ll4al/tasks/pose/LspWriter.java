@@ -77,6 +77,16 @@ public final class LspWriter {
         return m;
     }
 
+    /** Writes a {@code joints} variable of zeros with the given dimensions (a wrong shape for bad-input tests). */
+    public static void writeZeros(Path file, int... dims) throws IOException {
+        writeMat(file, LspJoints.VARIABLE, Mat5.newMatrix(dims));
+    }
+
+    /** Writes a {@code joints} variable holding text (a wrong type for bad-input tests). */
+    public static void writeText(Path file, String text) throws IOException {
+        writeMat(file, LspJoints.VARIABLE, Mat5.newString(text));
+    }
+
     /** Writes a MAT-file (format 5) holding one array. */
     public static void writeMat(Path file, String name, Array a) throws IOException {
         try (MatFile mat = Mat5.newMatFile()) {
