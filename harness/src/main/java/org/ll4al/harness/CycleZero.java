@@ -53,7 +53,8 @@ final class CycleZero {
                     new TrainStats(num(p, "trainSeconds"), Long.parseLong(p.getProperty("images")),
                             num(p, "lastTaskLoss"), num(p, "lastLossPredictionLoss")),
                     new Evaluation(num(p, "metric"), num(p, "lossRankAccuracy"), num(p, "evalSeconds"), null, null,
-                            p.containsKey("entropyLossRankAccuracy") ? num(p, "entropyLossRankAccuracy") : Double.NaN));
+                            p.containsKey("entropyLossRankAccuracy") ? num(p, "entropyLossRankAccuracy") : Double.NaN,
+                            p.getProperty("details", "")));
             learner.load(params);
             return o;
         } catch (RuntimeException e) {
@@ -74,6 +75,7 @@ final class CycleZero {
         p.setProperty("lossRankAccuracy", Double.toString(o.eval().lossRankAccuracy()));
         p.setProperty("evalSeconds", Double.toString(o.eval().seconds()));
         p.setProperty("entropyLossRankAccuracy", Double.toString(o.eval().entropyLossRankAccuracy()));
+        p.setProperty("details", o.eval().details());
         Path tmp = facts.resolveSibling(facts.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(w, "cycle 0 shared by every strategy of this trial");

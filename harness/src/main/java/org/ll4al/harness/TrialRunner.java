@@ -207,8 +207,9 @@ final class TrialRunner {
         Files.deleteIfExists(checkpoint(key, c - 1));
         committee.delete(m -> memberCheckpoint(key, m, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf("%s %s %.4f  loss-rank accuracy %.3f (labeled set %.3f%s%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
-                + "  rss %d MiB%n", label, task.metricName(), eval.metric(), eval.lossRankAccuracy(), labeledRank,
+        out.printf("%s %s %.4f%s  loss-rank accuracy %.3f (labeled set %.3f%s%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
+                + "  rss %d MiB%n", label, task.metricName(), eval.metric(),
+                eval.details().isEmpty() ? "" : " (" + eval.details() + ")", eval.lossRankAccuracy(), labeledRank,
                 Double.isNaN(eval.entropyLossRankAccuracy()) ? ""
                         : String.format(", entropy %.3f", eval.entropyLossRankAccuracy()),
                 Double.isNaN(agreement) ? "" : String.format(", committee's own losses %.3f", agreement),

@@ -10,4 +10,9 @@ public interface MetricAccumulator {
 
     /** The metric over everything added. */
     double value();
+
+    /** Secondary figures over everything added, for the cycle's log line ("" for none). */
+    default String details() {
+        return "";
+    }
 }

@@ -15,13 +15,14 @@ package org.ll4al.tasks.learn;
  *     entropy (the {@code entropy} strategy's score) in place of the predicted loss: a label-free
  *     reference for {@code lossRankAccuracy} (a tie in entropy counts half); NaN when the task has
  *     no entropy signal
+ * @param details the metric's secondary figures ({@code MetricAccumulator#details}), "" for none
  */
 public record Evaluation(
         double metric, double lossRankAccuracy, double seconds, float[] trueLosses, float[] predictedLosses,
-        double entropyLossRankAccuracy) {
+        double entropyLossRankAccuracy, String details) {
 
     /** An evaluation without the per-sample losses and the entropy's ranking. */
     public Evaluation(double metric, double lossRankAccuracy, double seconds) {
-        this(metric, lossRankAccuracy, seconds, null, null, Double.NaN);
+        this(metric, lossRankAccuracy, seconds, null, null, Double.NaN, "");
     }
 }

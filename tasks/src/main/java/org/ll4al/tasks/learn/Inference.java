@@ -216,7 +216,8 @@ final class Inference {
             }
         }
         return new Evaluation(metric.value(), LossRanking.accuracy(truth, predicted), (System.nanoTime() - start) / 1e9,
-                truth, predicted, entropies == null ? Double.NaN : LossRanking.accuracy(truth, entropies, 0.5));
+                truth, predicted, entropies == null ? Double.NaN : LossRanking.accuracy(truth, entropies, 0.5),
+                metric.details());
     }
 
     private static void copy(float[] src, float[] dst, int at) {

@@ -30,6 +30,12 @@ public final class MpiiJoints {
     /** Index of the head top. */
     public static final int HEAD_TOP = 9;
 
+    /** Index of the right hip (one end of the LSP torso). */
+    public static final int R_HIP = 2;
+
+    /** Index of the left shoulder (the other end of the LSP torso). */
+    public static final int L_SHOULDER = 13;
+
     private static final int[] MIRROR = mirror();
 
     private MpiiJoints() {}

@@ -1,6 +1,5 @@
 package org.ll4al.tasks.pose;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
 import org.ll4al.tasks.MetricAccumulator;
@@ -43,22 +42,9 @@ public final class PckhAccumulator implements MetricAccumulator {
 
     @Override
     public void add(NDList heads, TaskBatch batch) {
-        NDArray last = heads.get(heads.size() - 1);
-        long[] shape = last.getShape().getShape();
-        int b = (int) shape[0];
-        int j = (int) shape[1];
-        int h = (int) shape[2];
-        int w = (int) shape[3];
-        float[] heat = last.toFloatArray();
-        for (int n = 0; n < b; n++) {
-            PoseSample s = samples.get(batch.ids()[n]);
-            CropTransform t = CropTransform.of(s, res);
-            double[][] pred = new double[j][];
-            for (int k = 0; k < j; k++) {
-                double[] p = Heatmaps.peak(heat, (n * j + k) * h * w, w, h);
-                pred[k] = t.toImage(CropTransform.heatmapToCrop(p[0], res, w), CropTransform.heatmapToCrop(p[1], res, h));
-            }
-            addPrediction(s, pred);
+        double[][][] predicted = PeakJoints.decode(heads, batch, samples, res);
+        for (int n = 0; n < predicted.length; n++) {
+            addPrediction(samples.get(batch.ids()[n]), predicted[n]);
         }
     }
 

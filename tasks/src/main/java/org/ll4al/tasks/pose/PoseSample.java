@@ -1,7 +1,8 @@
 package org.ll4al.tasks.pose;
 
 /**
- * One annotated person of an MPII-layout JSON file.
+ * One annotated person of an MPII-layout JSON file or of a Leeds Sports Pose {@code joints.mat}
+ * (in the MPII joint slots, see {@link LspAnnotations}).
  *
  * <p>MPII distinguishes three states of a joint: visible (annotated, {@code visible = 1});
  * occluded but annotated (real coordinates, {@code visible = 0}); and not annotated at all
@@ -16,7 +17,8 @@ package org.ll4al.tasks.pose;
  * @param joints 16 joints in MPII order, {@code [j][0]} = x, {@code [j][1]} = y, image pixels
  * @param visible per-joint visibility flag of the file (1 visible, 0 occluded or not annotated)
  * @param annotated per-joint annotation flag (1 the joint has real coordinates, 0 it has none)
- * @param normalize the PCKh head size in image pixels
+ * @param normalize the PCKh head size in image pixels (LSP: the neck to head top segment, NaN when
+ *     either is not annotated)
  */
 public record PoseSample(
         String image, double centerX, double centerY, double scale, double[][] joints, float[] visible,

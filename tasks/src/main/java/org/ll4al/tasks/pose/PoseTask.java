@@ -15,7 +15,8 @@ import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.TaskBatch;
 
 /**
- * MPII pose estimation with a stacked hourglass. True loss of a sample: the mean squared error
+ * Human pose estimation with a stacked hourglass, on MPII or Leeds Sports Pose people in the 16
+ * MPII joint slots (the metric is the dataset's: {@link PoseMetric}). True loss of a sample: the mean squared error
  * between predicted and Gaussian target heatmaps over its annotated joints inside the crop
  * (occluded ones included, see {@link PoseSet}) and all heatmap pixels, averaged over the stacks
  * (intermediate supervision). Uncertainty: {@link Signal#ENTROPY}
@@ -32,8 +33,9 @@ public final class PoseTask implements ActiveLearningTask {
     private final int channels;
     private final int stemChannels;
     private final String source;
+    private final PoseMetric metric;
 
-    PoseTask(PoseSet train, PoseSet valid, int res, int stacks, double width, String source) {
+    PoseTask(PoseSet train, PoseSet valid, int res, int stacks, double width, String source, PoseMetric metric) {
         this.train = train;
         this.valid = valid;
         this.res = res;
@@ -42,6 +44,7 @@ public final class PoseTask implements ActiveLearningTask {
         this.channels = Math.max(8, (int) Math.round(256 * width));
         this.stemChannels = Math.max(8, (int) Math.round(64 * width));
         this.source = source;
+        this.metric = metric;
     }
 
     /** Hourglass depth: 4 (the paper's), reduced so the lowest resolution stays at least 2x2. */
@@ -64,7 +67,7 @@ public final class PoseTask implements ActiveLearningTask {
 
     @Override
     public String metricName() {
-        return "pckh@0.5";
+        return metric.label();
     }
 
     @Override
@@ -147,6 +150,6 @@ public final class PoseTask implements ActiveLearningTask {
 
     @Override
     public MetricAccumulator newMetric() {
-        return new PckhAccumulator(valid.samples(), res);
+        return metric.accumulator(valid.samples(), res);
     }
 }

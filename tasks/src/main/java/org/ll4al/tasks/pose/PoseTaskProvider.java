@@ -13,7 +13,13 @@ import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.Presets;
 
 /**
- * The {@code pose} task: MPII human pose with a stacked hourglass (see {@link PoseTask}).
+ * The {@code pose} task: human pose with a stacked hourglass (see {@link PoseTask}) on the MPII
+ * JSON layout ({@code train.json}, {@code valid.json}, {@code images/}) or the Leeds Sports Pose
+ * layout ({@code joints.mat}, {@code images/}; LSP or LSPe, see {@link LspAnnotations}): the
+ * folder's content decides ({@code joints.mat} present: LSP; else the JSON files), and a folder
+ * with neither gets one error naming both. On LSP data the pool and the evaluation set are drawn
+ * from the one file, disjoint ({@link LspSplit}), and the metric is PCK@0.2 with PCKh@0.5 beside
+ * it ({@link LspPckAccumulator}).
  *
  * <p>Presets. {@code paper}: a 2-stack hourglass at 256x256 input (64x64 heatmaps); the loss
  * prediction module taps the 256-channel 64x64 feature map after each hourglass (the map its
@@ -26,11 +32,12 @@ import org.ll4al.tasks.option.Presets;
  * suite's choice (princeton-vl/pytorch_stacked_hourglass, the reference for targets and
  * evaluation, trains 8 stacks at 256 -> 64 px with Adam lr 1e-3, batch 16).
  *
- * <p>Targets and metric, every preset: each annotated joint, occluded ones included, gets a
+ * <p>Targets and metric on MPII, every preset: each annotated joint, occluded ones included, gets a
  * Gaussian target and counts in the loss and in PCKh, as princeton-vl's heatmap generator and the
  * standard MPII evaluation do; joints without an annotation are left out. (That reimplementation
  * keeps unannotated and out-of-crop joints in its mean loss with an all-zero target; here they
- * get weight 0.)
+ * get weight 0.) On LSP the file's flag decides which joints are annotated, for loss and metric
+ * alike (see {@link LspConvention}).
  *
  * <p>{@code cpu}: a 2-stack, 64-channel hourglass at 64x64 input (16x16 heatmaps, depth 3) on the
  * synthetic set (pool 1,500, eval 200; occluded and unannotated joints marked as in MPII, see
@@ -38,7 +45,14 @@ import org.ll4al.tasks.option.Presets;
  * 32: 24,000 training images per (strategy, trial). Measured with {@code -Dbench=pose} on an idle
  * 2-core machine: ~140 img/s training, ~420-500 img/s inference, so 4 strategies x 2 trials take
  * about half an hour (another torch process on the same cores slows both by 10x or more). {@code smoke}:
- * seconds per cycle on a tiny synthetic set.
+ * seconds per cycle on a tiny synthetic set, or on the folder {@code -Ddata} names (CI runs it on
+ * {@code ../shared/data/lspet-1000} when that is there).
+ *
+ * <p>{@code cpu-lsp}: the {@code cpu} hourglass on real photographs, the first 1,000 images of
+ * LSPe ({@code ../shared/data/lspet-1000}): evaluation on 200 people drawn with seed
+ * {@code seed + 1}, the pool the other 800; 100 initial labels, +100 x 5 cycles; every strategy
+ * defined for pose (random, entropy, coreset, lloss, true-loss). Sizes are a first guess, to be
+ * sized by measurement. Person boxes, visibility and metric: docs/pose-lsp.md.
  */
 public final class PoseTaskProvider implements TaskProvider {
 
@@ -131,6 +145,29 @@ public final class PoseTaskProvider implements TaskProvider {
             evalLimit = 16
             data = target/synthetic-mpii-smoke
             synthetic = true
+
+            [cpu-lsp]
+            # Real photographs: LSPe's first 1,000 images (docs/pose-lsp.md). To be sized by measurement:
+            # every number below is a first guess.
+            strategies = random,entropy,coreset,lloss,true-loss
+            trials = 2
+            cycles = 6
+            initial = 100
+            budget = 100
+            subset = 500
+            epochs = 15
+            batch = 16
+            lr = 1e-3
+            milestones = 12
+            lambda = 1e-2
+            detachEpoch = 10
+            width = 0.25
+            imageSize = 64
+            # the pool: every person not in the evaluation set
+            poolLimit = 0
+            evalLimit = 200
+            data = ../shared/data/lspet-1000
+            synthetic = false
             """);
 
     @Override
@@ -148,8 +185,9 @@ public final class PoseTaskProvider implements TaskProvider {
         return "MPII Human Pose: download the images from http://human-pose.mpi-inf.mpg.de/ and the "
                 + "train.json/valid.json annotations of a stacked-hourglass/HRNet reimplementation; unpack as "
                 + "DATA/train.json, DATA/valid.json and DATA/images/*.jpg (entries {image, center[2], scale, "
-                + "joints[16][2], joints_vis[16], normalize}). Or pass -Dsynthetic=true to generate a synthetic "
-                + "stick-figure set in the same layout.";
+                + "joints[16][2], joints_vis[16], normalize}). Leeds Sports Pose (http://sam.johnson.io/research/"
+                + "lsp.html) or its extension LSPe (lspet.html): unpack as DATA/joints.mat and DATA/images/im*.jpg. "
+                + "Or pass -Dsynthetic=true to generate a synthetic stick-figure set in the MPII layout.";
     }
 
     @Override
@@ -169,6 +207,15 @@ public final class PoseTaskProvider implements TaskProvider {
                 throw new TaskDataException(root + ": cannot write the synthetic pose dataset: " + e.getMessage(), e);
             }
         }
+        Path joints = root.resolve(LspAnnotations.FILE);
+        if (Files.exists(joints)) {
+            return createLsp(config, joints, images, res);
+        }
+        if (!Files.exists(trainJson) && !Files.exists(validJson)) {
+            throw new TaskDataException(root + ": no pose data: expected the MPII JSON layout (" + trainJson.getFileName()
+                    + ", " + validJson.getFileName() + ", " + images.getFileName() + "/) or the Leeds Sports Pose layout ("
+                    + LspAnnotations.FILE + ", " + images.getFileName() + "/), found neither. " + dataHelp());
+        }
         for (Path p : List.of(trainJson, validJson, images)) {
             if (!Files.exists(p)) {
                 throw new TaskDataException(p + " does not exist. " + dataHelp());
@@ -182,7 +229,27 @@ public final class PoseTaskProvider implements TaskProvider {
         return new PoseTask(
                 new PoseSet(trainJson, images, train, res, CACHE_BYTES * 3 / 4),
                 new PoseSet(validJson, images, valid, res, CACHE_BYTES / 4),
-                res, config.get(STACKS), config.width() > 0 ? config.width() : 1, source);
+                res, config.get(STACKS), config.width() > 0 ? config.width() : 1, source, PoseMetric.MPII_PCKH);
+    }
+
+    /** The Leeds Sports Pose layout: one joints.mat, split into a disjoint pool and evaluation set. */
+    private static ActiveLearningTask createLsp(TaskConfig config, Path joints, Path images, int res) {
+        if (!Files.isDirectory(images)) {
+            throw new TaskDataException(images + " does not exist; expected the images of " + joints + " there");
+        }
+        LspAnnotations.Data data = LspAnnotations.read(joints, images);
+        int n = data.people().size();
+        LspSplit split = LspSplit.of(n, config.evalLimit(), config.poolLimit(), config.seed());
+        String source = String.format("%s data %s (%s %s, %d people%s; eval %d drawn with seed %d, pool %d of the"
+                        + " other %d drawn with seed %d)",
+                data.convention().label(), config.data(), LspAnnotations.FILE,
+                data.convention().shape().replace("N", Integer.toString(n + data.leftOut())), n,
+                data.leftOut() == 0 ? "" : ", " + data.leftOut() + " without a box left out", split.eval().length,
+                config.seed() + 1, split.pool().length, n - split.eval().length, config.seed());
+        return new PoseTask(
+                new PoseSet(joints, images, LspSplit.pick(data.people(), split.pool()), res, CACHE_BYTES * 3 / 4),
+                new PoseSet(joints, images, LspSplit.pick(data.people(), split.eval()), res, CACHE_BYTES / 4),
+                res, config.get(STACKS), config.width() > 0 ? config.width() : 1, source, PoseMetric.LSP_PCK);
     }
 
     private static boolean isSynthetic(Path root) {

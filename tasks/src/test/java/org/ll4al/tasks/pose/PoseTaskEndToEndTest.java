@@ -76,6 +76,40 @@ class PoseTaskEndToEndTest {
     }
 
     @Test
+    void anLspFolderIsRecognisedSplitAndScoredByPck() throws IOException {
+        Path data = dir.resolve("lspe");
+        LspWriter.write(data, LspConvention.LSPE, 30, 4);
+        ActiveLearningTask task = new PoseTaskProvider().create(
+                config(data, 32, Map.of("poolLimit", "12", "evalLimit", "8")));
+        assertEquals("pck@0.2", task.metricName());
+        assertEquals(12, task.poolSize());
+        assertEquals(8, task.evalSize());
+        assertTrue(task.describe().contains("LSPe data") && task.describe().contains("eval 8 drawn with seed 8")
+                && task.describe().contains("pool 12 of the other 22 drawn with seed 7"), task.describe());
+        TrainSettings settings = TrainSettings.builder().setEpochs(1).setBatch(4).setLr(1e-3f).optMilestones(1)
+                .optMomentum(0f).optWeightDecay(0f).optOptimizer(TrainSettings.Optimizer.RMSPROP).optLambda(1e-2f)
+                .optDetachEpoch(1).build();
+        try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 7)) {
+            TrainStats stats = learner.train(new int[] {0, 1, 2, 3}, new Random(1), TrainingListener.NONE);
+            assertTrue(Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0, "task loss " + stats.lastTaskLoss());
+            Evaluation ev = learner.evaluate();
+            assertTrue(ev.metric() >= 0 && ev.metric() <= 1, "pck " + ev.metric());
+            assertTrue(ev.details().matches("pckh@0\\.5 [01]\\.\\d{4}"), "PCKh beside PCK: " + ev.details());
+        }
+    }
+
+    @Test
+    void aFolderOfNeitherLayoutNamesWhatWasLookedFor() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        TaskDataException e = assertThrows(TaskDataException.class,
+                () -> new PoseTaskProvider().create(config(empty, 32, Map.of())));
+        assertTrue(e.getMessage().startsWith(empty + ": no pose data"), e.getMessage());
+        assertTrue(e.getMessage().contains("train.json") && e.getMessage().contains("joints.mat")
+                && e.getMessage().contains("images/"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
     void missingDataExplainsWhereToGetMpii() {
         TaskDataException e = assertThrows(TaskDataException.class,
                 () -> new PoseTaskProvider().create(config(dir.resolve("absent"), 32, Map.of())));
@@ -105,6 +139,13 @@ class PoseTaskEndToEndTest {
         for (String preset : List.of("paper", "cpu", "smoke")) {
             assertTrue(allowed.containsAll(p.preset(preset).keySet()), preset + ": " + p.preset(preset).keySet());
         }
+        Map<String, String> lsp = p.preset("cpu-lsp");
+        assertEquals("../shared/data/lspet-1000", lsp.get("data"));
+        assertEquals(List.of("random", "entropy", "coreset", "lloss", "true-loss"),
+                List.of(lsp.get("strategies").split(",")), "every strategy defined for pose");
+        assertTrue(Integer.parseInt(lsp.get("cycles")) >= 6 && Integer.parseInt(lsp.get("budget")) > 0,
+                "labels grow over at least 5 cycles");
+        assertTrue(allowed.containsAll(lsp.keySet()), lsp.keySet().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.preset("gpu"));
         assertTrue(e.getMessage().contains("paper, cpu, smoke"), e.getMessage());
     }

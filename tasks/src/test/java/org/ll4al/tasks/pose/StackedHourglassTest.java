@@ -65,7 +65,7 @@ class StackedHourglassTest {
             NDArray ones = m.ones(new Shape(2, 16, hm, hm));
             NDArray zeros = m.zeros(new Shape(2, 16, hm, hm));
             TaskBatch b = new TaskBatch(new int[] {0, 1}, new NDList(), new NDList(target, weight));
-            PoseTask task = new PoseTask(null, null, 16, 2, 1, "test");
+            PoseTask task = new PoseTask(null, null, 16, 2, 1, "test", PoseMetric.MPII_PCKH);
             float[] loss = task.perSampleLoss(new NDList(ones.mul(2), zeros), b).toFloatArray();
             assertArrayEquals(new float[] {2f, 2f}, loss, 1e-6f, "(4 + 0) / 2 stacks");
         }
