@@ -3,7 +3,10 @@ package org.ll4al.harness;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ll4al.results.PortablePaths;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
@@ -69,6 +72,11 @@ public final class Options {
                 throw new OptionException(e.getKey(), e.getValue(), "nothing for task " + task + ": " + e.getKey()
                         + (owner == null ? " is not an option of a run" : " is an option of task " + owner));
             }
+            if (table.get(e.getKey()).isPath() && PortablePaths.isPlaceholder(e.getValue())) {
+                throw new OptionException(e.getKey(), e.getValue(), "a path on this machine; " + e.getValue()
+                        + " stands for a path of the machine that wrote a published run.json or OPTIONS"
+                        + " (docs/results-folder.md): give the folder it names here");
+            }
         }
         settings = table.parse(values);
         preset = settings.get(OptionSpec.PRESET);
@@ -116,15 +124,34 @@ public final class Options {
         return taskConfig;
     }
 
-    /** The options that define the experiment and this session (for run.json and merge checks), by name. */
+    /**
+     * The options that define the experiment and this session (for run.json and merge checks), by
+     * name; path options as {@link #portablePaths()} writes them, without this machine's absolute paths.
+     */
     public Map<String, String> asConfig() {
         Map<String, String> m = new TreeMap<>(settings.asText());
         m.remove(OptionSpec.CONFIG.name());
+        PortablePaths paths = portablePaths();
+        for (String name : table.pathNames()) {
+            m.computeIfPresent(name, (k, v) -> paths.of(v));
+        }
         return m;
     }
 
+    /** The names in {@link #asConfig()} whose values are paths. */
+    public Set<String> pathNames() {
+        Set<String> names = new TreeSet<>(table.pathNames());
+        names.remove(OptionSpec.CONFIG.name());
+        return names;
+    }
+
+    /** How paths are recorded: relative to the working folder, or under {@code ${dataCache}}. */
+    PortablePaths portablePaths() {
+        return Portable.paths(settings.get(Download.DATA_CACHE));
+    }
+
     /** The names in {@link #asConfig()} that only describe this session (where results go, which device). */
-    public java.util.Set<String> sessionNames() {
+    public Set<String> sessionNames() {
         return table.sessionNames();
     }
 
