@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.RunManifest;
+import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.classification.Cifar10Writer;
 import org.ll4al.tasks.data.ArchiveFixtures;
 import org.ll4al.tasks.data.FixtureServer;
@@ -131,12 +133,13 @@ class DownloadTest {
         assertEquals(List.of("voc2007"), Download.named("detection").stream().map(d -> d.name()).toList());
         assertEquals(List.of("mpii"), Download.named("pose").stream().map(d -> d.name()).toList());
         assertEquals(List.of("lspet"), Download.named("lspet").stream().map(d -> d.name()).toList());
-        assertEquals(List.of("voc2007", "voc2012"), Tasks_defaultData("detection", "2007:trainval,2012:trainval"));
-        assertEquals(List.of("voc2012"), Tasks_defaultData("detection", "2012:train"));
+        assertEquals(List.of("voc2007", "voc2012"), detectionData("2007:trainval,2012:trainval"));
+        assertEquals(List.of("voc2012"), detectionData("2012:train"));
     }
 
-    private static List<String> Tasks_defaultData(String task, String trainSplit) {
-        return org.ll4al.tasks.Tasks.byName(task).defaultData(java.util.Map.of("trainSplit", trainSplit, "evalSplit",
+    /** The datasets a detection run reads with this pool (evaluated on its first year's split). */
+    private static List<String> detectionData(String trainSplit) {
+        return Tasks.byName("detection").defaultData(Map.of("trainSplit", trainSplit, "evalSplit",
                 trainSplit.split(",")[0])).stream().map(d -> d.name()).toList();
     }
 

@@ -29,14 +29,21 @@ public final class ArchiveFixtures {
         return m;
     }
 
-    /** A tar (gzip-compressed when {@code gzip}) of the entries; a name is written as given, even absolute. */
+    /** A tar (gzip-compressed when {@code gzip}) of the text entries; a name is written as given, even absolute. */
     public static byte[] tar(Map<String, String> entries, boolean gzip) throws IOException {
+        Map<String, byte[]> binary = new LinkedHashMap<>();
+        entries.forEach((k, v) -> binary.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return tarOf(binary, gzip);
+    }
+
+    /** A tar (gzip-compressed when {@code gzip}) of the entries; a name is written as given, even absolute. */
+    public static byte[] tarOf(Map<String, byte[]> entries, boolean gzip) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream sink = gzip ? new GzipCompressorOutputStream(bytes) : bytes;
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(sink)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                byte[] data = e.getValue().getBytes(StandardCharsets.UTF_8);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                byte[] data = e.getValue();
                 TarArchiveEntry entry = new TarArchiveEntry(e.getKey(), true);
                 entry.setSize(data.length);
                 tar.putArchiveEntry(entry);
