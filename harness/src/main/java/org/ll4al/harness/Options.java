@@ -1,6 +1,7 @@
 package org.ll4al.harness;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.learn.IsalSettings;
 import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionException;
 import org.ll4al.tasks.option.OptionTable;
 import org.ll4al.tasks.option.Settings;
@@ -62,7 +64,8 @@ public final class Options {
      *
      * @throws OptionException for a bad value, or an option of another task than {@code task}
      */
-    public Options(Map<String, String> values) {
+    public Options(Map<String, String> given) {
+        Map<String, String> values = withDataCache(given);
         task = OptionSpec.TASK.parse(values.get(OptionSpec.TASK.name()));
         TaskProvider provider = Tasks.byName(task);
         table = OptionSpec.forTask(provider);
@@ -74,7 +77,7 @@ public final class Options {
             }
             if (table.get(e.getKey()).isPath() && PortablePaths.isPlaceholder(e.getValue())) {
                 throw new OptionException(e.getKey(), e.getValue(), "a path on this machine; " + e.getValue()
-                        + " stands for a path of the machine that wrote a published run.json or OPTIONS"
+                        + " stands for a folder of the machine that wrote a published run.json or OPTIONS"
                         + " (docs/results-folder.md): give the folder it names here");
             }
         }
@@ -112,6 +115,29 @@ public final class Options {
         isal = IsalSettings.of(settings);
         taskConfig = TaskConfig.of(settings, seed);
         data = taskConfig.data();
+    }
+
+    /**
+     * The values with {@code ${dataCache}} at the start of a path option's value replaced by the
+     * data cache folder (a published run.json or OPTIONS writes a dataset fetched by the download
+     * that way, and it names the same dataset on any machine).
+     */
+    static Map<String, String> withDataCache(Map<String, String> values) {
+        String prefix = "${" + Download.DATA_CACHE.name() + "}";
+        Map<String, String> out = new LinkedHashMap<>(values);
+        Path cache = null;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            Option<?> o = OptionSpec.ALL.get(e.getKey());
+            String v = e.getValue();
+            if (o != null && o.isPath() && v != null && (v.equals(prefix) || v.startsWith(prefix + "/"))) {
+                if (cache == null) {
+                    cache = Download.DATA_CACHE.parse(values.getOrDefault(Download.DATA_CACHE.name(),
+                            Download.DATA_CACHE.defaultValue()));
+                }
+                out.put(e.getKey(), cache.resolve(v.substring(Math.min(v.length(), prefix.length() + 1))).toString());
+            }
+        }
+        return out;
     }
 
     /** Training hyperparameters of a cycle. */

@@ -107,6 +107,17 @@ class PortableTest {
     }
 
     @Test
+    void aDataCachePlaceholderNamesTheSameDatasetOnThisMachine() throws Exception {
+        RunFixture f = new RunFixture(tmp); // its data is tmp/cifar
+        Properties p = f.smoke(tmp.resolve("out"));
+        p.setProperty("strategies", "random");
+        p.setProperty("dataCache", tmp.toString());
+        p.setProperty("data", "${dataCache}/cifar");
+        assertEquals(0, f.run(p), f.stderr);
+        assertEquals("${dataCache}/cifar", ResultsReader.manifest(tmp.resolve("out")).config().get("data"));
+    }
+
+    @Test
     void thePublishedOptionsFilesAreRead() throws Exception {
         for (String run : List.of("detection-cpu", "classification-cpu-long")) {
             List<String> lines = Files.readAllLines(Path.of("..", "docs", "results", run, Portable.OPTIONS_FILE));
