@@ -3,6 +3,7 @@ package org.ll4al.results;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes a path option's value so that it names no absolute path of the machine that ran it, and
@@ -78,6 +79,30 @@ public final class PortablePaths {
         }
         int n = p.getNameCount();
         return join(ELSEWHERE, n == 0 ? Path.of("") : p.subpath(Math.max(0, n - 2), n));
+    }
+
+    /**
+     * Whether two values of a path option name the same place: equal once written portably, or,
+     * where one side kept only the last names of a path elsewhere ({@code ${path}/a/b}), the other
+     * ends with the same names (all that is known of it).
+     */
+    public boolean same(String a, String b) {
+        String pa = of(a);
+        String pb = of(b);
+        if (Objects.equals(pa, pb)) {
+            return true;
+        }
+        if (pa == null || pb == null) {
+            return false;
+        }
+        String prefix = ELSEWHERE + "/";
+        if (pa.startsWith(prefix) || pb.startsWith(prefix)) {
+            String kept = pa.startsWith(prefix) ? pa.substring(prefix.length()) : pb.substring(prefix.length());
+            String other = pa.startsWith(prefix) ? pb : pa;
+            String otherNames = other.startsWith(prefix) ? other.substring(prefix.length()) : other;
+            return otherNames.equals(kept) || otherNames.endsWith("/" + kept);
+        }
+        return false;
     }
 
     private static String join(String head, Path rest) {

@@ -3,7 +3,6 @@ package org.ll4al.results;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -139,7 +138,7 @@ public final class RunManifest {
      * {@code name: this -> other}. Not compared: the names in {@code ignored}, either manifest's
      * {@link #sessionOptions()}, and a name only one of them has (an option added since the
      * other was written, or one of another task). Values of either manifest's
-     * {@link #pathOptions()} are compared as {@code paths} writes them.
+     * {@link #pathOptions()} are compared as {@link PortablePaths#same} does.
      */
     public List<String> differences(RunManifest other, Set<String> ignored, PortablePaths paths) {
         Set<String> pathNames = new TreeSet<>(pathOptions());
@@ -155,7 +154,7 @@ public final class RunManifest {
             }
             String a = config.get(n);
             String b = other.config.get(n);
-            boolean same = pathNames.contains(n) ? Objects.equals(paths.of(a), paths.of(b)) : a.equals(b);
+            boolean same = pathNames.contains(n) ? paths.same(a, b) : a.equals(b);
             if (!same) {
                 out.add(n + ": " + a + " -> " + b);
             }

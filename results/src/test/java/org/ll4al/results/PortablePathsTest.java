@@ -47,6 +47,16 @@ class PortablePathsTest {
     }
 
     @Test
+    void aPathKeptByItsLastNamesMatchesAnyFolderWithThoseNames() {
+        assertTrue(paths.same("${path}/datasets/voc", "/scratch/me/datasets/voc"));
+        assertTrue(paths.same("../shared/datasets/voc", "${path}/datasets/voc"));
+        assertFalse(paths.same("${path}/datasets/voc", "/scratch/me/datasets/voc2012"));
+        assertFalse(paths.same("${path}/datasets/voc", "/scratch/me/data/voc"));
+        assertTrue(paths.same("/work/shared/data/voc", "../shared/data/voc"));
+        assertFalse(paths.same("../shared/data/voc", "data/voc"));
+    }
+
+    @Test
     void aRunJsonWithAnAbsoluteDataPathMatchesTheSameFolderGivenRelatively() {
         RunManifest old = new RunManifest(Map.of("data", "/work/shared/data/voc", "pretrained", "/work/runs/vgg/out",
                 "epochs", "16"), Map.of()); // written before path options were recorded: legacy names apply
