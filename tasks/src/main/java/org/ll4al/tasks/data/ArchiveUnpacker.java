@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
@@ -41,7 +42,7 @@ final class ArchiveUnpacker {
             files = spec.format() == ArchiveFormat.ZIP ? unzip(archive, spec, dest, found, listener)
                     : untar(archive, spec, dest, found, listener);
         } catch (IOException | IllegalArgumentException e) {
-            throw new TaskDataException(archive + ": cannot unpack it as " + spec.format().name().toLowerCase()
+            throw new TaskDataException(archive + ": cannot unpack it as " + spec.format().name().toLowerCase(Locale.ROOT)
                     .replace('_', '.') + " into " + dest + ": " + e, e);
         }
         Set<String> missing = new TreeSet<>(spec.pick().keySet());

@@ -263,7 +263,16 @@ public final class DataCache {
                         + "); the staging folder must be on the cache's file system", e);
             }
         } finally {
+            deleteStaging(staging, listener);
+        }
+    }
+
+    /** Removes the staging folder; a failure to do so is reported, never hides the outcome. */
+    private static void deleteStaging(Path staging, DownloadListener listener) {
+        try {
             deleteTree(staging);
+        } catch (IOException e) {
+            listener.note("could not remove the staging folder " + staging + " (" + e + "); remove it by hand");
         }
     }
 
