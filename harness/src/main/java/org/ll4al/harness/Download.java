@@ -42,8 +42,9 @@ final class Download {
     /** The download's own options. */
     static final List<Option<?>> OPTIONS = List.of(DATA_CACHE, DATA_MIRROR);
 
-    /** Seconds to wait for a connection, and for each read of a transfer. */
+    /** Milliseconds to wait for a connection (then the server counts as unreachable). */
     static final int CONNECT_TIMEOUT_MS = 30_000;
+    /** Milliseconds to wait for each read of a transfer (then it counts as cut short, and the next call resumes it). */
     static final int READ_TIMEOUT_MS = 120_000;
 
     private Download() {}

@@ -129,7 +129,8 @@ public final class Options {
         for (Map.Entry<String, String> e : values.entrySet()) {
             Option<?> o = OptionSpec.ALL.get(e.getKey());
             String v = e.getValue();
-            if (o != null && o.isPath() && v != null && (v.equals(prefix) || v.startsWith(prefix + "/"))) {
+            boolean cacheItself = e.getKey().equals(Download.DATA_CACHE.name());
+            if (o != null && o.isPath() && !cacheItself && v != null && (v.equals(prefix) || v.startsWith(prefix + "/"))) {
                 if (cache == null) {
                     cache = Download.DATA_CACHE.parse(values.getOrDefault(Download.DATA_CACHE.name(),
                             Download.DATA_CACHE.defaultValue()));
