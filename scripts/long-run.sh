@@ -10,12 +10,16 @@
 #   status:      tail $LL4AL_RUNS/NAME/run.log
 #   from a published partial run (scripts/publish-run.sh of an unfinished run, e.g. on another
 #   machine or after its results folder was lost):
-#                LL4AL_FROM=docs/results/classification-cpu-long scripts/long-run.sh NAME
+#                LL4AL_FROM=docs/results/classification-cpu-long scripts/long-run.sh NAME [-Dname=value ...]
 #                builds the app from the commit recorded there (APP_COMMIT, in a temporary git
-#                worktree, so the resumed rows come from the same code), takes its OPTIONS, and
-#                seeds the results folder with its cycles.csv, selections and run.json; the
-#                harness then skips the finished (strategy, trial) pairs and runs the others,
-#                retraining a trial's shared cycle 0 where its checkpoint is not there.
+#                worktree, so the resumed rows come from the same code), takes its OPTIONS (an option
+#                given here replaces the line of the same name, e.g. -Ddata=DIR for a published
+#                ${path}/... that names a folder of the machine that ran it), and seeds the results
+#                folder with its cycles.csv, selections and run.json; the harness then skips the
+#                finished (strategy, trial) pairs and runs the others, retraining a trial's shared
+#                cycle 0 where its checkpoint is not there.
+# OPTIONS keeps the options as given (this machine's paths, so that a re-run resumes);
+# scripts/publish-run.sh publishes a copy without absolute paths.
 # LL4AL_RUNS defaults to ../runs (outside the work tree, so a fresh checkout does not lose it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +37,17 @@ if [ -n "$from" ]; then
   for f in APP_COMMIT OPTIONS cycles.csv run.json; do
     [ -f "$from/$f" ] || { echo "error: $from/$f not found (expected a run published by scripts/publish-run.sh)" >&2; exit 2; }
   done
-  [ $# -eq 0 ] || { echo "error: options come from $from/OPTIONS; give none with LL4AL_FROM" >&2; exit 2; }
+  # the published options, each one given here replacing the line of the same name
+  given=" ${*%%=*} "
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$given" in *" ${line%%=*} "*) ;; *) printf '%s\n' "$line" ;; esac
+  done < "$from/OPTIONS" > "$home/OPTIONS.from"
+  [ $# -eq 0 ] || printf '%s\n' "$@" >> "$home/OPTIONS.from"
+  if grep -n '${path}' "$home/OPTIONS.from" >&2; then
+    echo "error: $from/OPTIONS: the line(s) above name a folder of the machine that ran it (\${path}/ and its last" \
+      "two names); give it here, e.g. LL4AL_FROM=$from scripts/long-run.sh $name -Ddata=DIR" >&2
+    exit 2
+  fi
 fi
 if [ ! -d "$home/app" ]; then
   src=.
@@ -50,7 +64,7 @@ if [ ! -d "$home/app" ]; then
   cp "$src"/harness/target/dependency/*.jar "$src"/harness/target/ll4al-harness-*.jar "$home/app.tmp/"
   echo "$commit" > "$home/app.tmp/COMMIT"
   if [ -n "$from" ]; then
-    cp "$from/OPTIONS" "$home/app.tmp/OPTIONS"
+    cp "$home/OPTIONS.from" "$home/app.tmp/OPTIONS"
   else
     printf '%s\n' "$@" > "$home/app.tmp/OPTIONS"
   fi

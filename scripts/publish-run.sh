@@ -10,7 +10,9 @@
 # progress (those restart from their cycle 0). Its PARTIAL.txt says what is in and what is not;
 # APP_COMMIT and OPTIONS (from the frozen app of scripts/long-run.sh, the folder beside
 # RESULTS_DIR) say which code and options produced it. The picks are stored gzip-compressed
-# (selections.csv.gz: ResultsReader and scripts/seed-from-published.sh read it).
+# (selections.csv.gz: ResultsReader and scripts/seed-from-published.sh read it). The path options of
+# run.json and OPTIONS are rewritten without this machine's absolute paths (-Dportable: relative to
+# the repository, ${dataCache}/..., or ${path}/ and the last two names; docs/results-folder.md).
 # Usage: scripts/publish-run.sh RESULTS_DIR NAME      e.g. scripts/publish-run.sh ../runs/cls/out classification-cpu
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +52,11 @@ else
   } > "$dst/PARTIAL.txt"
 fi
 log=$(mktemp)
+if ! mvn -q -B -o exec:java -Dportable="$dst" > "$log" 2>&1; then
+  tail -20 "$log" >&2
+  echo "error: making the paths of $dst/run.json and OPTIONS portable failed (output above; on a fresh checkout run mvn -o install -DskipTests first)" >&2
+  rm -f "$log"; exit 2
+fi
 if ! mvn -q -B -o exec:java -Dreport="$dst" > "$log" 2>&1; then
   tail -20 "$log" >&2
   echo "error: the report for $dst failed (output above; on a fresh checkout run mvn -o install -DskipTests first)" >&2

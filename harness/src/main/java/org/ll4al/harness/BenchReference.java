@@ -44,7 +44,7 @@ record BenchReference(String python, Path script, String version, String skipped
      * @param script the script's file name under {@code scripts/bench/}
      */
     static BenchReference find(Properties props, String module, String script) throws InterruptedException {
-        String given = props.getProperty("benchPython", "").trim();
+        String given = Benchmark.value(props, Benchmark.PYTHON);
         List<String> tried = given.isEmpty() ? DEFAULT_PYTHONS : List.of(given);
         String label = "torch".equals(module) ? "PyTorch" : module;
         Path file = script(props, script);
@@ -66,7 +66,7 @@ record BenchReference(String python, Path script, String version, String skipped
 
     /** The script in {@code -DbenchScripts}, or in {@code scripts/bench/} of the working folder or a folder above it. */
     static Path script(Properties props, String name) {
-        String dir = props.getProperty("benchScripts", "").trim();
+        String dir = Benchmark.value(props, Benchmark.SCRIPTS);
         if (!dir.isEmpty()) {
             Path p = Path.of(dir, name);
             return Files.isRegularFile(p) ? p : null;

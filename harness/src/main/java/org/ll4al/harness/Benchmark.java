@@ -77,9 +77,19 @@ final class Benchmark {
                     + " epoch and a scoring pass), training, or inference (cheaper rounds, so more of them in the"
                     + " same time); the warm-up always runs both", "all", "training", "inference").session();
 
+    /** {@code -DbenchPython}. */
+    static final Option<String> PYTHON = Option.text("benchPython", "",
+            "bench with -DbenchCompare: the Python interpreter of the reference (empty: /usr/bin/python3, then python3"
+                    + " on the PATH, the first that has the module)").session();
+
+    /** {@code -DbenchScripts}. */
+    static final Option<String> SCRIPTS = Option.text("benchScripts", "",
+            "bench with -DbenchCompare: the folder holding the reference scripts (empty: scripts/bench/ of the working"
+                    + " folder or of a folder above it)").session();
+
     /** The benchmark's own options. */
     static final List<Option<?>> OPTIONS = List.of(COMPARE, ROUNDS, N, DIM, PICK, IMAGES, PROFILE, REFERENCE_FOLD,
-            REFERENCE_GRAD_MODE, PHASES);
+            REFERENCE_GRAD_MODE, PHASES, PYTHON, SCRIPTS);
 
     private Benchmark() {}
 
@@ -183,8 +193,7 @@ final class Benchmark {
 
     /** A bench option's value from the properties, or its default when absent or blank. */
     static <T> T value(Properties props, Option<T> option) {
-        String v = props.getProperty(option.name());
-        return option.parse(v == null || v.isBlank() ? option.defaultValue() : v.trim());
+        return OptionSpec.value(props, option);
     }
 
     /** Seconds of one forward + backward of a fresh module + ranking loss on the task's tap shapes. */

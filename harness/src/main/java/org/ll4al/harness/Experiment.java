@@ -200,6 +200,7 @@ final class Experiment {
         env.put("convolutions", convolutions());
         RunManifest fresh = new RunManifest(o.asConfig(), env);
         fresh.setSessionOptions(o.sessionNames());
+        fresh.setPathOptions(o.pathNames());
         fresh.setControls(o.strategies.stream().filter(s -> Strategies.byName(s).readsLabels()).toList());
         RunManifest old = ResultsReader.manifest(store.dir());
         if (old == null) {
@@ -207,7 +208,7 @@ final class Experiment {
             return fresh;
         }
         java.util.Set<String> ignored = java.util.Set.of("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
-        List<String> diff = old.differences(fresh, ignored);
+        List<String> diff = old.differences(fresh, ignored, o.portablePaths());
         if (!diff.isEmpty() && holdsNoResults(store)) {
             // a run that stopped before its first cycle (e.g. a bad -Dpretrained file) left only run.json
             out.println("taking the new configuration for " + store.dir() + ": it holds no results yet (was "

@@ -35,19 +35,7 @@ final class Launcher {
         boolean gpu = !"cpu".equals(props.getProperty("device", "auto"));
         List<Process> children = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-XX:MaxDirectMemorySize=256m");
-            for (String k : props.stringPropertyNames()) {
-                if (OptionSpec.RUNS.contains(k) && !k.equals("devices")) {
-                    cmd.add("-D" + k + "=" + props.getProperty(k));
-                }
-            }
-            cmd.add("-Dshard=" + i + "/" + devices);
-            cmd.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "true"));
-            cmd.add("-cp");
-            cmd.add(classPath());
-            cmd.add(Main.class.getName());
+            List<String> cmd = shardCommand(props, i, devices);
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
             if (gpu) {
                 pb.environment().put("CUDA_VISIBLE_DEVICES", Integer.toString(i));
@@ -68,6 +56,27 @@ final class Launcher {
         org.ll4al.report.Report.draw(List.of(merged), merged).forEach(f -> out.println("wrote " + f));
         out.println("done: " + merged.toAbsolutePath());
         return status;
+    }
+
+    /**
+     * The command line of shard {@code i} of {@code devices}: the run's options (but
+     * {@code devices}), the engine settings ({@link Supervisor#engine}) and {@code -Dshard=i/n}.
+     */
+    static List<String> shardCommand(Properties props, int i, int devices) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:MaxDirectMemorySize=256m");
+        for (String k : props.stringPropertyNames()) {
+            if ((OptionSpec.RUNS.contains(k) || Supervisor.engine(k)) && !k.equals("devices")) {
+                cmd.add("-D" + k + "=" + props.getProperty(k));
+            }
+        }
+        cmd.add("-Dshard=" + i + "/" + devices);
+        cmd.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "true"));
+        cmd.add("-cp");
+        cmd.add(classPath());
+        cmd.add(Main.class.getName());
+        return cmd;
     }
 
     /** The application class path: the exec:java class loader's URLs, or java.class.path. */

@@ -11,8 +11,10 @@ import org.ll4al.tasks.option.OptionException;
 
 /**
  * Entry point of {@code mvn exec:java}: {@code -Dtask=classification|detection|pose} runs an
- * experiment, {@code -Dbench=...} runs the benchmark, {@code -Dreport=DIR[,DIR]} redraws a report.
- * Bad input ends with one {@code error:} line and exit status 2.
+ * experiment (on the task's official dataset, fetched into the data cache, when no {@code -Ddata}
+ * is given), {@code -Dbench=...} runs the benchmark, {@code -Dreport=DIR[,DIR]} redraws a report,
+ * {@code -Ddownload=NAME} fetches a dataset, {@code -Dportable=DIR} makes a published run's paths
+ * portable. Bad input ends with one {@code error:} line and exit status 2.
  */
 public final class Main {
 
@@ -26,7 +28,15 @@ public final class Main {
      * child JVM (relaunched to resume after a crash) unless {@code -Dsupervise=false}.
      */
     public static void main(String[] args) {
-        if (!"false".equals(System.getProperty("ll4al.exitGate"))) { // false: only to reproduce the crash
+        boolean gate;
+        try {
+            gate = OptionSpec.value(System.getProperties(), ExitGate.OPTION); // false: only to reproduce the crash
+        } catch (OptionException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (gate) {
             ExitGate.DEFAULT.installShutdownHook(EXIT_WAIT_SECONDS);
         }
         int status = run(System.getProperties(), System.out, System.err, true);
@@ -73,6 +83,7 @@ public final class Main {
     private static int run(java.util.Properties props, PrintStream out, PrintStream err, boolean commandLine) {
         System.setProperty("java.awt.headless", "true");
         try {
+            OptionSpec.checkEngine(props);
             if (props.getProperty("help") != null) {
                 if (!"markdown".equals(props.getProperty("help"))) {
                     out.print(OptionSpec.usage());
@@ -88,6 +99,12 @@ public final class Main {
             if (props.getProperty("report") != null) {
                 return report(props, out);
             }
+            if (props.getProperty("download") != null) {
+                return Download.run(props, out);
+            }
+            if (props.getProperty("portable") != null) {
+                return Portable.run(props, out);
+            }
             if (props.getProperty("pretrain") != null) {
                 return Pretrain.run(props, out);
             }
@@ -99,6 +116,7 @@ public final class Main {
                 return 0;
             }
             int devices = devices(props.getProperty("devices", "1"));
+            props = Download.withData(props, () -> Engine.getInstance().getGpuCount() > 0, out);
             if (devices > 1) {
                 return Launcher.run(props, devices, out, err);
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.option.OptionException;
@@ -27,6 +28,16 @@ final class OptionSources {
      * @param gpuPresent whether a GPU was found (chooses the default preset)
      */
     static Map<String, String> collect(Properties system, boolean gpuPresent) {
+        return collect(system, () -> gpuPresent);
+    }
+
+    /**
+     * Collects the options.
+     *
+     * @param system system properties (only declared option names are taken)
+     * @param gpuPresent whether a GPU was found (asked only when no preset is given: it chooses the default)
+     */
+    static Map<String, String> collect(Properties system, BooleanSupplier gpuPresent) {
         Map<String, String> given = new LinkedHashMap<>();
         String config = system.getProperty("config");
         if (config != null && !config.isBlank()) {
@@ -43,7 +54,7 @@ final class OptionSources {
         } catch (IllegalArgumentException e) {
             throw new OptionException("task", task, "one of " + String.join(", ", Tasks.names()));
         }
-        String preset = given.getOrDefault("preset", gpuPresent ? "paper" : "cpu");
+        String preset = given.containsKey("preset") ? given.get("preset") : gpuPresent.getAsBoolean() ? "paper" : "cpu";
         checkPreset(provider, preset);
         Map<String, String> merged = new LinkedHashMap<>(provider.presets().values(preset));
         merged.putAll(given);

@@ -6,20 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ll4al.selection.Strategies;
+import java.util.Properties;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.classification.ConvBatchNorm;
+import org.ll4al.tasks.data.OfficialDataset;
+import org.ll4al.tasks.learn.ExitGate;
 import org.ll4al.tasks.learn.IsalSettings;
 import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.nn.ConvolutionSelfCheck;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionTable;
 
 /**
  * The options the harness itself reads (the experiment grid, where results go, supervision) and
  * the table of every option of a run, assembled from the declarations of their owners: these,
- * {@link TrainSettings#OPTIONS}, {@link IsalSettings#OPTIONS}, {@link TaskConfig#OPTIONS} and
- * each task provider's {@link TaskProvider#options()}. Used to pick options out of system
- * properties and config files, to check values and to print usage.
+ * {@link TrainSettings#OPTIONS}, {@link IsalSettings#OPTIONS}, {@link TaskConfig#OPTIONS},
+ * {@link Download#OPTIONS} and each task provider's {@link TaskProvider#options()}; besides them
+ * the benchmark's ({@link Benchmark#OPTIONS}) and the engine switches ({@link #ENGINE}). Used to
+ * pick options out of system properties and config files, to check values and to print usage.
  */
 final class OptionSpec {
 
@@ -30,8 +36,8 @@ final class OptionSpec {
     static final Option<String> PRESET = Option.text("preset", null,
             "paper | cpu | smoke, and cpu-long for classification (default: paper with a GPU, else cpu)");
     /** {@code -Dconfig}. */
-    static final Option<String> CONFIG =
-            Option.text("config", "", "properties file with any of these options (explicit -D options win)").session();
+    static final Option<String> CONFIG = Option.text("config", "",
+            "properties file with any of these options (explicit -D options win)").session().pathValued();
     /** {@code -Dstrategies}. */
     static final Option<List<String>> STRATEGIES =
             Option.names("strategies", null, "comma list of selection strategies", Strategies.names());
@@ -61,7 +67,7 @@ final class OptionSpec {
             Option.longInteger("seed", "0", "experiment seed (initial sets, subsets, selections, init)");
     /** {@code -Dout}. */
     static final Option<String> OUT =
-            Option.text("out", "", "results folder (default results/<task>-<timestamp>)").session();
+            Option.text("out", "", "results folder (default results/<task>-<timestamp>)").session().pathValued();
     /** {@code -Dresume}. */
     static final Option<Boolean> RESUME =
             Option.bool("resume", "true", "false: never reuse an existing results folder").session();
@@ -114,11 +120,18 @@ final class OptionSpec {
             SUBSET, REINIT, INITIAL_EPOCHS, SHARE_CYCLE0, SEED, OUT, RESUME, DEVICE, SHARD, SUPERVISE, RETRIES,
             MALLOC, HUGE_PAGES, RETRY_FAILED, DEVICES, MC_PASSES, COMMITTEE, SAMPLE_LOSSES);
 
+    /**
+     * The engine switches: JVM-wide system properties read where the engine is used (not per run,
+     * not in a config file); a supervised run, a {@code -Dbench} and each {@code -Ddevices} shard
+     * pass them to their child JVMs.
+     */
+    static final List<Option<?>> ENGINE = List.of(ConvolutionSelfCheck.OPTION, ConvBatchNorm.FOLD, ExitGate.OPTION);
+
     /** Every option of a run of any task, for picking options out of system properties and config files. */
     static final OptionTable RUNS = runs();
 
-    /** Every option: a run's of any task and the benchmark's (what {@code -D} names are known). */
-    static final OptionTable ALL = OptionTable.of(RUNS.options(), Benchmark.OPTIONS);
+    /** Every option: a run's of any task, the benchmark's and the engine switches (what {@code -D} names are known). */
+    static final OptionTable ALL = OptionTable.of(RUNS.options(), Benchmark.OPTIONS, ENGINE);
 
     /** Properties that select another command instead of a run: report drawing/merging and benchmarks. */
     static final Map<String, String> COMMANDS = Map.of(
@@ -127,17 +140,43 @@ final class OptionSpec {
                     + " print throughput figures (-DbenchCompare=pytorch: side by side with the Python reference;"
                     + " docs/benchmarks.md)",
             "pretrain", "vgg: pretrain the SSD's VGG base on CIFAR-10 (-Ddata) and write -Dout for -Dpretrained",
+            "download", "DATASET[,DATASET..] or a task: fetch, check and unpack official datasets into -DdataCache and"
+                    + " print the -Ddata of each (docs/data.md)",
+            "portable", "DIR: rewrite the path options of DIR/run.json and DIR/OPTIONS without this machine's absolute"
+                    + " paths (scripts/publish-run.sh)",
             "help", "print this list (-Dhelp=markdown: as a Markdown page; with -Dout=docs/options.md, written there)");
 
     private OptionSpec() {}
 
-    /** The options a run of this task reads: the harness's, training's, ISAL's, every task's and the task's own. */
+    /** The options a run of this task reads: the harness's, training's, ISAL's, every task's, the data cache's and the task's own. */
     static OptionTable forTask(TaskProvider task) {
-        return OptionTable.of(RUN, TrainSettings.OPTIONS, IsalSettings.OPTIONS, TaskConfig.OPTIONS, task.options());
+        return OptionTable.of(RUN, TrainSettings.OPTIONS, IsalSettings.OPTIONS, TaskConfig.OPTIONS, Download.OPTIONS,
+                task.options());
+    }
+
+    /**
+     * An option's value from properties ({@code -D} options), or its default when absent or blank.
+     *
+     * @throws org.ll4al.tasks.option.OptionException for a bad value, naming the option
+     */
+    static <T> T value(Properties props, Option<T> option) {
+        String v = props.getProperty(option.name());
+        return option.parse(v == null || v.isBlank() ? option.defaultValue() : v.trim());
+    }
+
+    /**
+     * Checks the engine switches given as properties, so that a bad value stops the command at
+     * start with one error (the code that reads them reads them later, deep in a run).
+     */
+    static void checkEngine(Properties props) {
+        for (Option<?> o : ENGINE) {
+            value(props, o);
+        }
     }
 
     private static OptionTable runs() {
-        OptionTable t = OptionTable.of(RUN, TrainSettings.OPTIONS, IsalSettings.OPTIONS, TaskConfig.OPTIONS);
+        OptionTable t = OptionTable.of(RUN, TrainSettings.OPTIONS, IsalSettings.OPTIONS, TaskConfig.OPTIONS,
+                Download.OPTIONS);
         for (String name : Tasks.names()) {
             t.addAll(Tasks.byName(name).options());
         }
@@ -161,7 +200,7 @@ final class OptionSpec {
      */
     static void warnMisspelt(java.util.Properties given, java.io.PrintStream err) {
         for (String name : given.stringPropertyNames()) {
-            if (ALL.contains(name) || COMMANDS.containsKey(name) || name.contains(".")) {
+            if (ALL.contains(name) || COMMANDS.containsKey(name) || name.contains(".") && !name.startsWith("ll4al.")) {
                 continue;
             }
             String guess = closest(name);
@@ -222,6 +261,12 @@ final class OptionSpec {
             m.put(name, rows(Tasks.byName(name).options()));
         }
         m.put("isal", rows(IsalSettings.OPTIONS));
+        m.put("data cache (-Ddownload, a run without -Ddata)", rows(Download.OPTIONS));
+        List<String[]> datasets = new ArrayList<>();
+        for (OfficialDataset d : Download.datasets().values()) {
+            datasets.add(new String[] {d.name(), d.description(), null});
+        }
+        m.put("official datasets (-Ddownload=NAME; docs/data.md)", datasets);
         List<String[]> strategies = new ArrayList<>();
         for (String name : Strategies.names()) {
             strategies.add(new String[] {name, Strategies.byName(name).description(), null});
@@ -231,6 +276,7 @@ final class OptionSpec {
         new TreeMap<>(COMMANDS).forEach((k, v) -> commands.add(new String[] {k, v, null}));
         m.put("commands", commands);
         m.put("benchmark (-Dbench)", rows(Benchmark.OPTIONS));
+        m.put("engine (JVM-wide system properties, passed to a supervised child JVM)", rows(ENGINE));
         return m;
     }
 

@@ -1,14 +1,19 @@
 package org.ll4al.harness;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ll4al.results.PortablePaths;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.learn.IsalSettings;
 import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionException;
 import org.ll4al.tasks.option.OptionTable;
 import org.ll4al.tasks.option.Settings;
@@ -59,7 +64,8 @@ public final class Options {
      *
      * @throws OptionException for a bad value, or an option of another task than {@code task}
      */
-    public Options(Map<String, String> values) {
+    public Options(Map<String, String> given) {
+        Map<String, String> values = withDataCache(given);
         task = OptionSpec.TASK.parse(values.get(OptionSpec.TASK.name()));
         TaskProvider provider = Tasks.byName(task);
         table = OptionSpec.forTask(provider);
@@ -68,6 +74,11 @@ public final class Options {
                 String owner = OptionSpec.ownerTask(e.getKey());
                 throw new OptionException(e.getKey(), e.getValue(), "nothing for task " + task + ": " + e.getKey()
                         + (owner == null ? " is not an option of a run" : " is an option of task " + owner));
+            }
+            if (table.get(e.getKey()).isPath() && PortablePaths.isPlaceholder(e.getValue())) {
+                throw new OptionException(e.getKey(), e.getValue(), "a path on this machine; " + e.getValue()
+                        + " stands for a folder of the machine that wrote a published run.json or OPTIONS"
+                        + " (docs/results-folder.md): give the folder it names here");
             }
         }
         settings = table.parse(values);
@@ -106,6 +117,30 @@ public final class Options {
         data = taskConfig.data();
     }
 
+    /**
+     * The values with {@code ${dataCache}} at the start of a path option's value replaced by the
+     * data cache folder (a published run.json or OPTIONS writes a dataset fetched by the download
+     * that way, and it names the same dataset on any machine).
+     */
+    static Map<String, String> withDataCache(Map<String, String> values) {
+        String prefix = "${" + Download.DATA_CACHE.name() + "}";
+        Map<String, String> out = new LinkedHashMap<>(values);
+        Path cache = null;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            Option<?> o = OptionSpec.ALL.get(e.getKey());
+            String v = e.getValue();
+            boolean cacheItself = e.getKey().equals(Download.DATA_CACHE.name());
+            if (o != null && o.isPath() && !cacheItself && v != null && (v.equals(prefix) || v.startsWith(prefix + "/"))) {
+                if (cache == null) {
+                    cache = Download.DATA_CACHE.parse(values.getOrDefault(Download.DATA_CACHE.name(),
+                            Download.DATA_CACHE.defaultValue()));
+                }
+                out.put(e.getKey(), cache.resolve(v.substring(Math.min(v.length(), prefix.length() + 1))).toString());
+            }
+        }
+        return out;
+    }
+
     /** Training hyperparameters of a cycle. */
     public TrainSettings train() {
         return train;
@@ -116,15 +151,34 @@ public final class Options {
         return taskConfig;
     }
 
-    /** The options that define the experiment and this session (for run.json and merge checks), by name. */
+    /**
+     * The options that define the experiment and this session (for run.json and merge checks), by
+     * name; path options as {@link #portablePaths()} writes them, without this machine's absolute paths.
+     */
     public Map<String, String> asConfig() {
         Map<String, String> m = new TreeMap<>(settings.asText());
         m.remove(OptionSpec.CONFIG.name());
+        PortablePaths paths = portablePaths();
+        for (String name : table.pathNames()) {
+            m.computeIfPresent(name, (k, v) -> paths.of(v));
+        }
         return m;
     }
 
+    /** The names in {@link #asConfig()} whose values are paths. */
+    public Set<String> pathNames() {
+        Set<String> names = new TreeSet<>(table.pathNames());
+        names.remove(OptionSpec.CONFIG.name());
+        return names;
+    }
+
+    /** How paths are recorded: relative to the working folder, or under {@code ${dataCache}}. */
+    PortablePaths portablePaths() {
+        return Portable.paths(settings.get(Download.DATA_CACHE));
+    }
+
     /** The names in {@link #asConfig()} that only describe this session (where results go, which device). */
-    public java.util.Set<String> sessionNames() {
+    public Set<String> sessionNames() {
         return table.sessionNames();
     }
 

@@ -101,13 +101,13 @@ final class Supervisor {
     }
 
     /**
-     * The benchmark child's command line: every known option, every {@code bench*} property (e.g.
-     * {@code -DbenchPython}, read by the benchmark itself) and the engine settings, in this JVM.
+     * The benchmark child's command line: every known option (a run's, the benchmark's) and the
+     * engine settings, in this JVM.
      */
     static List<String> benchCommand(Properties props) {
         List<String> cmd = jvm();
         for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
-            boolean option = (OptionSpec.ALL.contains(k) || k.startsWith("bench")) && !k.equals("supervise");
+            boolean option = (OptionSpec.ALL.contains(k) || k.equals("bench")) && !k.equals("supervise");
             if (option || engine(k)) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));
             }
@@ -115,8 +115,14 @@ final class Supervisor {
         return main(cmd);
     }
 
-    private static boolean engine(String k) {
-        return k.startsWith("ll4al.") || (k.startsWith("ai.djl.") && !k.equals("ai.djl.offline"));
+    /**
+     * Whether a property is an engine setting a child JVM reads itself: a declared engine switch
+     * ({@link OptionSpec#ENGINE}, e.g. {@code ll4al.convGuard}) or one of DJL's {@code ai.djl.*}
+     * (but {@code ai.djl.offline}, which the child always gets from this JVM).
+     */
+    static boolean engine(String k) {
+        return OptionSpec.ENGINE.stream().anyMatch(o -> o.name().equals(k))
+                || (k.startsWith("ai.djl.") && !k.equals("ai.djl.offline"));
     }
 
     private static List<String> jvm() {

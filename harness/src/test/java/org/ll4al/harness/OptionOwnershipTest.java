@@ -59,9 +59,9 @@ class OptionOwnershipTest {
         assertTrue(e.getMessage().contains("stacks") && e.getMessage().contains("task pose"), e.getMessage());
         Properties p = new Properties();
         p.setProperty("task", "detection");
-        p.setProperty("preset", "cpu-long");
+        p.setProperty("preset", "cpu-short");
         e = assertThrows(OptionException.class, () -> OptionSources.collect(p, false));
-        assertTrue(e.getMessage().contains("paper, cpu, smoke"), e.getMessage());
+        assertTrue(e.getMessage().contains("paper, cpu, cpu-long, smoke"), e.getMessage());
         Map<String, String> shard = new HashMap<>(preset("classification", "smoke"));
         shard.put("shard", "2/2");
         e = assertThrows(OptionException.class, () -> new Options(shard));

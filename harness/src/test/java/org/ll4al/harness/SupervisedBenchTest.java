@@ -18,7 +18,7 @@ class SupervisedBenchTest {
         Properties p = new Properties();
         p.setProperty("bench", "classification,coreset");
         p.setProperty("benchRounds", "12");
-        p.setProperty("benchPython", "/opt/py/bin/python3"); // read by the benchmark, not a declared option
+        p.setProperty("benchPython", "/opt/py/bin/python3"); // declared by the benchmark (Benchmark.PYTHON)
         p.setProperty("preset", "paper");
         p.setProperty("data", "../shared/data/cifar10");
         p.setProperty("supervise", "true");

@@ -104,6 +104,14 @@ public final class ResultsStore {
 
     /** Writes {@code run.json} atomically (temporary file, then rename). */
     public synchronized void writeManifest(RunManifest manifest) {
+        rewriteManifest(dir, manifest);
+    }
+
+    /**
+     * Writes {@code dir/run.json} atomically and touches nothing else: for a folder this class does
+     * not open, such as a published run's (its paths made portable before publishing).
+     */
+    public static void rewriteManifest(Path dir, RunManifest manifest) {
         replace(dir.resolve(CsvLayout.MANIFEST_FILE), ResultsReader.GSON.toJson(manifest) + "\n");
     }
 

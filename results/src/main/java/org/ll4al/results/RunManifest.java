@@ -1,8 +1,13 @@
 package org.ll4al.results;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The content of {@code run.json}: the full configuration of a run plus where and when it ran.
@@ -20,8 +25,15 @@ public final class RunManifest {
             java.util.Set.of("out", "resume", "device", "devices", "shard", "config", "shareCycle0",
                     "supervise", "retries", "retryFailed");
 
+    /**
+     * The path options of a {@code run.json} written before manifests named their own, whose
+     * values may be absolute paths of the machine that ran them.
+     */
+    private static final Set<String> LEGACY_PATH_OPTIONS = Set.of("data", "out", "pretrained", "config");
+
     private final SortedMap<String, String> config;
     private java.util.SortedSet<String> sessionOptions;
+    private SortedSet<String> pathOptions;
     private final SortedMap<String, String> environment;
     private java.util.SortedSet<String> controls;
     private String started;
@@ -49,6 +61,33 @@ public final class RunManifest {
     /** Sets the session options. */
     public void setSessionOptions(java.util.Collection<String> names) {
         this.sessionOptions = new java.util.TreeSet<>(names);
+    }
+
+    /**
+     * The names in {@link #config()} whose values are paths, written portably (see
+     * {@link PortablePaths}) and compared as such.
+     */
+    public SortedSet<String> pathOptions() {
+        return pathOptions == null ? new TreeSet<>(LEGACY_PATH_OPTIONS) : pathOptions;
+    }
+
+    /** Sets the path options. */
+    public void setPathOptions(Collection<String> names) {
+        this.pathOptions = new TreeSet<>(names);
+    }
+
+    /**
+     * Rewrites the values of {@link #pathOptions()} as {@code paths} writes them (no absolute path
+     * of the machine), and records the path options explicitly.
+     */
+    public void makePortable(PortablePaths paths) {
+        SortedSet<String> names = pathOptions();
+        for (String n : names) {
+            if (config.containsKey(n)) {
+                config.put(n, paths.of(config.get(n)));
+            }
+        }
+        setPathOptions(names);
     }
 
     /** Facts about where the run executed: versions, device, machine. */
@@ -86,11 +125,24 @@ public final class RunManifest {
 
     /**
      * Lists the options whose values differ between this configuration and another, as
+     * {@code name: this -> other}, path options compared in their portable form relative to this
+     * process's working folder (so a {@code run.json} that recorded an absolute path matches a
+     * portable one naming the same place).
+     */
+    public List<String> differences(RunManifest other, Set<String> ignored) {
+        return differences(other, ignored, PortablePaths.here());
+    }
+
+    /**
+     * Lists the options whose values differ between this configuration and another, as
      * {@code name: this -> other}. Not compared: the names in {@code ignored}, either manifest's
      * {@link #sessionOptions()}, and a name only one of them has (an option added since the
-     * other was written, or one of another task).
+     * other was written, or one of another task). Values of either manifest's
+     * {@link #pathOptions()} are compared as {@link PortablePaths#same} does.
      */
-    public java.util.List<String> differences(RunManifest other, java.util.Set<String> ignored) {
+    public List<String> differences(RunManifest other, Set<String> ignored, PortablePaths paths) {
+        Set<String> pathNames = new TreeSet<>(pathOptions());
+        pathNames.addAll(other.pathOptions());
         java.util.List<String> out = new java.util.ArrayList<>();
         java.util.SortedSet<String> names = new java.util.TreeSet<>(config.keySet());
         names.retainAll(other.config.keySet());
@@ -102,7 +154,8 @@ public final class RunManifest {
             }
             String a = config.get(n);
             String b = other.config.get(n);
-            if (!a.equals(b)) {
+            boolean same = pathNames.contains(n) ? paths.same(a, b) : a.equals(b);
+            if (!same) {
                 out.add(n + ": " + a + " -> " + b);
             }
         }

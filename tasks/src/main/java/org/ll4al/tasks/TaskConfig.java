@@ -21,8 +21,9 @@ public record TaskConfig(Path data, long seed, double width, int poolLimit, int 
         Settings settings) {
 
     /** {@code -Ddata}: the dataset folder. */
-    public static final Option<Path> DATA = Option.of("data", null, "dataset folder", "the dataset folder (-Ddata=DIR)",
-            s -> s.isBlank() ? null : Path.of(s));
+    public static final Option<Path> DATA = Option.of("data", null,
+            "dataset folder (none: the task's official dataset from -DdataCache, downloaded on first use)",
+            "the dataset folder (-Ddata=DIR)", s -> s.isBlank() ? null : Path.of(s)).pathValued();
 
     /** {@code -Dwidth}: channel-width multiplier of the target model. */
     public static final Option<Float> WIDTH = Option.of("width", null,

@@ -2,6 +2,7 @@ package org.ll4al.tasks;
 
 import java.util.List;
 import java.util.Map;
+import org.ll4al.tasks.data.OfficialDataset;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionTable;
 import org.ll4al.tasks.option.Presets;
@@ -36,6 +37,24 @@ public interface TaskProvider {
 
     /** Where to get the full dataset and which layout to unpack, for "data missing" errors. */
     String dataHelp();
+
+    /**
+     * The official datasets this task reads, as their publishers distribute them ({@code
+     * -Ddownload=NAME} fetches one into the data cache); empty when there are none.
+     */
+    default List<OfficialDataset> officialData() {
+        return List.of();
+    }
+
+    /**
+     * The official datasets a run with these option values reads when no {@code -Ddata} is given
+     * (all of them give the same {@code -Ddata} folder): by default the first of {@link #officialData()}.
+     *
+     * @param values the run's option values by name (preset merged in; options not given are absent)
+     */
+    default List<OfficialDataset> defaultData(Map<String, String> values) {
+        return officialData().isEmpty() ? List.of() : List.of(officialData().get(0));
+    }
 
     /**
      * Loads the task's data and prepares it.

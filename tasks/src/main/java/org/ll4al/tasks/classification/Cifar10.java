@@ -24,7 +24,7 @@ public final class Cifar10 {
     static final String HELP =
             "CIFAR-10 binary version from https://www.cs.toronto.edu/~kriz/cifar.html"
                     + " (cifar-10-binary.tar.gz): unpack and point -Ddata at the folder holding"
-                    + " data_batch_1.bin .. data_batch_5.bin and test_batch.bin";
+                    + " data_batch_1.bin .. data_batch_5.bin and test_batch.bin (-Ddownload=cifar10 does both)";
 
     private final byte[] images;
     private final byte[] labels;

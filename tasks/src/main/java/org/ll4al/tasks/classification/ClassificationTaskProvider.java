@@ -5,6 +5,7 @@ import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
+import org.ll4al.tasks.data.OfficialDataset;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.Presets;
 
@@ -19,6 +20,11 @@ public final class ClassificationTaskProvider implements TaskProvider {
     @Override
     public String dataHelp() {
         return Cifar10.HELP;
+    }
+
+    @Override
+    public List<OfficialDataset> officialData() {
+        return List.of(CifarData.CIFAR10);
     }
 
     /** {@code -Ddropout}: dropout before the classifier (BALD's MC dropout needs it; 0 = the paper's ResNet). */

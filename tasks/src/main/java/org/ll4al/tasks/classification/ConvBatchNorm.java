@@ -8,6 +8,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import org.ll4al.tasks.nn.GuardedConv2d;
+import org.ll4al.tasks.option.Option;
 
 /**
  * A bias-free convolution followed by batch norm, folded into one biased convolution when not
@@ -20,8 +21,16 @@ public final class ConvBatchNorm {
     /** Batch norm's ε (DJL's default, written out because the fold needs it). */
     static final float EPSILON = 1e-5f;
 
-    /** The system property that turns folding off ({@code false}) for A/B measurements (docs/benchmarks.md). */
-    static final String PROPERTY = "ll4al.foldBatchNorm";
+    /**
+     * {@code -Dll4al.foldBatchNorm}: false turns folding off for A/B measurements
+     * (docs/benchmarks.md); a JVM-wide system property, passed to a supervised child JVM.
+     */
+    public static final Option<Boolean> FOLD = Option.bool("ll4al.foldBatchNorm", "true",
+            "engine: classification's inference folds batch norm into the convolutions (false: two operators, for A/B"
+                    + " measurements, docs/benchmarks.md)").session();
+
+    /** The system property that turns folding off ({@code false}). */
+    static final String PROPERTY = FOLD.name();
 
     private ConvBatchNorm() {}
 
@@ -43,7 +52,7 @@ public final class ConvBatchNorm {
 
     /** Whether inference folds now: true unless {@code -Dll4al.foldBatchNorm=false}. */
     public static boolean foldsInference() {
-        return !"false".equals(System.getProperty(PROPERTY));
+        return FOLD.parse(System.getProperty(PROPERTY, FOLD.defaultValue()));
     }
 
     /** bn(conv(x)) as two operators. */

@@ -2,10 +2,12 @@ package org.ll4al.tasks.detection;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
+import org.ll4al.tasks.data.OfficialDataset;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.Presets;
 
@@ -170,6 +172,18 @@ public final class DetectionTaskProvider implements TaskProvider {
     @Override
     public String dataHelp() {
         return VocReader.HELP;
+    }
+
+    @Override
+    public List<OfficialDataset> officialData() {
+        return List.of(VocData.VOC2007, VocData.VOC2012);
+    }
+
+    /** VOC2007 and/or VOC2012, as the years of {@code trainSplit} and {@code evalSplit} need them. */
+    @Override
+    public List<OfficialDataset> defaultData(Map<String, String> values) {
+        return VocData.forSplits(values.getOrDefault(TRAIN_SPLIT.name(), TRAIN_SPLIT.defaultValue()),
+                values.getOrDefault(EVAL_SPLIT.name(), EVAL_SPLIT.defaultValue()));
     }
 
     @Override

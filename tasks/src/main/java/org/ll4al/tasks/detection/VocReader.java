@@ -31,7 +31,8 @@ public final class VocReader {
     /** Where to get the data and which layout is expected. */
     public static final String HELP =
             "get PASCAL VOC from http://host.robots.ox.ac.uk/pascal/VOC/ (VOC2007 and VOC2012) and unpack it as"
-                    + " DATA/VOCdevkit/VOC<year>/{Annotations/*.xml, JPEGImages/*.jpg, ImageSets/Main/<split>.txt}";
+                    + " DATA/VOCdevkit/VOC<year>/{Annotations/*.xml, JPEGImages/*.jpg, ImageSets/Main/<split>.txt}"
+                    + " (-Ddownload=voc2007 and -Ddownload=voc2012 do both)";
 
     private final Path devkit;
     private final List<String> classes;

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.ll4al.tasks.option.Option;
 
 /**
  * Keeps the JVM from exiting while a thread is inside a batch of libtorch work. A SIGTERM (a
@@ -14,6 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * exit waits until the batch in progress ends, and the thread parks before its next batch.
  */
 public final class ExitGate {
+
+    /**
+     * {@code -Dll4al.exitGate}: false lets a SIGTERM's exit go on without waiting (only to reproduce
+     * the crash); a JVM-wide system property, read once at start and passed to a supervised child.
+     */
+    public static final Option<Boolean> OPTION = Option.bool("ll4al.exitGate", "true",
+            "engine: a SIGTERM's exit waits for the libtorch batch in progress (false: it does not, only to"
+                    + " reproduce the crash of docs/reliability.md)").session();
 
     /** The gate of this JVM's training and scoring loops. */
     public static final ExitGate DEFAULT = new ExitGate();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.BinaryOperator;
+import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionException;
 
 /**
@@ -28,8 +29,20 @@ import org.ll4al.tasks.option.OptionException;
  */
 public final class ConvolutionSelfCheck {
 
+    /**
+     * {@code -Dll4al.convGuard}: the guard, a JVM-wide system property (a supervised run passes it
+     * to its child JVM): auto (checks once, pads where the check fails), on or off.
+     */
+    public static final Option<String> OPTION = Option.of("ll4al.convGuard", "auto",
+            "engine: convolutions pad channels to multiples of 16 where oneDNN computes others wrongly: auto (a"
+                    + " self-check decides, once per JVM), on (always pad), off (never; docs/reliability.md)",
+            "auto, on or off", s -> {
+                String mode = s.trim().toLowerCase(Locale.ROOT);
+                return mode.isEmpty() ? "auto" : List.of("auto", "on", "off").contains(mode) ? mode : null;
+            }).session();
+
     /** The system property choosing the guard: auto, on or off. */
-    public static final String PROPERTY = "ll4al.convGuard";
+    public static final String PROPERTY = OPTION.name();
 
     /** Largest |engine − reference| accepted (outputs and gradients are O(1)). */
     static final double TOLERANCE = 1e-3;
@@ -63,14 +76,7 @@ public final class ConvolutionSelfCheck {
      * @throws OptionException for any other value
      */
     public static String mode() {
-        String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        if (mode.isEmpty()) {
-            return "auto";
-        }
-        if (!List.of("auto", "on", "off").contains(mode)) {
-            throw new OptionException(PROPERTY, System.getProperty(PROPERTY), "auto, on or off");
-        }
-        return mode;
+        return OPTION.parse(System.getProperty(PROPERTY, OPTION.defaultValue()));
     }
 
     /** The check's finding, computed once per process on first use. */

@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * One option, declared once next to the code that reads it: name, default, one-line help, what
- * values are allowed, and whether it identifies an experiment (a run resumed or merged with a
- * different value is another experiment) or only this session (where results go, which device).
+ * values are allowed, whether it identifies an experiment (a run resumed or merged with a
+ * different value is another experiment) or only this session (where results go, which device),
+ * and whether its value is a path (recorded without the machine's absolute paths).
  *
  * @param <T> the type of the parsed value
  */
@@ -25,15 +26,17 @@ public final class Option<T> {
     private final String expected;
     private final Function<String, T> parser;
     private final boolean identifying;
+    private final boolean path;
 
     private Option(String name, String defaultValue, String help, String expected, Function<String, T> parser,
-            boolean identifying) {
+            boolean identifying, boolean path) {
         this.name = name;
         this.defaultValue = defaultValue;
         this.help = help;
         this.expected = expected;
         this.parser = parser;
         this.identifying = identifying;
+        this.path = path;
     }
 
     /**
@@ -44,7 +47,7 @@ public final class Option<T> {
      * @param parser the value of a text; throws or returns null for an invalid one
      */
     public static <T> Option<T> of(String name, String def, String help, String expected, Function<String, T> parser) {
-        return new Option<>(name, def, help, expected, parser, true);
+        return new Option<>(name, def, help, expected, parser, true, false);
     }
 
     /** A whole number {@code >= min}. */
@@ -138,7 +141,9 @@ public final class Option<T> {
 
     /** A file or folder, or empty for none. */
     public static Option<Optional<Path>> path(String name, String def, String help) {
-        return of(name, def, help, "a path", s -> s.isBlank() ? Optional.empty() : Optional.of(Path.of(s.trim())));
+        Option<Optional<Path>> o = of(name, def, help, "a path",
+                s -> s.isBlank() ? Optional.<Path>empty() : Optional.of(Path.of(s.trim())));
+        return o.pathValued();
     }
 
     private static List<String> items(String s) {
@@ -153,12 +158,20 @@ public final class Option<T> {
 
     /** The same option, marked as a setting of this session that does not identify the experiment. */
     public Option<T> session() {
-        return new Option<>(name, defaultValue, help, expected, parser, false);
+        return new Option<>(name, defaultValue, help, expected, parser, false, path);
+    }
+
+    /**
+     * The same option, marked as naming a file or folder: run.json records its value relative to
+     * the working folder or a named root, never as an absolute path of the machine.
+     */
+    public Option<T> pathValued() {
+        return new Option<>(name, defaultValue, help, expected, parser, identifying, true);
     }
 
     /** The same option with another default (e.g. a command that shares a run option). */
     public Option<T> withDefault(String def) {
-        return new Option<>(name, def, help, expected, parser, identifying);
+        return new Option<>(name, def, help, expected, parser, identifying, path);
     }
 
     /**
@@ -204,6 +217,11 @@ public final class Option<T> {
     /** Whether the value identifies the experiment (false: only this session, e.g. where results go). */
     public boolean identifying() {
         return identifying;
+    }
+
+    /** Whether the value names a file or folder (see {@link #pathValued()}). */
+    public boolean isPath() {
+        return path;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** An ordered set of declared options with distinct names: parses values into {@link Settings} and prints help. */
 public final class OptionTable {
@@ -59,6 +60,13 @@ public final class OptionTable {
     public Set<String> sessionNames() {
         Set<String> s = new java.util.TreeSet<>();
         options.values().stream().filter(o -> !o.identifying()).forEach(o -> s.add(o.name()));
+        return s;
+    }
+
+    /** The names of the options whose values are paths. */
+    public Set<String> pathNames() {
+        Set<String> s = new TreeSet<>();
+        options.values().stream().filter(Option::isPath).forEach(o -> s.add(o.name()));
         return s;
     }
 

@@ -9,6 +9,7 @@ import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.TaskProvider;
+import org.ll4al.tasks.data.OfficialDataset;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.Presets;
 
@@ -178,6 +179,12 @@ public final class PoseTaskProvider implements TaskProvider {
     @Override
     public List<Option<?>> options() {
         return List.of(STACKS, TRAIN_FILE, VALID_FILE, IMAGES, SYNTHETIC);
+    }
+
+    /** MPII (the default), LSP and LSPe. */
+    @Override
+    public List<OfficialDataset> officialData() {
+        return PoseData.ALL;
     }
 
     @Override

@@ -31,7 +31,7 @@ class DetectionTaskProviderTest {
         assertEquals("40", provider.preset("smoke").get("poolLimit"));
         assertTrue(Double.parseDouble(provider.preset("cpu").get("width")) < 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.preset("gpu"));
-        assertTrue(e.getMessage().contains("paper, cpu, smoke"), e.getMessage());
+        assertTrue(e.getMessage().contains("known presets: paper, cpu, cpu-long, smoke"), e.getMessage());
         assertTrue(provider.dataHelp().contains("host.robots.ox.ac.uk/pascal/VOC/"));
     }
 }
