@@ -61,7 +61,17 @@ class Cifar10Test {
         assumeTrue(Files.isDirectory(real), "real CIFAR-10 not found at " + real + "; skipped");
         Cifar10 train = Cifar10.loadTrain(real);
         Cifar10 test = Cifar10.loadTest(real);
-        assertEquals(20_000, train.size());
+        // properties of CIFAR-10, not of the subset that happens to be there: whole training
+        // batches of 10,000 (the shared folder holds 2, the official set 5), the official test set
+        assertEquals(0, train.size() % 10_000, "whole batches of 10,000: " + train.size());
+        assertTrue(train.size() >= 10_000 && train.size() <= 50_000, "1 to 5 training batches: " + train.size());
+        int[] trainPerClass = new int[10];
+        for (int i = 0; i < train.size(); i++) {
+            trainPerClass[train.label(i)]++;
+        }
+        for (int c : trainPerClass) {
+            assertEquals(train.size() / 10.0, c, train.size() / 100.0, "classes balanced within 10%");
+        }
         assertEquals(10_000, test.size());
         int[] perClass = new int[10];
         for (int i = 0; i < test.size(); i++) {
