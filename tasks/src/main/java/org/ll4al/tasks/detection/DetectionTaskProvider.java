@@ -119,8 +119,9 @@ public final class DetectionTaskProvider implements TaskProvider {
             # ../shared/data/voc2007-trainval/assemble.py). SSD at 128 px, VGG width 0.25 with
             # BatchNorm, the base from -Dpretrained (-Dpretrain=vgg), photometric distortion + flip,
             # the loss normalised by the batch's positives. 500 -> 1,500 labels in 5 cycles, cycle 0
-            # trained once per trial, later cycles on the kept model. Sized for about 10 h of 2-core
-            # CPU for 5 strategies x 3 trials (docs/results/detection-cpu-long).
+            # trained once per trial, later cycles on the kept model. The schedule fits about 9 h of
+            # 2-core CPU for 5 strategies x 3 trials (40 img/s idle), but NOT YET SIZED for accuracy:
+            # cycle 0 (trial 0) reached mAP 0.019 at 500 labels (docs/detection-ranking.md).
             strategies = random,entropy,coreset,lloss,true-loss
             trials = 3
             cycles = 5
