@@ -251,7 +251,9 @@ public final class PoseTaskProvider implements TaskProvider {
                         + " other %d drawn with seed %d)",
                 data.convention().label(), config.data(), LspAnnotations.FILE,
                 data.convention().shape().replace("N", Integer.toString(n + data.leftOut())), n,
-                data.leftOut() == 0 ? "" : ", " + data.leftOut() + " without a box left out", split.eval().length,
+                (data.leftOut() == 0 ? "" : ", " + data.leftOut() + " without a box left out")
+                        + (data.outliers() == 0 ? "" : ", " + data.outliers()
+                                + " joint(s) far outside their image taken as not annotated"), split.eval().length,
                 config.seed() + 1, split.pool().length, n - split.eval().length, config.seed());
         return new PoseTask(
                 new PoseSet(joints, images, LspSplit.pick(data.people(), split.pool()), res, CACHE_BYTES * 3 / 4),

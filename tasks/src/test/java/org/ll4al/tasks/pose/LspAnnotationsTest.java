@@ -93,6 +93,26 @@ class LspAnnotationsTest {
     }
 
     @Test
+    void aRareJointFarOutsideIsAnnotationNoiseTakenAsNotAnnotated() throws Exception {
+        Path root = dir.resolve("noise");
+        int people = 80; // 1,120 annotated joints: one may lie far outside (OUTLIER_SHARE), two may not
+        double[][][] v = LspWriter.write(root, LspConvention.LSP, people, 3);
+        v[7][1][0] = 4 * LspWriter.WIDTH;
+        LspWriter.writeMat(root.resolve("joints.mat"), "joints", LspWriter.matrix(LspConvention.LSP, v));
+        LspAnnotations.Data d = LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images"));
+        assertEquals(1, d.outliers());
+        assertEquals(people, d.people().size());
+        PoseSample p = d.people().get(7);
+        assertFalse(p.isAnnotated(LspAnnotations.TO_MPII[1]), "the far joint is neither trained on nor scored");
+        assertTrue(p.isAnnotated(LspAnnotations.TO_MPII[0]), "the person's other joints are kept");
+        v[9][2][1] = -3 * LspWriter.HEIGHT;
+        LspWriter.writeMat(root.resolve("joints.mat"), "joints", LspWriter.matrix(LspConvention.LSP, v));
+        TaskDataException e = assertThrows(TaskDataException.class,
+                () -> LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")));
+        assertTrue(e.getMessage().contains("2 of 1120 annotated joints"), e.getMessage());
+    }
+
+    @Test
     void aPersonWithOneVisibleJointHasNoBoxAndIsLeftOut() throws Exception {
         Path root = dir.resolve("lonely");
         double[][][] v = LspWriter.write(root, LspConvention.LSPE, 4, 5);
