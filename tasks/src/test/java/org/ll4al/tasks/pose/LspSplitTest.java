@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -38,9 +39,10 @@ class LspSplitTest {
     /** docs/pose-lsp-cpu-eval.txt lists the images the cpu-lsp preset evaluates on (seed 0). */
     @Test
     void theDocumentedEvaluationImagesAreThePresetsAtSeedZero() throws Exception {
-        Map<String, String> preset = new PoseTaskProvider().preset("cpu-lsp");
+        Map<String, String> preset = new HashMap<>(new PoseTaskProvider().preset("cpu-lsp"));
+        preset.put("data", "lspet"); // the preset names no folder: all of LSPe is -Ddata's or the download's
         TaskConfig config = new PoseTaskProvider().config(preset, 0);
-        LspSplit split = LspSplit.of(1000, config.evalLimit(), config.poolLimit(), config.seed());
+        LspSplit split = LspSplit.of(10000, config.evalLimit(), config.poolLimit(), config.seed());
         List<String> names = Arrays.stream(split.eval()).mapToObj(LspConvention.LSPE::imageName).toList();
         Path doc = Path.of("").toAbsolutePath().getParent().resolve("docs/pose-lsp-cpu-eval.txt");
         List<String> listed = Files.readAllLines(doc).stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();

@@ -140,7 +140,10 @@ class PoseTaskEndToEndTest {
             assertTrue(allowed.containsAll(p.preset(preset).keySet()), preset + ": " + p.preset(preset).keySet());
         }
         Map<String, String> lsp = p.preset("cpu-lsp");
-        assertEquals("../shared/data/lspet-1000", lsp.get("data"));
+        assertEquals(null, lsp.get("data"), "all of LSPe: -Ddata or the download, not the 1,000-image subset");
+        assertEquals("1000", lsp.get("evalLimit"));
+        assertEquals(List.of(PoseData.LSPET), p.defaultData(Map.of("preset", "cpu-lsp")));
+        assertEquals(List.of(PoseData.MPII), p.defaultData(Map.of("preset", "cpu")));
         assertEquals(List.of("random", "entropy", "coreset", "lloss", "true-loss"),
                 List.of(lsp.get("strategies").split(",")), "every strategy defined for pose");
         assertTrue(Integer.parseInt(lsp.get("cycles")) >= 6 && Integer.parseInt(lsp.get("budget")) > 0,
