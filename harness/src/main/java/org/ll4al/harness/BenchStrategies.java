@@ -6,23 +6,17 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.ll4al.selection.McDropout;
-import org.ll4al.selection.PoolView;
 import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
-import org.ll4al.selection.SubsetSampler;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Diagnose;
-import org.ll4al.tasks.learn.Scoring;
+import org.ll4al.tasks.learn.SignalCheck;
 import org.ll4al.tasks.option.OptionException;
 
 /**
@@ -53,16 +47,12 @@ final class BenchStrategies {
             Options o = s.o;
             int pool = s.task.poolSize();
             long trialSeed = Seeds.trial(o.seed, 0);
-            int[] labeled = TrialRunner.initialSet(pool, Math.min(o.initial, pool - 1), trialSeed);
+            TrialDraws draws = new TrialDraws(s.task, trialSeed, Math.min(o.initial, pool - 1));
+            SelectionStep step = new SelectionStep(draws, subsetSize, o.budget, o.mcPasses, o.isal);
+            int[] labeled = draws.initialSet();
             BitSet isLabeled = new BitSet(pool);
             Arrays.stream(labeled).forEach(isLabeled::set);
-            int[] unlabeled = new int[pool - labeled.length];
-            int k = 0;
-            for (int id = isLabeled.nextClearBit(0); id < pool; id = isLabeled.nextClearBit(id + 1)) {
-                unlabeled[k++] = id;
-            }
-            int[] subset = SubsetSampler.draw(unlabeled, Math.min(subsetSize, unlabeled.length),
-                    new Random(Seeds.mix(trialSeed, Seeds.SUBSET, 0)));
+            int[] subset = step.subset(isLabeled, 0);
             int budget = Math.min(o.budget, subset.length);
             out.printf("strategies: task %s, preset %s, fresh model (width %s), per cycle: score a subset of %d with %d"
                     + " labeled (inference batch %d), select %d%n", o.task, o.preset, o.get("width"), subset.length,
@@ -75,31 +65,24 @@ final class BenchStrategies {
             try {
                 for (String name : strategies(props, o)) {
                     SelectionStrategy strategy = Strategies.byName(name);
-                    String why = unsupported(s, strategy);
-                    if (why != null) {
-                        t.row(name, "-", "-", "-", "skipped: " + why);
+                    Optional<String> why = SignalCheck.unmet(s.task, strategy.requiredSignals(),
+                            s.learner.targetModel().block());
+                    if (why.isPresent()) {
+                        t.row(name, "-", "-", "-", "skipped: " + why.get());
                         continue;
                     }
                     if (strategy.requiredSignals().contains(Signal.COMMITTEE_DISAGREEMENT) && committee == null) {
                         committee = new Committee(s.task, o.train(), s.device, trialSeed, o.committee);
                     }
                     out.println("timing " + name + " ...");
-                    Set<Signal> wanted = EnumSet.noneOf(Signal.class);
-                    wanted.addAll(strategy.requiredSignals());
-                    wanted.addAll(Diagnose.NEEDS);
-                    Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_SCORE, 0));
-                    Scoring extras = new Scoring(committee == null ? List.of() : committee.members(), o.mcPasses, o.isal,
-                            wanted.contains(Signal.INFLUENCE) ? isalReference(o, s, isLabeled, trialSeed) : new int[0],
-                            Seeds.mix(trialSeed, Seeds.ISAL_LISSA, 0));
-                    long t0 = System.nanoTime();
-                    PoolView view = s.learner.score(subset, labeled, wanted, extras);
-                    long t1 = System.nanoTime();
-                    strategy.select(view, budget, new Random(Seeds.mix(trialSeed, Seeds.SELECT, 0)));
-                    long t2 = System.nanoTime();
-                    t.row(name, seconds(t1 - t0), seconds(t2 - t1), seconds(t2 - t0), wanted.stream()
-                            .map(x -> x.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(",")));
-                    if (wanted.contains(Signal.INFLUENCE)) {
-                        notes.add(s.learner.lastInfluenceCost());
+                    SelectionStep.Outcome done = step.run(s.learner,
+                            committee == null ? List.of() : committee.members(), strategy, 0, isLabeled);
+                    t.row(name, seconds(done.scoringSeconds()), seconds(done.selectionSeconds()),
+                            seconds(done.scoringSeconds() + done.selectionSeconds()), done.signals().stream()
+                                    .map(x -> x.name().toLowerCase(Locale.ROOT)).sorted()
+                                    .collect(Collectors.joining(",")));
+                    if (done.influenceCost() != null) {
+                        notes.add(done.influenceCost());
                     }
                 }
             } finally {
@@ -129,33 +112,7 @@ final class BenchStrategies {
                 : o.strategies;
     }
 
-    /** Why a strategy cannot run on this task and model, or null. */
-    private static String unsupported(BenchSetup s, SelectionStrategy strategy) {
-        try {
-            ActiveLearner.checkSignals(s.task, strategy.requiredSignals());
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        if (strategy.requiredSignals().contains(Signal.BALD) && McDropout.count(s.learner.targetModel().block()) == 0) {
-            return "needs dropout layers (-Ddropout > 0)";
-        }
-        return null;
-    }
-
-    /** ISAL's reference set as a run draws it: pool samples outside the labeled set, or evaluation samples. */
-    private static int[] isalReference(Options o, BenchSetup s, BitSet labeled, long trialSeed) {
-        Random rng = new Random(Seeds.mix(trialSeed, Seeds.ISAL_REFERENCE));
-        int[] from;
-        if (o.isal.referenceFromEval()) {
-            from = new int[s.task.evalSize()];
-            Arrays.setAll(from, i -> i);
-        } else {
-            from = java.util.stream.IntStream.range(0, s.task.poolSize()).filter(i -> !labeled.get(i)).toArray();
-        }
-        return SubsetSampler.draw(from, Math.min(o.isal.referenceSize(), from.length), rng);
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.2f", seconds);
     }
 }

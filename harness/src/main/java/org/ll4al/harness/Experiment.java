@@ -17,10 +17,8 @@ import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunManifest;
 import org.ll4al.results.SelectionRecord;
-import org.ll4al.selection.McDropout;
-import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
-import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.SignalCheck;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.nn.ConvolutionSelfCheck;
@@ -81,14 +79,9 @@ final class Experiment {
             List<SelectionRecord> picked = store.selections();
             TrialRunner runner = new TrialRunner(o, task, store, device, out, System.console() != null);
             List<String> failed = new java.util.ArrayList<>();
-            int k = 0;
-            for (int trial = 0; trial < o.trials; trial++) {
-                for (String strategy : o.strategies) {
-                    if (k++ % o.shardCount == o.shardIndex) {
-                        if (!runner.run(strategy, trial, done, picked)) {
-                            failed.add(strategy + "/trial" + trial);
-                        }
-                    }
+            for (ResumePlan.Run planned : ResumePlan.of(o, done)) {
+                if (!runner.run(planned, picked)) {
+                    failed.add(planned.key().strategy() + "/trial" + planned.key().trial());
                 }
             }
             manifest.setFinished(OffsetDateTime.now().toString());
@@ -104,18 +97,10 @@ final class Experiment {
     private void checkStrategies(ActiveLearningTask task) {
         for (String name : o.strategies) {
             var strategy = Strategies.byName(name);
-            try {
-                ActiveLearner.checkSignals(task, strategy.requiredSignals());
-            } catch (IllegalArgumentException e) {
+            SignalCheck.unmet(task, strategy.requiredSignals(), task.newTargetModel().block()).ifPresent(why -> {
                 throw new OptionException("strategies", name, "strategies defined for task " + task.name()
-                        + "; " + name + " is not: " + e.getMessage());
-            }
-            if (strategy.requiredSignals().contains(Signal.BALD)
-                    && McDropout.count(task.newTargetModel().block()) == 0) {
-                throw new OptionException("strategies", name, "a model with dropout layers for MC dropout: the "
-                        + task.name() + " model has none (-Ddropout > 0 adds them to the classification model;"
-                        + " without them every pass is identical and BALD is 0)");
-            }
+                        + "; " + name + " is not: " + why);
+            });
         }
     }
 
@@ -137,30 +122,6 @@ final class Experiment {
     /** The folder this shard writes: {@code base}, or {@code base/shard-i-of-n}. */
     static Path shardDir(Options o, Path base) {
         return o.shardCount > 1 ? base.resolve("shard-" + o.shardIndex + "-of-" + o.shardCount) : base;
-    }
-
-    /**
-     * The first (strategy, trial, cycle) of this shard's grid that has no row yet, in the order
-     * the experiment runs them, e.g. {@code "lloss trial 1 cycle 2"}; or "the report" when none.
-     */
-    static String nextCycle(Options o, List<CycleResult> done) {
-        int k = 0;
-        for (int trial = 0; trial < o.trials; trial++) {
-            for (String strategy : o.strategies) {
-                if (k++ % o.shardCount != o.shardIndex) {
-                    continue;
-                }
-                final int t = trial;
-                long rows = done.stream().filter(r -> r.strategy().equals(strategy) && r.trial() == t && r.isOk())
-                        .count();
-                boolean failed = done.stream().anyMatch(r -> r.strategy().equals(strategy) && r.trial() == t
-                        && !r.isOk() && r.cycle() >= rows);
-                if (rows < o.cycles && (!failed || o.retryFailed)) {
-                    return strategy + " trial " + trial + " cycle " + rows;
-                }
-            }
-        }
-        return "the final report";
     }
 
     /** True when a results folder has no cycle row, no pick and no checkpoint: nothing a new configuration could mix with. */

@@ -43,7 +43,7 @@ final class Supervisor {
             int rowsAfter = rows(dir);
             withoutProgress = rowsAfter > rowsBefore ? 1 : withoutProgress + 1;
             String how = status > 128 ? "signal " + (status - 128) + " (exit " + status + ")" : "exit " + status;
-            String next = Experiment.nextCycle(o, ResultsReader.cycles(dir));
+            String next = ResumePlan.next(o, ResultsReader.cycles(dir));
             if (withoutProgress > o.retries) {
                 err.println("error: the experiment ended abnormally (" + how + ") " + withoutProgress
                         + " times in a row without completing a cycle; it keeps dying in " + next

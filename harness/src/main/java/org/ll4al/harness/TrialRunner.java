@@ -59,25 +59,14 @@ final class TrialRunner {
         this.terminal = terminal;
     }
 
-    /** The initial labeled set of a trial: the same for every strategy (paired comparison). */
-    static int[] initialSet(int poolSize, int initial, long trialSeed) {
-        int[] all = new int[poolSize];
-        Arrays.setAll(all, i -> i);
-        int[] picked = SubsetSampler.draw(all, initial, new Random(Seeds.mix(trialSeed, Seeds.INITIAL)));
-        Arrays.sort(picked);
-        return picked;
-    }
-
-    /** Runs (or resumes) one (strategy, trial); returns false when it failed, now or in an earlier session. */
-    boolean run(String strategyName, int trial, List<CycleResult> done, List<SelectionRecord> picked) throws IOException {
-        SelectionStrategy strategy = Strategies.byName(strategyName);
-        RunKey key = new RunKey(strategyName, trial);
+    /** Runs (or resumes) one (strategy, trial) as planned; returns false when it failed, now or in an earlier session. */
+    boolean run(ResumePlan.Run planned, List<SelectionRecord> picked) throws IOException {
+        RunKey key = planned.key();
+        SelectionStrategy strategy = Strategies.byName(key.strategy());
+        int trial = key.trial();
         long trialSeed = Seeds.trial(o.seed, trial);
-        List<CycleResult> rows = done.stream().filter(r -> r.key().equals(key) && r.isOk())
-                .sorted(Comparator.comparingInt(CycleResult::cycle)).toList();
-        int start = rows.size();
-        CycleResult failure = done.stream().filter(r -> r.key().equals(key) && !r.isOk() && r.cycle() >= start)
-                .findFirst().orElse(null);
+        int start = planned.start();
+        CycleResult failure = planned.failure();
         if (failure != null && !o.retryFailed) {
             out.println(key + ": failed in an earlier session, not rerun (" + failure.status()
                     + "); -DretryFailed=true re-runs it");
@@ -91,8 +80,10 @@ final class TrialRunner {
             out.println(key + ": all " + o.cycles + " cycles already in " + store.dir() + ", skipped");
             return true;
         }
+        TrialDraws draws = new TrialDraws(task, trialSeed, o.initial);
+        SelectionStep step = new SelectionStep(draws, o.subset, o.budget, o.mcPasses, o.isal);
         BitSet labeled = new BitSet(task.poolSize());
-        for (int id : initialSet(task.poolSize(), o.initial, trialSeed)) {
+        for (int id : draws.initialSet()) {
             labeled.set(id);
         }
         for (SelectionRecord s : picked) {
@@ -120,7 +111,7 @@ final class TrialRunner {
                     learner.reinitialize(Seeds.mix(trialSeed, Seeds.MODEL, c));
                     committee.reinitialize(c);
                 }
-                if (!cycle(learner, committee, strategy, key, trialSeed, c, labeled)) {
+                if (!cycle(learner, committee, strategy, step, key, trialSeed, c, labeled)) {
                     return false;
                 }
             }
@@ -128,8 +119,8 @@ final class TrialRunner {
         return true;
     }
 
-    private boolean cycle(ActiveLearner learner, Committee committee, SelectionStrategy strategy, RunKey key,
-            long trialSeed, int c, BitSet labeled) throws IOException {
+    private boolean cycle(ActiveLearner learner, Committee committee, SelectionStrategy strategy, SelectionStep step,
+            RunKey key, long trialSeed, int c, BitSet labeled) throws IOException {
         int[] labeledIds = labeled.stream().toArray();
         String label = String.format("[%s %s trial %d cycle %d/%d, %d labeled]", task.name(), key.strategy(),
                 key.trial(), c, o.cycles - 1, labeledIds.length);
@@ -167,26 +158,12 @@ final class TrialRunner {
         double selectSeconds = 0;
         if (c < o.cycles - 1) {
             long t0 = System.nanoTime();
-            int[] unlabeled = new int[task.poolSize() - labeledIds.length];
-            int k = 0;
-            for (int id = labeled.nextClearBit(0); id < task.poolSize(); id = labeled.nextClearBit(id + 1)) {
-                unlabeled[k++] = id;
+            SelectionStep.Outcome done = step.run(learner, committee.members(), strategy, c, labeled);
+            if (done.influenceCost() != null) {
+                out.println(label + " " + done.influenceCost());
             }
-            int[] subset = SubsetSampler.draw(unlabeled, o.subset, new Random(Seeds.mix(trialSeed, Seeds.SUBSET, c)));
-            Set<Signal> wanted = EnumSet.noneOf(Signal.class);
-            wanted.addAll(strategy.requiredSignals());
-            wanted.addAll(Diagnose.NEEDS); // same forward pass; read only after the selection
-            Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_SCORE, c)); // MC-dropout masks
-            Scoring extras = new Scoring(committee.members(), o.mcPasses, o.isal,
-                    wanted.contains(Signal.INFLUENCE) ? isalReference(trialSeed) : new int[0],
-                    Seeds.mix(trialSeed, Seeds.ISAL_LISSA, c));
-            PoolView pool = learner.score(subset, labeledIds, wanted, extras);
-            if (wanted.contains(Signal.INFLUENCE)) {
-                out.println(label + " " + learner.lastInfluenceCost());
-            }
-            Selection sel = strategy.select(pool, Math.min(o.budget, subset.length),
-                    new Random(Seeds.mix(trialSeed, Seeds.SELECT, c)));
-            checkSelection(sel, subset, labeled, key);
+            PoolView pool = done.pool();
+            Selection sel = done.selection();
             diagnostics = Diagnose.selection(pool, sel.ids(), task.labelEntropy(sel.ids()));
             if (o.sampleLosses) {
                 samples.add(sampleLosses(key, c, "subset", pool));
@@ -241,29 +218,6 @@ final class TrialRunner {
         return result;
     }
 
-    /**
-     * ISAL's reference set R of a trial: a seeded draw of {@code isalReference} pool samples outside
-     * the initial set (ISAL reads their labels and never selects them), or of evaluation samples.
-     */
-    private int[] isalReference(long trialSeed) {
-        Random rng = new Random(Seeds.mix(trialSeed, Seeds.ISAL_REFERENCE));
-        if (o.isal.referenceFromEval()) {
-            int[] all = new int[task.evalSize()];
-            Arrays.setAll(all, i -> i);
-            return SubsetSampler.draw(all, o.isal.referenceSize(), rng);
-        }
-        BitSet initial = new BitSet();
-        for (int id : initialSet(task.poolSize(), o.initial, trialSeed)) {
-            initial.set(id);
-        }
-        int[] rest = new int[task.poolSize() - initial.cardinality()];
-        int k = 0;
-        for (int id = initial.nextClearBit(0); id < task.poolSize(); id = initial.nextClearBit(id + 1)) {
-            rest[k++] = id;
-        }
-        return SubsetSampler.draw(rest, o.isal.referenceSize(), rng);
-    }
-
     private SampleLosses sampleLosses(RunKey key, int c, String set, PoolView v) {
         int[] ids = v.ids();
         String[] names = new String[ids.length];
@@ -283,21 +237,6 @@ final class TrialRunner {
         }
         return String.format("  picks: loss x%.2f of subset mean, subset loss-rank acc %.3f, label entropy %.3f",
                 d.pickedLossRatio(), d.subsetLossRankAccuracy(), d.pickedLabelEntropy());
-    }
-
-    private static void checkSelection(Selection sel, int[] subset, BitSet labeled, RunKey key) {
-        BitSet inSubset = new BitSet();
-        for (int id : subset) {
-            inSubset.set(id);
-        }
-        BitSet seen = new BitSet();
-        for (int id : sel.ids()) {
-            if (!inSubset.get(id) || labeled.get(id) || seen.get(id)) {
-                throw new IllegalStateException(key + ": strategy returned id " + id
-                        + " that is not an unpicked id of the scored subset");
-            }
-            seen.set(id);
-        }
     }
 
     private Path memberCheckpoint(RunKey key, int member, int cycle) {

@@ -45,7 +45,7 @@ class SmokeRunTest {
                 Collectors.counting()));
         assertEquals(Map.of("random", 20L, "entropy", 20L, "coreset", 20L, "lloss", 20L), perStrategy);
         // picks are dataset ids of the pool, distinct per strategy and never in the initial set
-        int[] initial = TrialRunner.initialSet(200, 40, Seeds.trial(0, 0));
+        int[] initial = TrialDraws.initialSet(200, 40, Seeds.trial(0, 0));
         Set<Integer> init = java.util.Arrays.stream(initial).boxed().collect(Collectors.toSet());
         for (String s : perStrategy.keySet()) {
             List<Integer> ids = picks.stream().filter(p -> p.strategy().equals(s)).map(SelectionRecord::sampleId).toList();
@@ -88,7 +88,7 @@ class SmokeRunTest {
         }
         assertEquals(Files.readString(tmp.resolve("a/selections.csv")), Files.readString(tmp.resolve("b/selections.csv")));
         assertNotEquals(Files.readString(tmp.resolve("a/selections.csv")), Files.readString(tmp.resolve("c/selections.csv")));
-        assertNotEquals(java.util.Arrays.toString(TrialRunner.initialSet(200, 40, Seeds.trial(0, 0))),
-                java.util.Arrays.toString(TrialRunner.initialSet(200, 40, Seeds.trial(1, 0))));
+        assertNotEquals(java.util.Arrays.toString(TrialDraws.initialSet(200, 40, Seeds.trial(0, 0))),
+                java.util.Arrays.toString(TrialDraws.initialSet(200, 40, Seeds.trial(1, 0))));
     }
 }

@@ -178,15 +178,6 @@ public final class ActiveLearner implements AutoCloseable {
     }
 
     /**
-     * Checks that a task can compute every signal wanted, before any training is spent.
-     *
-     * @throws IllegalArgumentException naming the signal, the task and why not
-     */
-    public static void checkSignals(ActiveLearningTask task, Set<Signal> wanted) {
-        Inference.check(task, wanted);
-    }
-
-    /**
      * The true and predicted loss of pool samples {@code ids} (e.g. the labeled set the model
      * trained on), unaugmented, in inference mode: their ranking against the evaluation set's shows
      * how much of the module's ranking holds beyond the images it learned from.

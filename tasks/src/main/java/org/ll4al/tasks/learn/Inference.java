@@ -53,7 +53,7 @@ final class Inference {
      */
     PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, List<Inference> committee, int mcPasses,
             float[] influence) {
-        check(task, wanted);
+        SignalCheck.require(task, wanted, net.target());
         Set<Signal> uncertainty = EnumSet.noneOf(Signal.class);
         for (Signal s : wanted) {
             if (task.uncertaintySignals().contains(s)) {
@@ -69,10 +69,6 @@ final class Inference {
         boolean wantEmb = wanted.contains(Signal.EMBEDDING);
         float[][] emb = wantEmb ? new float[subset.length][] : null;
         float[][] gradEmb = wanted.contains(Signal.GRADIENT_EMBEDDING) ? new float[subset.length][] : null;
-        if (wanted.contains(Signal.BALD) && net.setMcDropout(false) == 0) {
-            throw new IllegalArgumentException("strategy bald needs dropout layers in the " + task.name()
-                    + " model: set -Ddropout > 0 (MC dropout over a network without dropout gives identical passes)");
-        }
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < subset.length; from += batch) {
             int[] ids = Arrays.copyOfRange(subset, from, Math.min(subset.length, from + batch));
@@ -112,31 +108,6 @@ final class Inference {
             view.optVectors(Signal.GRADIENT_EMBEDDING, gradEmb);
         }
         return view.build();
-    }
-
-    /**
-     * Fails with one clear message when the task cannot provide a signal.
-     *
-     * @throws IllegalArgumentException naming the signal and the task
-     */
-    static void check(ActiveLearningTask task, Set<Signal> wanted) {
-        for (Signal s : wanted) {
-            String why = switch (s) {
-                case ENTROPY, MARGIN, LEAST_CONFIDENCE -> task.uncertaintySignals().contains(s) ? null
-                        : "it provides " + task.uncertaintySignals();
-                case BALD, COMMITTEE_DISAGREEMENT -> task.hasPosteriors() ? null
-                        : "it has no class posteriors (its heads are not class probabilities)";
-                case GRADIENT_EMBEDDING -> task.linearClassifierOnEmbedding() ? null
-                        : "its embedding does not feed one linear classifier, so (p - e_yhat) x h is not its last-layer gradient";
-                case INFLUENCE -> task.hasPosteriors() && task.linearClassifierOnEmbedding() ? null
-                        : "ISAL's pseudo-label loss is implemented for image-level class posteriors only"
-                                + " (pseudo ground truth from boxes or heatmap peaks is not implemented)";
-                default -> null;
-            };
-            if (why != null) {
-                throw new IllegalArgumentException("signal " + s + " is not defined for task " + task.name() + ": " + why);
-            }
-        }
     }
 
     private static void put(Map<Signal, float[]> scores, Signal s, int at, java.util.function.Supplier<NDArray> value) {
