@@ -1,4 +1,14 @@
 package org.ll4al.harness;
+import org.ll4al.harness.bench.Benchmark;
+import org.ll4al.harness.options.OptionSources;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.harness.options.Options;
+import org.ll4al.harness.run.Experiment;
+import org.ll4al.harness.supervise.Launcher;
+import org.ll4al.harness.supervise.Supervisor;
+import org.ll4al.harness.tools.Download;
+import org.ll4al.harness.tools.Portable;
+import org.ll4al.harness.tools.Pretrain;
 
 import ai.djl.engine.Engine;
 import java.io.PrintStream;
@@ -109,7 +119,7 @@ public final class Main {
                 return Pretrain.run(props, out);
             }
             if (props.getProperty("bench") != null) {
-                if (commandLine && Benchmark.value(props, OptionSpec.SUPERVISE)) {
+                if (commandLine && OptionSpec.value(props, OptionSpec.SUPERVISE)) {
                     return Supervisor.bench(props, out, err); // with a run's allocator and huge pages
                 }
                 Benchmark.run(props.getProperty("bench"), props, out);

@@ -1,5 +1,7 @@
 package org.ll4al.harness;
 
+import org.ll4al.harness.options.OptionSpec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,0 +1,251 @@
+package org.ll4al.harness.run;
+import org.ll4al.harness.options.Options;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.ll4al.results.CycleResult;
+import org.ll4al.results.ResultsException;
+import org.ll4al.results.ResultsStore;
+import org.ll4al.results.RunKey;
+import org.ll4al.results.SampleLosses;
+import org.ll4al.results.SelectionDiagnostics;
+import org.ll4al.results.SelectionRecord;
+import org.ll4al.selection.PoolView;
+import org.ll4al.selection.SelectionStrategy;
+import org.ll4al.selection.Selection;
+import org.ll4al.selection.Signal;
+import org.ll4al.selection.Strategies;
+import org.ll4al.selection.SubsetSampler;
+import org.ll4al.tasks.ActiveLearningTask;
+import org.ll4al.tasks.learn.ActiveLearner;
+import org.ll4al.tasks.learn.Diagnose;
+import org.ll4al.tasks.learn.Scoring;
+import org.ll4al.tasks.learn.Evaluation;
+import org.ll4al.tasks.learn.LossRanking;
+import org.ll4al.tasks.learn.TrainSettings;
+import org.ll4al.tasks.learn.TrainStats;
+import org.ll4al.tasks.learn.TrainingDivergedException;
+
+/**
+ * Runs the cycles of one (strategy, trial): train, evaluate, score a subset, select, write the
+ * rows, checkpoint. Resumes after the last cycle whose row is in {@code cycles.csv}.
+ */
+public final class TrialRunner {
+
+    private final Options o;
+    private final ActiveLearningTask task;
+    private final ResultsStore store;
+    private final Device device;
+    private final PrintStream out;
+    private final boolean terminal;
+
+    TrialRunner(Options o, ActiveLearningTask task, ResultsStore store, Device device, PrintStream out, boolean terminal) {
+        this.o = o;
+        this.task = task;
+        this.store = store;
+        this.device = device;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** Runs (or resumes) one (strategy, trial) as planned; returns false when it failed, now or in an earlier session. */
+    boolean run(ResumePlan.Run planned, List<SelectionRecord> picked) throws IOException {
+        RunKey key = planned.key();
+        SelectionStrategy strategy = Strategies.byName(key.strategy());
+        int trial = key.trial();
+        long trialSeed = Seeds.trial(o.seed, trial);
+        int start = planned.start();
+        CycleResult failure = planned.failure();
+        if (failure != null && !o.retryFailed) {
+            out.println(key + ": failed in an earlier session, not rerun (" + failure.status()
+                    + "); -DretryFailed=true re-runs it");
+            return false;
+        }
+        if (failure != null) {
+            out.println(key + ": re-running from cycle " + start + " after an earlier failure (kept in cycles.csv: "
+                    + failure.status() + ")");
+        }
+        if (start >= o.cycles) {
+            out.println(key + ": all " + o.cycles + " cycles already in " + store.dir() + ", skipped");
+            return true;
+        }
+        TrialDraws draws = new TrialDraws(task, trialSeed, o.initial);
+        SelectionStep step = new SelectionStep(draws, o.subset, o.budget, o.mcPasses, o.isal);
+        BitSet labeled = new BitSet(task.poolSize());
+        for (int id : draws.initialSet()) {
+            labeled.set(id);
+        }
+        for (SelectionRecord s : picked) {
+            if (s.key().equals(key) && s.cycle() < start) {
+                labeled.set(s.sampleId());
+            }
+        }
+        int members = strategy.requiredSignals().contains(Signal.COMMITTEE_DISAGREEMENT) ? o.committee : 1;
+        try (ActiveLearner learner = ActiveLearner.create(task, o.train(), device, Seeds.mix(trialSeed, Seeds.MODEL));
+                Committee committee = new Committee(task, o.train(), device, trialSeed, members)) {
+            if (start > 0) {
+                out.println(key + ": resuming at cycle " + start + " with " + labeled.cardinality() + " labeled");
+                if (!o.reinit) {
+                    Path ckpt = checkpoint(key, start - 1);
+                    if (!Files.exists(ckpt)) {
+                        throw new ResultsException(ckpt + ": checkpoint of cycle " + (start - 1)
+                                + " missing; cannot resume " + key + " with reinit=false (use a new out folder)");
+                    }
+                    learner.load(ckpt);
+                    committee.load(m -> memberCheckpoint(key, m, start - 1));
+                }
+            }
+            for (int c = start; c < o.cycles; c++) {
+                if (o.reinit && c > 0) {
+                    learner.reinitialize(Seeds.mix(trialSeed, Seeds.MODEL, c));
+                    committee.reinitialize(c);
+                }
+                if (!cycle(learner, committee, strategy, step, key, trialSeed, c, labeled)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean cycle(ActiveLearner learner, Committee committee, SelectionStrategy strategy, SelectionStep step,
+            RunKey key, long trialSeed, int c, BitSet labeled) throws IOException {
+        int[] labeledIds = labeled.stream().toArray();
+        String label = String.format("[%s %s trial %d cycle %d/%d, %d labeled]", task.name(), key.strategy(),
+                key.trial(), c, o.cycles - 1, labeledIds.length);
+        CycleZero.Outcome trained;
+        double memberSeconds;
+        try {
+            trained = trainAndEvaluate(learner, key, trialSeed, c, labeledIds, label);
+            memberSeconds = committee.train(settings(c), labeledIds, c, new Progress(out, terminal, label + " member"));
+        } catch (TrainingDivergedException e) {
+            String why = "failed: task " + task.name() + ", strategy " + key.strategy() + ", trial " + key.trial()
+                    + ", cycle " + c + ": " + e.getMessage();
+            out.println(label + " " + why + "; this trial stops, the others continue");
+            store.appendCycle(CycleResult.failed(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()),
+                    c, labeledIds.length, task.metricName(), why), List.of());
+            return false;
+        }
+        TrainStats stats = trained.stats();
+        Evaluation eval = trained.eval();
+        PoolView onLabeled = learner.lossesOn(labeledIds);
+        double labeledRank = LossRanking.accuracy(onLabeled.scores(Signal.TRUE_LOSS), onLabeled.scores(Signal.PREDICTED_LOSS));
+        List<SampleLosses> samples = new ArrayList<>();
+        if (o.sampleLosses) {
+            samples.add(sampleLosses(key, c, "labeled", onLabeled));
+            if (eval.trueLosses() != null) { // a loaded shared cycle 0: its trainer wrote the evaluation's
+                String[] names = new String[eval.trueLosses().length];
+                Arrays.setAll(names, i -> task.sampleName(true, i));
+                samples.add(new SampleLosses(key.strategy(), key.trial(), c, "eval", names, eval.trueLosses(),
+                        eval.predictedLosses()));
+            }
+        }
+        double agreement = committee.members().isEmpty() ? Double.NaN
+                : committee.lossAgreement(eval.trueLosses() != null ? eval.trueLosses() : learner.evaluate().trueLosses());
+        List<SelectionRecord> picks = new ArrayList<>();
+        SelectionDiagnostics diagnostics = SelectionDiagnostics.NONE;
+        double selectSeconds = 0;
+        if (c < o.cycles - 1) {
+            long t0 = System.nanoTime();
+            SelectionStep.Outcome done = step.run(learner, committee.members(), strategy, c, labeled);
+            if (done.influenceCost() != null) {
+                out.println(label + " " + done.influenceCost());
+            }
+            PoolView pool = done.pool();
+            Selection sel = done.selection();
+            diagnostics = Diagnose.selection(pool, sel.ids(), task.labelEntropy(sel.ids()));
+            if (o.sampleLosses) {
+                samples.add(sampleLosses(key, c, "subset", pool));
+            }
+            for (int i = 0; i < sel.ids().length; i++) {
+                picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
+            }
+            selectSeconds = (System.nanoTime() - t0) / 1e9;
+        }
+        store.appendSampleLosses(samples);
+        learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
+        committee.save(m -> memberCheckpoint(key, m, c));
+        store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
+                labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(),
+                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics, labeledRank, agreement,
+                eval.entropyLossRankAccuracy()),
+                picks);
+        Files.deleteIfExists(checkpoint(key, c - 1));
+        committee.delete(m -> memberCheckpoint(key, m, c - 1));
+        picks.forEach(p -> labeled.set(p.sampleId()));
+        out.printf("%s %s %.4f%s  loss-rank accuracy %.3f (labeled set %.3f%s%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
+                + "  rss %d MiB%n", label, task.metricName(), eval.metric(),
+                eval.details().isEmpty() ? "" : " (" + eval.details() + ")", eval.lossRankAccuracy(), labeledRank,
+                Double.isNaN(eval.entropyLossRankAccuracy()) ? ""
+                        : String.format(", entropy %.3f", eval.entropyLossRankAccuracy()),
+                Double.isNaN(agreement) ? "" : String.format(", committee's own losses %.3f", agreement),
+                stats.seconds(), stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
+        return true;
+    }
+
+    /**
+     * Trains and evaluates cycle {@code c}. Cycle 0 is the same for every strategy of a trial: with
+     * {@code shareCycle0} the first strategy trains it and the others load it.
+     */
+    private CycleZero.Outcome trainAndEvaluate(ActiveLearner learner, RunKey key, long trialSeed, int c,
+            int[] labeledIds, String label) throws IOException {
+        CycleZero shared = c == 0 && o.shareCycle0 ? new CycleZero(store.dir(), key.trial()) : null;
+        if (shared != null) {
+            CycleZero.Outcome done = shared.load(learner);
+            if (done != null) {
+                out.println(label + " cycle 0 of trial " + key.trial() + " loaded (trained once for every strategy)");
+                return done;
+            }
+        }
+        Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_TRAIN, c)); // dropout masks
+        TrainStats stats = learner.train(settings(c), labeledIds, new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
+                new Progress(out, terminal, label));
+        CycleZero.Outcome result = new CycleZero.Outcome(stats, learner.evaluate());
+        if (shared != null) {
+            shared.save(learner, result);
+        }
+        return result;
+    }
+
+    private SampleLosses sampleLosses(RunKey key, int c, String set, PoolView v) {
+        int[] ids = v.ids();
+        String[] names = new String[ids.length];
+        Arrays.setAll(names, i -> task.sampleName(false, ids[i]));
+        return new SampleLosses(key.strategy(), key.trial(), c, set, names, v.scores(Signal.TRUE_LOSS),
+                v.scores(Signal.PREDICTED_LOSS));
+    }
+
+    /** Training settings of cycle c: cycle 0 stretched to {@code initialEpochs} when set. */
+    private TrainSettings settings(int c) {
+        return c == 0 && o.initialEpochs > 0 ? o.train().stretchedTo(o.initialEpochs) : o.train();
+    }
+
+    private static String describe(SelectionDiagnostics d) {
+        if (!d.recorded()) {
+            return "";
+        }
+        return String.format("  picks: loss x%.2f of subset mean, subset loss-rank acc %.3f, label entropy %.3f",
+                d.pickedLossRatio(), d.subsetLossRankAccuracy(), d.pickedLabelEntropy());
+    }
+
+    private Path memberCheckpoint(RunKey key, int member, int cycle) {
+        return store.dir().resolve("checkpoints")
+                .resolve(key.strategy() + "-trial" + key.trial() + "-member" + member + "-cycle" + cycle + ".params");
+    }
+
+    private Path checkpoint(RunKey key, int cycle) {
+        return store.dir().resolve("checkpoints").resolve(key.strategy() + "-trial" + key.trial() + "-cycle" + cycle + ".params");
+    }
+}
