@@ -48,11 +48,9 @@ class MainReportTest {
     private static Path folder(Path dir, String strategy, int trial, double metric) {
         ResultsStore s = ResultsStore.open(dir);
         s.writeManifest(new RunManifest(Map.of("cycles", "2", "out", dir.toString()), Map.of()));
-        s.appendCycle(new CycleResult("classification", strategy, trial, 7L + trial, 0, 100, "top1_accuracy", metric,
-                Double.NaN, 1.0, 0.1, CycleResult.OK),
+        s.appendCycle(CycleResult.builder().task("classification").strategy(strategy).trial(trial).seed(7L + trial).cycle(0).labeled(100).metric("top1_accuracy", metric).seconds(1.0, 0.1).build(),
                 List.of(new SelectionRecord("classification", strategy, trial, 0, 40 + trial, Double.NaN)));
-        s.appendCycle(new CycleResult("classification", strategy, trial, 7L + trial, 1, 200, "top1_accuracy",
-                metric + 0.1, Double.NaN, 1.0, 0.1, CycleResult.OK), List.of());
+        s.appendCycle(CycleResult.builder().task("classification").strategy(strategy).trial(trial).seed(7L + trial).cycle(1).labeled(200).metric("top1_accuracy", metric + 0.1).seconds(1.0, 0.1).build(), List.of());
         return dir;
     }
 

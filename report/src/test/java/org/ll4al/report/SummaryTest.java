@@ -1,5 +1,6 @@
 package org.ll4al.report;
 
+import org.ll4al.results.CycleResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,11 +91,8 @@ class SummaryTest {
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // final-cycle agreements 0.60 and 0.64 -> mean 0.62; cycle 0's 0.9 is not final
-                rows.add(new org.ll4al.results.CycleResult("det", "committee", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK,
-                        org.ll4al.results.SelectionDiagnostics.NONE, 0.7, c == 1 ? 0.60 + 0.04 * trial : 0.9));
-                rows.add(new org.ll4al.results.CycleResult("det", "random", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK));
+                rows.add(CycleResult.builder().task("det").strategy("committee").trial(trial).seed(1L).cycle(c).labeled(100 * (c + 1)).metric("mAP", 0.1).lossRankAccuracy(0.55).seconds(1, 1).labeledLossRankAccuracy(0.7).committeeLossAgreement(c == 1 ? 0.60 + 0.04 * trial : 0.9).build());
+                rows.add(CycleResult.builder().task("det").strategy("random").trial(trial).seed(1L).cycle(c).labeled(100 * (c + 1)).metric("mAP", 0.1).lossRankAccuracy(0.55).seconds(1, 1).build());
             }
         }
         String md = Summary.render(rows);
@@ -110,11 +108,8 @@ class SummaryTest {
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // lloss final: 0.70 and 0.74 -> 0.72; cycle 0's 0.1 is not final; random recorded none
-                rows.add(new org.ll4al.results.CycleResult("det", "lloss", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK,
-                        org.ll4al.results.SelectionDiagnostics.NONE, 0.7, Double.NaN, c == 1 ? 0.70 + 0.04 * trial : 0.1));
-                rows.add(new org.ll4al.results.CycleResult("det", "random", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK));
+                rows.add(CycleResult.builder().task("det").strategy("lloss").trial(trial).seed(1L).cycle(c).labeled(100 * (c + 1)).metric("mAP", 0.1).lossRankAccuracy(0.55).seconds(1, 1).labeledLossRankAccuracy(0.7).entropyLossRankAccuracy(c == 1 ? 0.70 + 0.04 * trial : 0.1).build());
+                rows.add(CycleResult.builder().task("det").strategy("random").trial(trial).seed(1L).cycle(c).labeled(100 * (c + 1)).metric("mAP", 0.1).lossRankAccuracy(0.55).seconds(1, 1).build());
             }
         }
         String md = Summary.render(rows);

@@ -27,37 +27,19 @@ public final class ResultsReader {
         List<CycleResult> out = new ArrayList<>();
         for (CSVRecord r : records(file, CsvLayout.CYCLE_COLUMNS_REQUIRED)) {
             try {
-                out.add(
-                        new CycleResult(
-                                r.get("task"),
-                                r.get("strategy"),
-                                Integer.parseInt(r.get("trial")),
-                                Long.parseLong(r.get("seed")),
-                                Integer.parseInt(r.get("cycle")),
-                                Integer.parseInt(r.get("labeled")),
-                                r.get("metric_name"),
-                                CsvLayout.parseNum(r.get("metric_value")),
-                                CsvLayout.parseNum(r.get("loss_rank_accuracy")),
-                                CsvLayout.parseNum(r.get("train_seconds")),
-                                CsvLayout.parseNum(r.get("select_seconds")),
-                                r.get("status"),
-                                new SelectionDiagnostics(
-                                        optionalNum(r, "picked_loss_ratio"),
-                                        optionalNum(r, "subset_loss_rank_accuracy"),
-                                        optionalNum(r, "picked_label_entropy")),
-                                optionalNum(r, "labeled_loss_rank_accuracy"),
-                                optionalNum(r, "committee_loss_agreement"),
-                                optionalNum(r, "entropy_loss_rank_accuracy")));
+                CycleResult.Builder b = CycleResult.builder();
+                for (CsvLayout.CycleColumn c : CsvLayout.CYCLE_TABLE) {
+                    boolean required = CsvLayout.CYCLE_COLUMNS_REQUIRED.contains(c.name());
+                    if (required || r.isMapped(c.name()) && r.isSet(c.name())) { // older files lack the later ones
+                        c.parse().accept(b, r.get(c.name()));
+                    }
+                }
+                out.add(b.build());
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }
         }
         return out;
-    }
-
-    /** A numeric column that older files lack: NaN when absent or empty. */
-    private static double optionalNum(CSVRecord r, String column) {
-        return r.isMapped(column) && r.isSet(column) ? CsvLayout.parseNum(r.get(column)) : Double.NaN;
     }
 
     /** Whether {@code dir/cycles.csv} exists and has every column this version writes. */

@@ -144,26 +144,7 @@ public final class ResultsStore {
     }
 
     static String formatCycle(CycleResult r) {
-        return print(
-                List.of(
-                        r.task(),
-                        r.strategy(),
-                        Integer.toString(r.trial()),
-                        Long.toString(r.seed()),
-                        Integer.toString(r.cycle()),
-                        Integer.toString(r.labeled()),
-                        r.metricName(),
-                        CsvLayout.num(r.metricValue()),
-                        CsvLayout.num(r.lossRankAccuracy()),
-                        CsvLayout.num(r.trainSeconds()),
-                        CsvLayout.num(r.selectSeconds()),
-                        r.status(),
-                        CsvLayout.num(r.diagnostics().pickedLossRatio()),
-                        CsvLayout.num(r.diagnostics().subsetLossRankAccuracy()),
-                        CsvLayout.num(r.diagnostics().pickedLabelEntropy()),
-                        CsvLayout.num(r.labeledLossRankAccuracy()),
-                        CsvLayout.num(r.committeeLossAgreement()),
-                        CsvLayout.num(r.entropyLossRankAccuracy())));
+        return print(CsvLayout.CYCLE_TABLE.stream().map(c -> c.text().apply(r)).toList());
     }
 
     static String formatSelections(List<SelectionRecord> picks) {

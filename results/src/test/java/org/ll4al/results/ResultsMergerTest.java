@@ -23,8 +23,7 @@ class ResultsMergerTest {
 
     /** An ok row; {@code seconds} is the wall time, which merging does not compare. */
     private static CycleResult row(String strategy, int trial, int cycle, double metric, double seconds) {
-        return new CycleResult("cls", strategy, trial, 10L + trial, cycle, 100 * (cycle + 1), "top1_accuracy",
-                metric, Double.NaN, seconds, seconds / 10, CycleResult.OK);
+        return CycleResult.builder().task("cls").strategy(strategy).trial(trial).seed(10L + trial).cycle(cycle).labeled(100 * (cycle + 1)).metric("top1_accuracy", metric).seconds(seconds, seconds / 10).build();
     }
 
     private static SelectionRecord pick(String strategy, int trial, int cycle, int id, double score) {
@@ -42,8 +41,7 @@ class ResultsMergerTest {
                 + "classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok\n"
                 + "classification,random,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok\n");
         Path fresh = tmp.resolve("new");
-        ResultsStore.open(fresh).appendCycle(new CycleResult("classification", "lloss", 0, 42L, 0, 1000,
-                "top1_accuracy", 0.5, 0.6, 3, 4, CycleResult.OK, new SelectionDiagnostics(1.5, 0.6, 0.9)), List.of());
+        ResultsStore.open(fresh).appendCycle(CycleResult.builder().task("classification").strategy("lloss").trial(0).seed(42L).cycle(0).labeled(1000).metric("top1_accuracy", 0.5).lossRankAccuracy(0.6).seconds(3, 4).diagnostics(new SelectionDiagnostics(1.5, 0.6, 0.9)).build(), List.of());
         Path out = tmp.resolve("merged");
         ResultsMerger.merge(List.of(old, fresh), out, Set.of());
         List<CycleResult> rows = ResultsReader.cycles(out);
@@ -61,10 +59,8 @@ class ResultsMergerTest {
     void differingDiagnosticsAreAConflict() {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        ResultsStore.open(a).appendCycle(new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy",
-                0.5, 0.6, 3, 4, CycleResult.OK, new SelectionDiagnostics(1.5, 0.6, 0.9)), List.of());
-        ResultsStore.open(b).appendCycle(new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy",
-                0.5, 0.6, 3, 4, CycleResult.OK, new SelectionDiagnostics(1.4, 0.6, 0.9)), List.of());
+        ResultsStore.open(a).appendCycle(CycleResult.builder().task("classification").strategy("lloss").trial(0).seed(42L).cycle(0).labeled(1000).metric("top1_accuracy", 0.5).lossRankAccuracy(0.6).seconds(3, 4).diagnostics(new SelectionDiagnostics(1.5, 0.6, 0.9)).build(), List.of());
+        ResultsStore.open(b).appendCycle(CycleResult.builder().task("classification").strategy("lloss").trial(0).seed(42L).cycle(0).labeled(1000).metric("top1_accuracy", 0.5).lossRankAccuracy(0.6).seconds(3, 4).diagnostics(new SelectionDiagnostics(1.4, 0.6, 0.9)).build(), List.of());
         ResultsException e = assertThrows(ResultsException.class,
                 () -> ResultsMerger.merge(List.of(a, b), tmp.resolve("m"), Set.of()));
         assertTrue(e.getMessage().contains("picked_loss_ratio=1.5") && e.getMessage().contains("picked_loss_ratio=1.4"),
@@ -148,8 +144,7 @@ class ResultsMergerTest {
     void aFailureAndItsRetryAreBothKept() {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        CycleResult failed = new CycleResult("cls", "lloss", 0, 10L, 1, 200, "top1_accuracy", Double.NaN, Double.NaN,
-                1.0, 0.0, "failed: out of memory");
+        CycleResult failed = CycleResult.builder().task("cls").strategy("lloss").trial(0).seed(10L).cycle(1).labeled(200).metric("top1_accuracy", Double.NaN).seconds(1.0, 0.0).status("failed: out of memory").build();
         ResultsStore.open(a).appendCycle(failed, List.of());
         ResultsStore.open(b).appendCycle(failed, List.of());
         ResultsStore.open(b).appendCycle(row("lloss", 0, 1, 0.6, 1.0), List.of());

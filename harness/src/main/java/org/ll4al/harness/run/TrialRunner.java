@@ -134,8 +134,7 @@ public final class TrialRunner {
             String why = "failed: task " + task.name() + ", strategy " + key.strategy() + ", trial " + key.trial()
                     + ", cycle " + c + ": " + e.getMessage();
             out.println(label + " " + why + "; this trial stops, the others continue");
-            store.appendCycle(CycleResult.failed(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()),
-                    c, labeledIds.length, task.metricName(), why), List.of());
+            store.appendCycle(row(key, c, labeledIds.length).status(why).build(), List.of());
             return false;
         }
         TrainStats stats = trained.stats();
@@ -177,11 +176,15 @@ public final class TrialRunner {
         store.appendSampleLosses(samples);
         learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
         committee.save(m -> memberCheckpoint(key, m, c));
-        store.appendCycle(new CycleResult(task.name(), key.strategy(), key.trial(), Seeds.trial(o.seed, key.trial()), c,
-                labeledIds.length, task.metricName(), eval.metric(), eval.lossRankAccuracy(),
-                stats.seconds() + memberSeconds, selectSeconds, CycleResult.OK, diagnostics, labeledRank, agreement,
-                eval.entropyLossRankAccuracy()),
-                picks);
+        store.appendCycle(row(key, c, labeledIds.length)
+                .metricValue(eval.metric())
+                .lossRankAccuracy(eval.lossRankAccuracy())
+                .seconds(stats.seconds() + memberSeconds, selectSeconds)
+                .diagnostics(diagnostics)
+                .labeledLossRankAccuracy(labeledRank)
+                .committeeLossAgreement(agreement)
+                .entropyLossRankAccuracy(eval.entropyLossRankAccuracy())
+                .build(), picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
         committee.delete(m -> memberCheckpoint(key, m, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
@@ -217,6 +220,12 @@ public final class TrialRunner {
             shared.save(learner, result);
         }
         return result;
+    }
+
+    /** A row of this run's cycle {@code c}: its identity, labeled count and metric name. */
+    private CycleResult.Builder row(RunKey key, int c, int labeled) {
+        return CycleResult.builder().task(task.name()).strategy(key.strategy()).trial(key.trial())
+                .seed(Seeds.trial(o.seed, key.trial())).cycle(c).labeled(labeled).metricName(task.metricName());
     }
 
     private SampleLosses sampleLosses(RunKey key, int c, String set, PoolView v) {

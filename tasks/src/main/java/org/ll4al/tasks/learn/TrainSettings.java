@@ -69,18 +69,18 @@ public record TrainSettings(
     public static final Option<int[]> MILESTONES =
             Option.indices("milestones", null, "comma list of 0-based epochs where lr is multiplied by 0.1");
     /** {@code -Dmomentum}. */
-    public static final Option<Float> MOMENTUM = Option.real("momentum", 0, 1, false, null, "momentum");
+    public static final Option<Float> MOMENTUM = Option.real("momentum", 0, 1, false, "0.9", "momentum");
     /** {@code -DweightDecay}. */
     public static final Option<Float> WEIGHT_DECAY =
-            Option.real("weightDecay", 0, Float.MAX_VALUE, true, null, "L2 weight decay");
+            Option.real("weightDecay", 0, Float.MAX_VALUE, true, "5e-4", "L2 weight decay");
     /** {@code -Doptimizer}. */
-    public static final Option<Optimizer> OPTIMIZER = Option.choice("optimizer", Optimizer.class, null, "sgd | rmsprop");
+    public static final Option<Optimizer> OPTIMIZER = Option.choice("optimizer", Optimizer.class, "sgd", "sgd | rmsprop");
     /** {@code -Dmargin}. */
     public static final Option<Float> MARGIN =
-            Option.real("margin", 0, Float.MAX_VALUE, true, null, "margin xi of the ranking loss");
+            Option.real("margin", 0, Float.MAX_VALUE, true, "1", "margin xi of the ranking loss");
     /** {@code -Dlambda}. */
     public static final Option<Float> LAMBDA =
-            Option.real("lambda", 0, Float.MAX_VALUE, true, null, "weight of the loss-prediction loss");
+            Option.real("lambda", 0, Float.MAX_VALUE, true, "1", "weight of the loss-prediction loss");
     /** {@code -DlossKind}. */
     public static final Option<LossPredictionLoss.Kind> LOSS_KIND =
             Option.choice("lossKind", LossPredictionLoss.Kind.class, "ranking", "ranking (paper: pairs (i, B-1-i)) | allpairs (the same cost over every pair of the batch) | mse (ablation)");
@@ -122,7 +122,7 @@ public record TrainSettings(
                 s.get(LOSS_TARGET), s.get(MODULE_WIDTH));
     }
 
-    /** A builder: epochs, batch and lr are required; the rest default to the paper's classification values. */
+    /** A builder: epochs, batch and lr are required; the rest take their option's declared default. */
     public static Builder builder() {
         return new Builder();
     }
@@ -162,18 +162,18 @@ public record TrainSettings(
         private int batch;
         private float lr;
         private int[] milestones = new int[0];
-        private float momentum = 0.9f;
-        private float weightDecay = 5e-4f;
-        private Optimizer optimizer = Optimizer.SGD;
-        private float lambda = 1f;
-        private float margin = 1f;
+        private float momentum = MOMENTUM.parsedDefault();
+        private float weightDecay = WEIGHT_DECAY.parsedDefault();
+        private Optimizer optimizer = OPTIMIZER.parsedDefault();
+        private float lambda = LAMBDA.parsedDefault();
+        private float margin = MARGIN.parsedDefault();
         private int detachEpoch = -1;
-        private LossPredictionLoss.Kind lossKind = LossPredictionLoss.Kind.RANKING;
-        private int warmupEpochs;
-        private float clipGradient;
-        private float moduleLr = 1f;
-        private JointObjective.Target lossTarget = JointObjective.Target.SAMPLE;
-        private int moduleWidth = 128;
+        private LossPredictionLoss.Kind lossKind = LOSS_KIND.parsedDefault();
+        private int warmupEpochs = WARMUP_EPOCHS.parsedDefault();
+        private float clipGradient = CLIP_GRADIENT.parsedDefault();
+        private float moduleLr = MODULE_LR.parsedDefault();
+        private JointObjective.Target lossTarget = LOSS_TARGET.parsedDefault();
+        private int moduleWidth = MODULE_WIDTH.parsedDefault();
 
         private Builder() {}
 
@@ -201,31 +201,31 @@ public record TrainSettings(
             return this;
         }
 
-        /** Momentum (default 0.9). */
+        /** Momentum (default: {@link #MOMENTUM}'s). */
         public Builder optMomentum(float v) {
             momentum = v;
             return this;
         }
 
-        /** L2 weight decay (default 5e-4). */
+        /** L2 weight decay (default: {@link #WEIGHT_DECAY}'s). */
         public Builder optWeightDecay(float v) {
             weightDecay = v;
             return this;
         }
 
-        /** Update rule (default SGD). */
+        /** Update rule (default: {@link #OPTIMIZER}'s). */
         public Builder optOptimizer(Optimizer v) {
             optimizer = v;
             return this;
         }
 
-        /** Weight of the loss-prediction loss (default 1; 0 trains the target alone). */
+        /** Weight of the loss-prediction loss (default: {@link #LAMBDA}'s; 0 trains the target alone). */
         public Builder optLambda(float v) {
             lambda = v;
             return this;
         }
 
-        /** Margin of the ranking loss (default 1). */
+        /** Margin of the ranking loss (default: {@link #MARGIN}'s). */
         public Builder optMargin(float v) {
             margin = v;
             return this;
@@ -237,37 +237,37 @@ public record TrainSettings(
             return this;
         }
 
-        /** Loss of the module (default ranking, the paper). */
+        /** Loss of the module (default: {@link #LOSS_KIND}'s). */
         public Builder optLossKind(LossPredictionLoss.Kind v) {
             lossKind = v;
             return this;
         }
 
-        /** Epochs of linear warmup (default 0). */
+        /** Epochs of linear warmup (default: {@link #WARMUP_EPOCHS}'s). */
         public Builder optWarmupEpochs(int v) {
             warmupEpochs = v;
             return this;
         }
 
-        /** Element-wise gradient clip (default 0 = off). */
+        /** Element-wise gradient clip, 0 = off (default: {@link #CLIP_GRADIENT}'s). */
         public Builder optClipGradient(float v) {
             clipGradient = v;
             return this;
         }
 
-        /** The module's learning rate as a multiple of the target's (default 1, the paper). */
+        /** The module's learning rate as a multiple of the target's (default: {@link #MODULE_LR}'s). */
         public Builder optModuleLr(float v) {
             moduleLr = v;
             return this;
         }
 
-        /** The loss the module ranks when the task loss is weighted (default: the per-sample loss). */
+        /** The loss the module ranks when the task loss is weighted (default: {@link #LOSS_TARGET}'s). */
         public Builder optLossTarget(JointObjective.Target v) {
             lossTarget = v;
             return this;
         }
 
-        /** The loss prediction module's FC width per tapped map (default 128, the paper). */
+        /** The loss prediction module's FC width per tapped map (default: {@link #MODULE_WIDTH}'s). */
         public Builder optModuleWidth(int v) {
             moduleWidth = v;
             return this;

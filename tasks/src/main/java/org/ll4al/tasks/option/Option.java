@@ -204,6 +204,19 @@ public final class Option<T> {
         return defaultValue;
     }
 
+    /**
+     * The default as a value: what code that builds settings without options (a builder, a test)
+     * starts from, so that the declaration is the one source of the default.
+     *
+     * @throws IllegalStateException when the option has no default (a preset or the user gives it)
+     */
+    public T parsedDefault() {
+        if (defaultValue == null) {
+            throw new IllegalStateException("option " + name + " has no default: a preset or the user gives it");
+        }
+        return parse(defaultValue);
+    }
+
     /** One line of help. */
     public String help() {
         return help;
