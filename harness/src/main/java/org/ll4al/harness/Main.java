@@ -18,6 +18,16 @@ import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.learn.ExitGate;
 import org.ll4al.tasks.learn.TrainingDivergedException;
 import org.ll4al.tasks.option.OptionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.ll4al.report.Report;
+import org.ll4al.results.CycleResult;
+import org.ll4al.results.ResultsReader;
 
 /**
  * Entry point of {@code mvn exec:java}: {@code -Dtask=classification|detection|pose} runs an
@@ -56,18 +66,18 @@ public final class Main {
     }
 
     /** {@code -Dreport=DIR[,DIR..]}: merges several folders (or a folder of shards) into {@code -Dout}, then draws. */
-    private static int report(java.util.Properties props, PrintStream out) {
-        java.util.List<java.nio.file.Path> given = new java.util.ArrayList<>();
+    private static int report(Properties props, PrintStream out) {
+        List<Path> given = new ArrayList<>();
         for (String s : props.getProperty("report").split(",")) {
             if (!s.isBlank()) {
-                given.add(java.nio.file.Path.of(s.trim()));
+                given.add(Path.of(s.trim()));
             }
         }
         if (given.isEmpty()) {
             throw new OptionException("report", props.getProperty("report"), "a comma list of results folders");
         }
         String o = props.getProperty("out", "");
-        org.ll4al.report.Report.fromFolders(given, o.isBlank() ? null : java.nio.file.Path.of(o), out);
+        Report.fromFolders(given, o.isBlank() ? null : Path.of(o), out);
         return 0;
     }
 
@@ -75,22 +85,22 @@ public final class Main {
         return OptionSpec.DEVICES.parse(v.trim());
     }
 
-    private static void drawReport(java.nio.file.Path dir, PrintStream out) {
-        if (org.ll4al.results.ResultsReader.cycles(dir).stream().noneMatch(org.ll4al.results.CycleResult::isOk)) {
+    private static void drawReport(Path dir, PrintStream out) {
+        if (ResultsReader.cycles(dir).stream().noneMatch(CycleResult::isOk)) {
             out.println("no completed cycle: no chart drawn");
             return;
         }
-        for (java.nio.file.Path f : org.ll4al.report.Report.draw(java.util.List.of(dir), dir)) {
+        for (Path f : Report.draw(List.of(dir), dir)) {
             out.println("wrote " + f);
         }
     }
 
     /** Runs from the given properties in this JVM; returns the exit status (0 ok, 1 failure, 2 bad input). */
-    public static int run(java.util.Properties props, PrintStream out, PrintStream err) {
+    public static int run(Properties props, PrintStream out, PrintStream err) {
         return run(props, out, err, false);
     }
 
-    private static int run(java.util.Properties props, PrintStream out, PrintStream err, boolean commandLine) {
+    private static int run(Properties props, PrintStream out, PrintStream err, boolean commandLine) {
         System.setProperty("java.awt.headless", "true");
         try {
             OptionSpec.checkEngine(props);
@@ -100,8 +110,8 @@ public final class Main {
                 } else if (props.getProperty("out") == null) {
                     out.print(OptionSpec.markdown());
                 } else {
-                    java.nio.file.Path page = java.nio.file.Path.of(props.getProperty("out"));
-                    java.nio.file.Files.writeString(page, OptionSpec.markdown());
+                    Path page = Path.of(props.getProperty("out"));
+                    Files.writeString(page, OptionSpec.markdown());
                     out.println("wrote " + page);
                 }
                 return 0;
@@ -159,7 +169,7 @@ public final class Main {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");
             return 1;
-        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
             err.println("error: " + e);
             return 2;
         } catch (RuntimeException e) {

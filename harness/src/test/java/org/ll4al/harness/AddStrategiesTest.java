@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.SelectionRecord;
+import java.io.IOException;
+import java.util.Comparator;
 
 /** Strategies added to a finished run's folder get the same rows and picks as running them all at once. */
 class AddStrategiesTest {
@@ -56,10 +58,10 @@ class AddStrategiesTest {
     }
 
     private static List<CycleResult> sorted(List<CycleResult> rows) {
-        return rows.stream().sorted(java.util.Comparator.comparing(CycleResult::key).thenComparingInt(CycleResult::cycle)).toList();
+        return rows.stream().sorted(Comparator.comparing(CycleResult::key).thenComparingInt(CycleResult::cycle)).toList();
     }
 
-    private static List<String> picks(Path dir) throws java.io.IOException {
+    private static List<String> picks(Path dir) throws IOException {
         return ResultsReader.selections(dir).stream().map(SelectionRecord::toString).sorted().toList();
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /** Every bad option or data file ends with one clear error line and exit status 2. */
 class BadInputTest {
@@ -109,14 +112,14 @@ class BadInputTest {
         assertEquals("strategies", OptionSpec.closest("strategy"));
         assertEquals("initialEpochs", OptionSpec.closest("initialepochs"));
         assertEquals(null, OptionSpec.closest("zzz"));
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.util.Properties p = new java.util.Properties();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Properties p = new Properties();
         p.setProperty("budgte", "5");
         p.setProperty("strategy", "lloss");
         p.setProperty("user.dir", "/x");
         p.setProperty("budget", "5");
-        OptionSpec.warnMisspelt(p, new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        OptionSpec.warnMisspelt(p, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String text = buf.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("warning: -Dbudgte is not an option and is ignored; did you mean -Dbudget?"), text);
         assertTrue(text.contains("did you mean -Dstrategies?"), text);
         assertEquals(2, text.lines().count(), text);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
+import java.io.IOException;
 
 /**
  * The results folder stops accepting writes mid-run (here: {@code cycles.csv} replaced by a
@@ -39,7 +40,7 @@ class DiskFailureTest {
         Thread reader = new Thread(() -> {
             try (var r = proc.inputReader()) {
                 r.lines().forEach(l -> log.append(l).append('\n'));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the process ended
             }
         });

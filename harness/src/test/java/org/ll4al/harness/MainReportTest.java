@@ -16,6 +16,9 @@ import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunManifest;
 import org.ll4al.results.SelectionRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /** {@code -Dreport=DIR[,DIR..] [-Dout=DIR]} on hand-written results folders (no training). */
 class MainReportTest {
@@ -32,15 +35,15 @@ class MainReportTest {
         if (out != null) {
             p.setProperty("out", out.toString());
         }
-        var o = new java.io.ByteArrayOutputStream();
-        var e = new java.io.ByteArrayOutputStream();
+        var o = new ByteArrayOutputStream();
+        var e = new ByteArrayOutputStream();
         int status;
-        try (var po = new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8);
-                var pe = new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var po = new PrintStream(o, true, StandardCharsets.UTF_8);
+                var pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
             status = Main.run(p, po, pe);
         }
-        stdout = o.toString(java.nio.charset.StandardCharsets.UTF_8);
-        stderr = e.toString(java.nio.charset.StandardCharsets.UTF_8);
+        stdout = o.toString(StandardCharsets.UTF_8);
+        stderr = e.toString(StandardCharsets.UTF_8);
         return status;
     }
 

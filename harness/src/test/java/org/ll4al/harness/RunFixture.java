@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.ll4al.tasks.classification.Cifar10Writer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs the harness in-process on a tiny generated CIFAR-format data set. */
 public final class RunFixture {
@@ -14,7 +17,7 @@ public final class RunFixture {
     public String stdout = "";
     public String stderr = "";
 
-    public RunFixture(Path root) throws java.io.IOException {
+    public RunFixture(Path root) throws IOException {
         data = root.resolve("cifar");
         Cifar10Writer.writeSynthetic(data, 200, 60, 9);
     }
@@ -33,13 +36,13 @@ public final class RunFixture {
     }
 
     /** Starts Main as a separate JVM with the properties as -D options (output discarded). */
-    public static Process start(Properties p) throws java.io.IOException {
-        return start(p, java.util.List.of(), false);
+    public static Process start(Properties p) throws IOException {
+        return start(p, List.of(), false);
     }
 
     /** Starts Main as a separate JVM with extra JVM flags; keeps its output readable when asked. */
-    public static Process start(Properties p, java.util.List<String> jvmFlags, boolean keepOutput) throws java.io.IOException {
-        java.util.List<String> cmd = new java.util.ArrayList<>();
+    public static Process start(Properties p, List<String> jvmFlags, boolean keepOutput) throws IOException {
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:MaxDirectMemorySize=256m");
         cmd.addAll(jvmFlags);

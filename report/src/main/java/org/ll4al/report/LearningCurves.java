@@ -16,6 +16,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.ll4al.results.CycleResult;
+import java.util.Collection;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.style.lines.SeriesLines;
 
 /** Draws one learning-curve chart per task (mean ± sample std over trials) as PNG and SVG. */
 public final class LearningCurves {
@@ -39,7 +42,7 @@ public final class LearningCurves {
         return write(TaskData.byTask(rows).values(), outDir);
     }
 
-    static List<Path> write(java.util.Collection<TaskData> tasks, Path outDir) {
+    static List<Path> write(Collection<TaskData> tasks, Path outDir) {
         List<Path> out = new ArrayList<>();
         for (TaskData t : tasks) {
             XYChart chart = chart(t);
@@ -72,7 +75,7 @@ public final class LearningCurves {
      * drawn).
      */
     static XYChart chart(TaskData t, String title, int width, int height, String yTitle,
-            java.util.function.ToDoubleFunction<CycleResult> value) {
+            ToDoubleFunction<CycleResult> value) {
         XYChart chart =
                 new XYChartBuilder()
                         .width(width)
@@ -115,7 +118,7 @@ public final class LearningCurves {
             XYSeries s = chart.addSeries(name, x, y, err);
             s.setMarker(SeriesMarkers.CIRCLE);
             if (t.isControl(strategy)) {
-                s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                s.setLineStyle(SeriesLines.DASH_DASH);
             }
         }
         return chart;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import org.ll4al.results.CycleResult;
+import java.util.HashSet;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /** Writes {@code summary.md}: per-task tables of final metric, AULC and comparisons to random. */
 public final class Summary {
@@ -53,7 +56,7 @@ public final class Summary {
      */
     public static Path write(List<CycleResult> rows, Set<String> controls, Path outDir, List<Path> charts) {
         Path file = outDir.resolve(FILE);
-        Set<String> beside = new java.util.HashSet<>();
+        Set<String> beside = new HashSet<>();
         for (Path c : charts) {
             Path parent = c.toAbsolutePath().normalize().getParent();
             if (parent != null && parent.equals(outDir.toAbsolutePath().normalize())) {
@@ -216,8 +219,8 @@ public final class Summary {
     }
 
     /** "mean (first → last)" of a diagnostic over the ok cycles that selected, or — when none has it. */
-    private static String diagnostic(TaskData t, String strategy, java.util.function.ToDoubleFunction<CycleResult> f) {
-        java.util.SortedMap<Integer, List<Double>> byCycle = new java.util.TreeMap<>();
+    private static String diagnostic(TaskData t, String strategy, ToDoubleFunction<CycleResult> f) {
+        SortedMap<Integer, List<Double>> byCycle = new TreeMap<>();
         t.trials(strategy).values().forEach(cycles -> cycles.values().forEach(r -> {
             double v = f.applyAsDouble(r);
             if (!Double.isNaN(v)) {

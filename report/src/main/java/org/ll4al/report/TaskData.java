@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.ll4al.results.CycleResult;
+import java.util.HashSet;
 
 /**
  * The completed ({@code ok}) rows of one task, indexed by strategy, trial and cycle.
@@ -63,7 +64,7 @@ final class TaskData {
             t.metricNames.add(r.metricName());
             t.finalCycle = Math.max(t.finalCycle, r.cycle());
         }
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (TaskData t : out.values()) {
             String safe = t.task.replaceAll("[^A-Za-z0-9._-]", "_");
             safe = safe.isEmpty() ? "_" : safe;

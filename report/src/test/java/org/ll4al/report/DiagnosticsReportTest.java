@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Set;
+import org.ll4al.results.ResultsReader;
 
 /** Selection diagnostics in the report: the second chart, the summary table and the control label. */
 class DiagnosticsReportTest {
@@ -50,7 +54,7 @@ class DiagnosticsReportTest {
         // random: ratio mean (1.0 + 1.2) / 2 = 1.1, first 1.0, last 1.2
         assertTrue(md.contains("| random | 1.1000 (1.0000 → 1.2000) | 0.6000 (0.5500 → 0.6500) | 0.8500 (0.9000 → 0.8000) |"), md);
         assertTrue(md.contains("| true-loss (control: reads labels) | 2.5000 (2.0000 → 3.0000) |"), md);
-        TaskData cls = TaskData.byTask(org.ll4al.results.ResultsReader.cycles(dir), java.util.Set.of("true-loss")).get("cls");
+        TaskData cls = TaskData.byTask(ResultsReader.cycles(dir), Set.of("true-loss")).get("cls");
         assertEquals(List.of("random (1 trial)", "true-loss (control: reads labels) (1 trial)"),
                 List.copyOf(LearningCurves.chart(cls).getSeriesMap().keySet()), "the legend names the control");
     }
@@ -76,7 +80,7 @@ class DiagnosticsReportTest {
                 "cls,lloss,0,1,0,100,acc,0.5,0.6,1,1,ok,1.5,0.55,0.8",
                 "cls,lloss,0,1,1,200,acc,0.65,0.6,1,1,ok,,,");
         for (Path out : List.of(dir, tmp.resolve("elsewhere"))) { // drawn in place, and into another folder
-            Report.fromFolders(List.of(dir), out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            Report.fromFolders(List.of(dir), out, new PrintStream(OutputStream.nullOutputStream()));
             String md = Files.readString(out.resolve("summary.md"));
             assertTrue(md.contains("![cls: learning curves](learning_curve_cls.png)\n"), md);
             assertTrue(md.contains("![cls: selection diagnostics](selection_diagnostics_cls.png)\n"), md);
@@ -85,7 +89,7 @@ class DiagnosticsReportTest {
             assertTrue(md.indexOf("](learning_curve_cls.png)") < md.indexOf("| strategy | trials |"),
                     "the charts open the task's section: " + md);
         }
-        assertFalse(Summary.render(org.ll4al.results.ResultsReader.cycles(dir)).contains("!["),
+        assertFalse(Summary.render(ResultsReader.cycles(dir)).contains("!["),
                 "rendering without charts written links none");
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Arrays;
 
 /** Hand-written cycles.csv rows and run.json files for the report tests. */
 final class Fixture {
@@ -52,7 +53,7 @@ final class Fixture {
 
     @SafeVarargs
     static List<String> concat(List<String>... parts) {
-        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+        return Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     /** Creates {@code dir} with a cycles.csv holding the header and the given rows. */

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.ResultsException;
 import org.ll4al.results.ResultsMerger;
+import java.util.Arrays;
+import java.util.Set;
+import org.ll4al.results.ResultsReader;
 
 class ReportTest {
 
@@ -32,7 +35,7 @@ class ReportTest {
                 files);
         Path png = out.resolve("learning_curve_cls.png");
         assertTrue(Files.size(png) > 5 * 1024, "png size " + Files.size(png));
-        byte[] magic = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
+        byte[] magic = Arrays.copyOf(Files.readAllBytes(png), 4);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, magic);
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(900, img.getWidth());
@@ -47,7 +50,7 @@ class ReportTest {
     @Test
     void chartHasOneSeriesPerStrategyWithMeanAndStd() throws Exception {
         Path dir = Fixture.folder(tmp.resolve("run"), Fixture.all());
-        TaskData cls = TaskData.byTask(org.ll4al.results.ResultsReader.cycles(dir)).get("cls");
+        TaskData cls = TaskData.byTask(ResultsReader.cycles(dir)).get("cls");
         var chart = LearningCurves.chart(cls);
         assertEquals(List.of("random (2 trials)", "entropy (1 trial)", "lloss (3 trials)"),
                 List.copyOf(chart.getSeriesMap().keySet()));
@@ -80,8 +83,8 @@ class ReportTest {
                 merged.stream().map(Path::getFileName).toList());
         assertEquals(Files.readString(tmp.resolve("s/summary.md")),
                 Files.readString(tmp.resolve("m/summary.md")));
-        assertEquals(ResultsMerger.read(List.of(all), java.util.Set.of()).size(),
-                ResultsMerger.read(List.of(a, b), java.util.Set.of()).size());
+        assertEquals(ResultsMerger.read(List.of(all), Set.of()).size(),
+                ResultsMerger.read(List.of(a, b), Set.of()).size());
     }
 
     @Test

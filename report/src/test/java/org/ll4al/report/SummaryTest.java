@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.ResultsReader;
+import java.util.ArrayList;
+import java.util.TreeMap;
 
 /**
  * Hand computation for task cls (labeled 100, 200, 300; final cycle 2):
@@ -87,7 +89,7 @@ class SummaryTest {
 
     @Test
     void committeeLossAgreementIsGivenAsTheRankingsReference() throws Exception {
-        java.util.List<org.ll4al.results.CycleResult> rows = new java.util.ArrayList<>();
+        List<CycleResult> rows = new ArrayList<>();
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // final-cycle agreements 0.60 and 0.64 -> mean 0.62; cycle 0's 0.9 is not final
@@ -104,7 +106,7 @@ class SummaryTest {
 
     @Test
     void theEntropysRankingIsGivenPerStrategyWhereRecorded() throws Exception {
-        java.util.List<org.ll4al.results.CycleResult> rows = new java.util.ArrayList<>();
+        List<CycleResult> rows = new ArrayList<>();
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // lloss final: 0.70 and 0.74 -> 0.72; cycle 0's 0.1 is not final; random recorded none
@@ -124,6 +126,6 @@ class SummaryTest {
         String md = Summary.render(ResultsReader.cycles(dir));
         assertTrue(md.contains("## Failed cycles\n\nNone.\n"), md);
         assertTrue(md.contains("No other strategy"), md);
-        assertEquals(List.of(), Summary.diffs(new java.util.TreeMap<>(), new java.util.TreeMap<>()));
+        assertEquals(List.of(), Summary.diffs(new TreeMap<>(), new TreeMap<>()));
     }
 }

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
 
 /** Loads a results folder ({@code cycles.csv}, {@code selections.csv}, {@code run.json}) back. */
 public final class ResultsReader {
@@ -51,7 +56,7 @@ public final class ResultsReader {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser p = CsvLayout.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             return p.getHeaderNames().equals(CsvLayout.CYCLE_COLUMNS);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
         }
     }
@@ -122,7 +127,7 @@ public final class ResultsReader {
                         file + ": header " + header + " lacks columns; expected " + columns);
             }
             return p.getRecords();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
         }
     }
@@ -132,10 +137,10 @@ public final class ResultsReader {
         if (!file.getFileName().toString().endsWith(".gz")) {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         }
-        java.io.InputStream raw = Files.newInputStream(file);
+        InputStream raw = Files.newInputStream(file);
         try {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(
-                    new java.util.zip.GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(
+                    new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
         } catch (IOException e) {
             raw.close();
             throw e;

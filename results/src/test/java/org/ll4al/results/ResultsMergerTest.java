@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Comparator;
+import org.junit.jupiter.api.function.Executable;
 
 class ResultsMergerTest {
 
@@ -51,7 +53,7 @@ class ResultsMergerTest {
         CycleResult random = rows.stream().filter(r -> r.strategy().equals("random")).findFirst().orElseThrow();
         assertEquals(SelectionDiagnostics.NONE, random.diagnostics());
         assertEquals(rows, ResultsMerger.read(List.of(old, fresh), Set.of()).stream()
-                .sorted(java.util.Comparator.comparing(CycleResult::strategy)).toList(),
+                .sorted(Comparator.comparing(CycleResult::strategy)).toList(),
                 "read merges as merge does");
     }
 
@@ -103,7 +105,7 @@ class ResultsMergerTest {
         Path b = tmp.resolve("b");
         ResultsStore.open(a).appendCycle(row("random", 0, 1, 0.6, 1.0), List.of());
         ResultsStore.open(b).appendCycle(row("random", 0, 1, 0.61, 1.0), List.of());
-        for (var call : List.<org.junit.jupiter.api.function.Executable>of(
+        for (var call : List.<Executable>of(
                 () -> ResultsMerger.merge(List.of(a, b), tmp.resolve("m"), Set.of()),
                 () -> ResultsMerger.read(List.of(a, b), Set.of()))) {
             String m = assertThrows(ResultsException.class, call).getMessage();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.zip.GZIPOutputStream;
 
 class ResultsStoreTest {
 
@@ -59,7 +60,7 @@ class ResultsStoreTest {
         s.appendCycle(row("lloss", 0, 0, 0.5, 0.6), picks);
         Path csv = dir.resolve("selections.csv");
         Path gz = dir.resolve("selections.csv.gz");
-        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+        try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(Files.readAllBytes(csv));
         }
         String both = assertThrows(ResultsException.class, () -> ResultsReader.selections(dir)).getMessage();

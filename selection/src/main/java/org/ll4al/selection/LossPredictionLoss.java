@@ -1,6 +1,7 @@
 package org.ll4al.selection;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The loss-prediction loss. {@link Kind#RANKING} is the paper's margin ranking loss: the batch
@@ -84,7 +85,7 @@ public final class LossPredictionLoss {
                 upper[i * b + j] = 1f;
             }
         }
-        NDArray mask = pred.getManager().create(upper, new ai.djl.ndarray.types.Shape(b, b))
+        NDArray mask = pred.getManager().create(upper, new Shape(b, b))
                 .toType(pred.getDataType(), false);
         NDArray predDiff = pred.expandDims(1).sub(pred.expandDims(0));
         NDArray trueDiff = truth.expandDims(1).sub(truth.expandDims(0));

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 
 /** BADGE's picks, by dataset id, against the numpy reference (scripts/fixtures/strategies_reference.py). */
 class BadgeStrategyTest {
@@ -56,6 +57,6 @@ class BadgeStrategyTest {
         // norms: 1, 9, 9, 8 -> first pick id 10 (tie with 30, smaller id); 30 duplicates it (distance 0)
         Selection s = Strategies.byName("badge").select(pool, 3, new Draws(new double[] {0.999, 0.999}));
         assertEquals(10, s.ids()[0]);
-        assertEquals(java.util.Set.of(10, 20, 50), java.util.Set.of(s.ids()[0], s.ids()[1], s.ids()[2]));
+        assertEquals(Set.of(10, 20, 50), Set.of(s.ids()[0], s.ids()[1], s.ids()[2]));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class CoreSetStrategyTest {
 
@@ -22,7 +23,7 @@ class CoreSetStrategyTest {
     /** Textbook greedy k-center in double precision. */
     private static int[] bruteForce(int[] ids, float[][] x, float[][] centers, int k) {
         double[] min = new double[x.length];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
         for (float[] c : centers) {
             for (int i = 0; i < x.length; i++) {
                 min[i] = Math.min(min[i], dist(x[i], c));

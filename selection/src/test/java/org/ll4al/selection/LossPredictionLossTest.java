@@ -10,6 +10,8 @@ import ai.djl.engine.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 
 class LossPredictionLossTest {
 
@@ -73,7 +75,7 @@ class LossPredictionLossTest {
     void allPairsAveragesTheCostOfEveryPair() {
         // (0,1) 3, (0,2) 2, (0,3) 0, (1,2) 2, (1,3) 0, (2,3) 0: 7 over 6 pairs
         assertEquals(7f / 6f, allPairs(new float[] {3, 1, 2, 0}, new float[] {0.5f, 2f, 1f, 0.1f}, 1f), 1e-6);
-        java.util.Random rng = new java.util.Random(3);
+        Random rng = new Random(3);
         for (int b : new int[] {2, 5, 16}) {
             float[] pred = new float[b];
             float[] truth = new float[b];
@@ -100,7 +102,7 @@ class LossPredictionLossTest {
                     .compute(pred, m.create(new float[] {0.5f, 2f, 1f, 0.1f})));
         }
         // active pairs (0,1), (0,2), (1,2), (1,3); (0,3), (2,3) are ordered beyond the margin
-        org.junit.jupiter.api.Assertions.assertArrayEquals(
+        Assertions.assertArrayEquals(
                 new float[] {2f / 6f, -3f / 6f, 0f, 1f / 6f}, pred.getGradient().toFloatArray(), 1e-6f);
     }
 
@@ -121,9 +123,9 @@ class LossPredictionLossTest {
             gc.backward(LossPredictionLoss.paper().compute(pred, truth));
         }
         // only pair (1,2) is active: d/dl^1 = -1/2, d/dl^2 = +1/2
-        org.junit.jupiter.api.Assertions.assertArrayEquals(
+        Assertions.assertArrayEquals(
                 new float[] {0f, -0.5f, 0.5f, 0f}, pred.getGradient().toFloatArray(), 1e-6f);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(
+        Assertions.assertArrayEquals(
                 new float[] {0f, 0f, 0f, 0f}, truth.getGradient().toFloatArray(), 0f);
     }
 

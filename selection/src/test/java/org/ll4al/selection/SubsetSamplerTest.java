@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /** The seeded sampler's picks, by id, against an independent Python reference (scripts/fixtures/sampler_reference.py). */
 class SubsetSamplerTest {
@@ -44,7 +45,7 @@ class SubsetSamplerTest {
         for (JsonElement c : f.getAsJsonArray("shuffle")) {
             JsonObject o = c.getAsJsonObject();
             int[] a = new int[o.get("n").getAsInt()];
-            java.util.Arrays.setAll(a, i -> i);
+            Arrays.setAll(a, i -> i);
             SubsetSampler.shuffle(a, new Random(o.get("seed").getAsLong()));
             assertArrayEquals(ints(o.get("order")), a, "shuffle of " + a.length);
         }

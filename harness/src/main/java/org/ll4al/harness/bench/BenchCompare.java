@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.ll4al.report.Stats;
 import org.ll4al.tasks.classification.ConvBatchNorm;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 
 /**
  * The side-by-side mode of the benchmark command ({@code -DbenchCompare=pytorch}): rounds of the
@@ -256,8 +258,8 @@ public final class BenchCompare {
         }
 
         private static long processCpuNanos() {
-            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os) {
+            if (ManagementFactory.getOperatingSystemMXBean()
+                    instanceof OperatingSystemMXBean os) {
                 return os.getProcessCpuTime();
             }
             return -1;

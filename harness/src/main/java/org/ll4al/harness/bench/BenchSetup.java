@@ -22,6 +22,7 @@ import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainingListener;
+import java.util.Comparator;
 
 /**
  * A task's options, data and freshly initialised learner for the benchmark command. A task
@@ -180,7 +181,7 @@ public final class BenchSetup implements AutoCloseable {
             return;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // a temporary folder left behind
         }

@@ -14,10 +14,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import org.ll4al.selection.CoreSetStrategy;
@@ -27,8 +25,9 @@ import org.ll4al.selection.PoolView;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionException;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.NormalInitializer;
 
 /**
  * The benchmark command ({@code -Dbench=coreset|strategies|classification|detection|pose}):
@@ -148,7 +147,7 @@ public final class Benchmark {
         Shape[] taps = Arrays.copyOfRange(outShapes, heads, heads + t);
         LossPredictionModule module = LossPredictionModule.builder().setTapCount(t).build();
         try (NDManager m = NDManager.newBaseManager(device)) {
-            module.setInitializer(new ai.djl.training.initializer.NormalInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            module.setInitializer(new NormalInitializer(), Parameter.Type.WEIGHT);
             module.initialize(m, DataType.FLOAT32, taps);
             ParameterStore ps = new ParameterStore(m, false);
             NDList in = new NDList();

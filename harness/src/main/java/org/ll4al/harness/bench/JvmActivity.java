@@ -3,6 +3,10 @@ package org.ll4al.harness.bench;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What the JVM itself did during a timed pass: JIT compilation and garbage collection time, and
@@ -31,7 +35,7 @@ record JvmActivity(long compileMillis, long gcMillis, long gcCount, long cpuNano
             gcMs += Math.max(0, gc.getCollectionTime());
             gcN += Math.max(0, gc.getCollectionCount());
         }
-        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
         long[] stat = procStat();
         return new JvmActivity(compile, gcMs, gcN, cpu, System.nanoTime(), stat[0], stat[1]);
@@ -40,10 +44,10 @@ record JvmActivity(long compileMillis, long gcMillis, long gcCount, long cpuNano
     /** Minor faults and system ticks from {@code /proc/self/stat} (fields 10 and 15), or -1s. */
     private static long[] procStat() {
         try {
-            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String s = Files.readString(Path.of("/proc/self/stat"));
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(f[7]), Long.parseLong(f[12])};
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new long[] {-1, -1};
         }
     }

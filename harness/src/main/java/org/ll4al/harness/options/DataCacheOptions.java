@@ -15,11 +15,9 @@ import org.ll4al.tasks.option.Option;
  */
 public final class DataCacheOptions {
 
-    /** {@code -DdataCache}. */
     public static final Option<Path> DATA_CACHE = Option.of("dataCache", "~/.ll4al/data",
             "folder the official datasets are downloaded to and unpacked in (-Ddownload, a run without -Ddata)",
             "a folder (~/ for the home folder)", DataCacheOptions::folder).session().pathValued();
-    /** {@code -DdataMirror}. */
     public static final Option<String> DATA_MIRROR = Option.of("dataMirror", "",
             "base URL to fetch every official archive from instead of its publisher's (URL/FILE, e.g. a local mirror);"
                     + " empty: the official URLs", "an http:// or https:// URL, or empty",

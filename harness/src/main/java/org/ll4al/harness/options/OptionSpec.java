@@ -18,6 +18,8 @@ import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.nn.ConvolutionSelfCheck;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionTable;
+import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * The options the harness itself reads (the experiment grid, where results go, supervision) and
@@ -29,51 +31,34 @@ import org.ll4al.tasks.option.OptionTable;
  */
 public final class OptionSpec {
 
-    /** {@code -Dtask}. */
     public static final Option<String> TASK = Option.oneOf("task", null, "classification | detection | pose",
             Tasks.names().toArray(String[]::new));
-    /** {@code -Dpreset}. */
     static final Option<String> PRESET = Option.text("preset", null,
             "paper | cpu | smoke, and cpu-long for classification (default: paper with a GPU, else cpu)");
-    /** {@code -Dconfig}. */
     static final Option<String> CONFIG = Option.text("config", "",
             "properties file with any of these options (explicit -D options win)").session().pathValued();
-    /** {@code -Dstrategies}. */
     static final Option<List<String>> STRATEGIES =
             Option.names("strategies", null, "comma list of selection strategies", Strategies.names());
-    /** {@code -Dtrials}. */
     static final Option<Integer> TRIALS =
             Option.integer("trials", 1, null, "repeated trials, each with its own seeded initial set");
-    /** {@code -Dcycles}. */
     static final Option<Integer> CYCLES =
             Option.integer("cycles", 1, null, "active-learning cycles (the first trains on the initial set)");
-    /** {@code -Dinitial}. */
     static final Option<Integer> INITIAL = Option.integer("initial", 1, null, "initial labeled set size");
-    /** {@code -Dbudget}. */
     static final Option<Integer> BUDGET = Option.integer("budget", 1, null, "samples labeled per cycle");
-    /** {@code -Dsubset}. */
     static final Option<Integer> SUBSET =
             Option.integer("subset", 1, null, "random subset of the unlabeled pool scored per cycle (>= budget)");
-    /** {@code -Dreinit}. */
     static final Option<Boolean> REINIT = Option.bool("reinit", "false", "true: re-initialise the model every cycle");
-    /** {@code -DinitialEpochs}. */
     static final Option<Integer> INITIAL_EPOCHS = Option.integer("initialEpochs", 0, "0",
             "epochs of cycle 0 (0 = epochs); milestones and detachEpoch scale with it");
-    /** {@code -DshareCycle0}. */
     static final Option<Boolean> SHARE_CYCLE0 = Option.bool("shareCycle0", "true",
             "train cycle 0 once per trial and start every strategy from it (same results)").session();
-    /** {@code -Dseed}. */
     public static final Option<Long> SEED =
             Option.longInteger("seed", "0", "experiment seed (initial sets, subsets, selections, init)");
-    /** {@code -Dout}. */
     static final Option<String> OUT =
             Option.text("out", "", "results folder (default results/<task>-<timestamp>)").session().pathValued();
-    /** {@code -Dresume}. */
     static final Option<Boolean> RESUME =
             Option.bool("resume", "true", "false: never reuse an existing results folder").session();
-    /** {@code -Ddevice}. */
     static final Option<String> DEVICE = Option.oneOf("device", "auto", "cpu | gpu | auto", "cpu", "gpu", "auto").session();
-    /** {@code -Dshard}. */
     static final Option<int[]> SHARD = Option.of("shard", "0/1",
             "i/n: run only the i-th of n slices of the (strategy, trial) grid", "i/n with n >= 1 and 0 <= i < n", s -> {
                 String[] parts = s.split("/");
@@ -81,36 +66,27 @@ public final class OptionSpec {
                 int n = Integer.parseInt(parts[1].trim());
                 return parts.length == 2 && n >= 1 && i >= 0 && i < n ? new int[] {i, n} : null;
             }).session();
-    /** {@code -Dsupervise}. */
     public static final Option<Boolean> SUPERVISE = Option.bool("supervise", "true",
             "run the experiment in a child JVM, relaunched to resume after a crash or kill (a -Dbench: in a child JVM, not relaunched)").session();
-    /** {@code -Dretries}. */
     static final Option<Integer> RETRIES = Option.integer("retries", 0, "3",
             "relaunches in a row without a completed cycle before a crashing run stops").session();
-    /** {@code -Dmalloc}. */
     public static final Option<String> MALLOC = Option.oneOf("malloc", "auto",
             "native allocator of the supervised child JVM (a run's or a -Dbench's): auto (tcmalloc when installed),"
                     + " tcmalloc, system",
             "auto", "tcmalloc", "system").session();
-    /** {@code -DhugePages}. */
     public static final Option<String> HUGE_PAGES = Option.oneOf("hugePages", "auto",
             "libtorch's transparent huge pages for tensors of 2 MiB or more in the supervised child JVM (a run's or a -Dbench's)"
                     + " (THP_MEM_ALLOC_ENABLE=1): auto (when the kernel offers them), on, off",
             "auto", "on", "off").session();
-    /** {@code -DretryFailed}. */
     static final Option<Boolean> RETRY_FAILED = Option.bool("retryFailed", "false",
             "true: re-run (strategy, trial)s whose cycle failed (non-finite loss) on resume").session();
-    /** {@code -Ddevices}. */
     public static final Option<Integer> DEVICES = Option.integer("devices", 1, "1",
             "N > 1: run N shards side by side (one per GPU) and merge them").session();
-    /** {@code -DmcPasses}. */
     static final Option<Integer> MC_PASSES =
             Option.integer("mcPasses", 2, "20", "bald: stochastic MC-dropout passes per scored sample");
-    /** {@code -Dcommittee}. */
     static final Option<Integer> COMMITTEE = Option.integer("committee", 2, "3",
             "committee: members trained per cycle (the main model + M-1 more; M x training cost)");
 
-    /** {@code -DsampleLosses}. */
     static final Option<Boolean> SAMPLE_LOSSES = Option.bool("sampleLosses", "false",
             "true: write every sample's true and predicted loss (evaluation set, scored subset, labeled set) per cycle"
                     + " to sample_losses.csv, for studying the loss module's ranking per sample").session();
@@ -198,7 +174,7 @@ public final class OptionSpec {
      * {@code -D} options on silently): a case slip, an edit distance of at most 2, or a singular
      * or plural of a known name.
      */
-    public static void warnMisspelt(java.util.Properties given, java.io.PrintStream err) {
+    public static void warnMisspelt(Properties given, PrintStream err) {
         for (String name : given.stringPropertyNames()) {
             if (ALL.contains(name) || COMMANDS.containsKey(name) || name.contains(".") && !name.startsWith("ll4al.")) {
                 continue;
@@ -214,11 +190,11 @@ public final class OptionSpec {
     public static String closest(String name) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        java.util.List<String> known = new java.util.ArrayList<>(ALL.names());
+        List<String> known = new ArrayList<>(ALL.names());
         known.addAll(COMMANDS.keySet());
         for (String k : known) {
-            String a = name.toLowerCase(java.util.Locale.ROOT);
-            String b = k.toLowerCase(java.util.Locale.ROOT);
+            String a = name.toLowerCase(Locale.ROOT);
+            String b = k.toLowerCase(Locale.ROOT);
             int d = a.equals(b) ? 0 : editDistance(a, b);
             boolean stem = a.length() >= 5 && b.length() >= 5 && (a.startsWith(b.substring(0, b.length() - 2))
                     || b.startsWith(a.substring(0, a.length() - 1))) && Math.abs(a.length() - b.length()) <= 3;

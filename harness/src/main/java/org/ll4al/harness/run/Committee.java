@@ -14,6 +14,7 @@ import org.ll4al.tasks.learn.LossRanking;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingListener;
+import java.util.function.IntFunction;
 
 /**
  * The extra members of a {@code committee} strategy's committee (the trial's main model is the
@@ -73,14 +74,14 @@ public final class Committee implements AutoCloseable {
     }
 
     /** Saves every member after a cycle; {@code file(m)} names member m's checkpoint. */
-    void save(java.util.function.IntFunction<Path> file) throws IOException {
+    void save(IntFunction<Path> file) throws IOException {
         for (int m = 0; m < members.size(); m++) {
             members.get(m).save(file.apply(m + 1));
         }
     }
 
     /** Loads every member's checkpoint. */
-    void load(java.util.function.IntFunction<Path> file) throws IOException {
+    void load(IntFunction<Path> file) throws IOException {
         for (int m = 0; m < members.size(); m++) {
             Path f = file.apply(m + 1);
             if (!Files.exists(f)) {
@@ -91,7 +92,7 @@ public final class Committee implements AutoCloseable {
     }
 
     /** Deletes the members' checkpoints of an older cycle. */
-    void delete(java.util.function.IntFunction<Path> file) throws IOException {
+    void delete(IntFunction<Path> file) throws IOException {
         for (int m = 0; m < members.size(); m++) {
             Files.deleteIfExists(file.apply(m + 1));
         }

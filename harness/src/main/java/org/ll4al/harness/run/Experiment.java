@@ -24,6 +24,11 @@ import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.nn.ConvolutionSelfCheck;
 import org.ll4al.tasks.option.OptionException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** Runs the grid of (strategy, trial) of one task into one results folder, resuming what exists. */
 public final class Experiment {
@@ -79,7 +84,7 @@ public final class Experiment {
             List<CycleResult> done = store.cycles();
             List<SelectionRecord> picked = store.selections();
             TrialRunner runner = new TrialRunner(o, task, store, device, out, System.console() != null);
-            List<String> failed = new java.util.ArrayList<>();
+            List<String> failed = new ArrayList<>();
             for (ResumePlan.Run planned : ResumePlan.of(o, done)) {
                 if (!runner.run(planned, picked)) {
                     failed.add(planned.key().strategy() + "/trial" + planned.key().trial());
@@ -131,10 +136,10 @@ public final class Experiment {
             return false;
         }
         Path checkpoints = store.dir().resolve("checkpoints");
-        if (!java.nio.file.Files.isDirectory(checkpoints)) {
+        if (!Files.isDirectory(checkpoints)) {
             return true;
         }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(checkpoints)) {
+        try (Stream<Path> files = Files.list(checkpoints)) {
             return files.findAny().isEmpty();
         }
     }
@@ -169,7 +174,7 @@ public final class Experiment {
             fresh.setStarted(OffsetDateTime.now().toString());
             return fresh;
         }
-        java.util.Set<String> ignored = java.util.Set.of("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
+        Set<String> ignored = Set.of("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
         List<String> diff = old.differences(fresh, ignored, o.portablePaths());
         if (!diff.isEmpty() && holdsNoResults(store)) {
             // a run that stopped before its first cycle (e.g. a bad -Dpretrained file) left only run.json
@@ -183,7 +188,7 @@ public final class Experiment {
                     + String.join("; ", diff) + " (use another -Dout, or -Dresume=false to start over in a new folder)");
         }
         String before = old.config().getOrDefault("strategies", "");
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(
+        LinkedHashSet<String> all = new LinkedHashSet<>(
                 List.of(before.split(",")).stream().filter(s -> !s.isBlank()).toList());
         List<String> added = o.strategies.stream().filter(s -> !all.contains(s)).toList();
         if (!added.isEmpty() && !before.isBlank()) {
@@ -192,7 +197,7 @@ public final class Experiment {
         }
         all.addAll(o.strategies);
         fresh.config().put("strategies", String.join(",", all));
-        java.util.Set<String> controls = new java.util.TreeSet<>(old.controls());
+        Set<String> controls = new TreeSet<>(old.controls());
         controls.addAll(fresh.controls());
         fresh.setControls(controls);
         fresh.setStarted(old.started());

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Properties;
 import org.ll4al.results.ResultsMerger;
 import org.ll4al.tasks.option.OptionException;
+import java.util.Set;
+import org.ll4al.report.Report;
 
 /**
  * {@code -Ddevices=N}: runs N shards of the (strategy, trial) grid side by side, one JVM per
@@ -59,8 +61,8 @@ public final class Launcher {
             return 2;
         }
         Path merged = Path.of(base, "merged");
-        ResultsMerger.merge(ResultsMerger.expand(List.of(Path.of(base))), merged, java.util.Set.of());
-        org.ll4al.report.Report.draw(List.of(merged), merged).forEach(f -> out.println("wrote " + f));
+        ResultsMerger.merge(ResultsMerger.expand(List.of(Path.of(base))), merged, Set.of());
+        Report.draw(List.of(merged), merged).forEach(f -> out.println("wrote " + f));
         out.println("done: " + merged.toAbsolutePath());
         return status;
     }

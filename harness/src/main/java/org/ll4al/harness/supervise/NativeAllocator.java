@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ll4al.tasks.option.OptionException;
+import java.io.IOException;
 
 /**
  * The native allocator of the supervised child JVM ({@code -Dmalloc}): libtorch allocates and
@@ -78,7 +79,7 @@ public final class NativeAllocator {
             int a = s.indexOf('[');
             int b = s.indexOf(']', a + 1);
             return a < 0 || b < 0 ? null : s.substring(a + 1, b);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.ll4al.results.ResultsReader;
+import java.util.TreeSet;
 
 /**
  * Runs an experiment in a child JVM and relaunches it, resuming with the same results folder,
@@ -110,7 +111,7 @@ public final class Supervisor {
      */
     static List<String> benchCommand(Properties props) {
         List<String> cmd = jvm();
-        for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
+        for (String k : new TreeSet<>(props.stringPropertyNames())) {
             boolean option = (OptionSpec.ALL.contains(k) || k.equals("bench")) && !k.equals("supervise");
             if (option || engine(k)) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));
@@ -154,7 +155,7 @@ public final class Supervisor {
     static List<String> childCommand(Properties props, Path base, Path crashes) {
         List<String> cmd = jvm();
         cmd.add("-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"));
-        for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
+        for (String k : new TreeSet<>(props.stringPropertyNames())) {
             boolean option = OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise");
             if (option || engine(k)) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));

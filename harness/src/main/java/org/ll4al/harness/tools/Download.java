@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.data.DataCache;
 import org.ll4al.tasks.data.HttpFetch;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionException;
 
 /**

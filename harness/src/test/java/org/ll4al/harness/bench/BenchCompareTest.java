@@ -21,6 +21,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.tasks.option.OptionException;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The side-by-side benchmark's arithmetic, parsing and output on fixed inputs, and its rounds
@@ -113,7 +115,7 @@ class BenchCompareTest {
         assertTrue(lines[1].endsWith("2.000, p 0.000"), text);
         double t = (Math.log(2) + Math.log(1.5)) / 3 / (Math.sqrt(sampleVariance(Math.log(2), Math.log(1.5), 0)) / Math.sqrt(3));
         assertEquals(1 - t / Math.sqrt(2 + t * t), 0.210, 0.001);
-        assertTrue(lines[2].endsWith(String.format(java.util.Locale.ROOT, "%.3f, p %.3f", Math.cbrt(3), 1 - t / Math.sqrt(2 + t * t))), text);
+        assertTrue(lines[2].endsWith(String.format(Locale.ROOT, "%.3f, p %.3f", Math.cbrt(3), 1 - t / Math.sqrt(2 + t * t))), text);
     }
 
     @Test
@@ -124,8 +126,8 @@ class BenchCompareTest {
     }
 
     private static double sampleVariance(double... v) {
-        double m = java.util.Arrays.stream(v).average().orElseThrow();
-        return java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1);
+        double m = Arrays.stream(v).average().orElseThrow();
+        return Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.ll4al.selection.LearningLossNetwork;
 import org.ll4al.selection.LossPredictionModule;
 import org.ll4al.selection.PoolView;
 import org.ll4al.tasks.classification.CifarResNet;
+import java.util.ArrayList;
 
 /**
  * The Python references in {@code scripts/bench/} run at tiny sizes with {@code /usr/bin/python3}
@@ -88,7 +89,7 @@ class BenchReferenceScriptsTest {
     }
 
     private static List<String> concat(List<String> a, String... tail) {
-        List<String> all = new java.util.ArrayList<>(a);
+        List<String> all = new ArrayList<>(a);
         all.addAll(List.of(tail));
         return all;
     }

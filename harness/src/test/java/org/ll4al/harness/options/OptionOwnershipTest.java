@@ -13,6 +13,7 @@ import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionException;
+import org.ll4al.tasks.pose.PoseTaskProvider;
 
 class OptionOwnershipTest {
 
@@ -48,7 +49,7 @@ class OptionOwnershipTest {
         assertEquals(20, o.mcPasses, "the default declared by OptionSpec.MC_PASSES");
         Options pose = new Options(preset("pose", "smoke"));
         assertEquals(TrainSettings.Optimizer.RMSPROP, pose.train().optimizer());
-        assertEquals("images", pose.taskConfig().get(org.ll4al.tasks.pose.PoseTaskProvider.IMAGES));
+        assertEquals("images", pose.taskConfig().get(PoseTaskProvider.IMAGES));
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.SelectionRecord;
+import java.util.Arrays;
+import org.ll4al.tasks.nn.ConvolutionSelfCheck;
 
 /** The CI smoke run: the classification smoke preset end to end on a tiny generated CIFAR set. */
 class SmokeRunTest {
@@ -48,7 +50,7 @@ class SmokeRunTest {
         assertEquals(Map.of("random", 20L, "entropy", 20L, "coreset", 20L, "lloss", 20L), perStrategy);
         // picks are dataset ids of the pool, distinct per strategy and never in the initial set
         int[] initial = TrialDraws.initialSet(200, 40, Seeds.trial(0, 0));
-        Set<Integer> init = java.util.Arrays.stream(initial).boxed().collect(Collectors.toSet());
+        Set<Integer> init = Arrays.stream(initial).boxed().collect(Collectors.toSet());
         for (String s : perStrategy.keySet()) {
             List<Integer> ids = picks.stream().filter(p -> p.strategy().equals(s)).map(SelectionRecord::sampleId).toList();
             assertEquals(20, Set.copyOf(ids).size(), s);
@@ -59,9 +61,9 @@ class SmokeRunTest {
                 .collect(Collectors.toSet());
         assertEquals(1, cycle0.size(), "cycle 0 identical across strategies: " + cycle0);
         assertTrue(Files.exists(out.resolve("run.json")));
-        String convolutions = org.ll4al.results.ResultsReader.manifest(out).environment().get("convolutions");
+        String convolutions = ResultsReader.manifest(out).environment().get("convolutions");
         assertEquals(Experiment.convolutions(), convolutions, "run.json says how this process computed convolutions");
-        assertTrue(convolutions.startsWith("channels padded") == org.ll4al.tasks.nn.ConvolutionSelfCheck.padsChannels(),
+        assertTrue(convolutions.startsWith("channels padded") == ConvolutionSelfCheck.padsChannels(),
                 convolutions);
         assertTrue(Files.size(out.resolve("learning_curve_classification.png")) > 5000);
         assertTrue(Files.size(out.resolve("learning_curve_classification.svg")) > 5000);
@@ -90,7 +92,7 @@ class SmokeRunTest {
         }
         assertEquals(Files.readString(tmp.resolve("a/selections.csv")), Files.readString(tmp.resolve("b/selections.csv")));
         assertNotEquals(Files.readString(tmp.resolve("a/selections.csv")), Files.readString(tmp.resolve("c/selections.csv")));
-        assertNotEquals(java.util.Arrays.toString(TrialDraws.initialSet(200, 40, Seeds.trial(0, 0))),
-                java.util.Arrays.toString(TrialDraws.initialSet(200, 40, Seeds.trial(1, 0))));
+        assertNotEquals(Arrays.toString(TrialDraws.initialSet(200, 40, Seeds.trial(0, 0))),
+                Arrays.toString(TrialDraws.initialSet(200, 40, Seeds.trial(1, 0))));
     }
 }

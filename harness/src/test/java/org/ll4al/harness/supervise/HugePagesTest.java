@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
 
 /**
  * Huge pages change how fast a run is, never what it computes: the same supervised run with
@@ -58,7 +59,7 @@ class HugePagesTest {
     }
 
     /** The rows of cycles.csv without the columns that hold seconds. */
-    private static List<String> withoutTimes(Path csv) throws java.io.IOException {
+    private static List<String> withoutTimes(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = List.of(lines.get(0).split(",", -1));
         return lines.stream().map(l -> {

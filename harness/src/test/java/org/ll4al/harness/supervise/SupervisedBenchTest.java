@@ -1,7 +1,6 @@
 package org.ll4al.harness.supervise;
 
 import org.ll4al.harness.RunFixture;
-import org.ll4al.harness.bench.Benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
+import java.io.IOException;
 
 /**
  * The supervisor relaunches a child that died of a native crash (SIGSEGV: the JVM writes its
@@ -99,7 +100,7 @@ class SupervisionTest {
         Thread t = new Thread(() -> {
             try {
                 in.transferTo(buf);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the process ended
             }
         });

@@ -14,6 +14,7 @@ import org.ll4al.tasks.LabelEntropy;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.TaskBatch;
+import java.util.function.Supplier;
 
 /** CIFAR-10 classification with ResNet-18: cross-entropy per sample, softmax signals, top-1 accuracy. */
 public final class ClassificationTask implements ActiveLearningTask {
@@ -24,7 +25,7 @@ public final class ClassificationTask implements ActiveLearningTask {
     private final int[] evalIndex;
     private final double width;
     private final float dropout;
-    private final java.util.function.Supplier<TargetModel> model;
+    private final Supplier<TargetModel> model;
 
     /**
      * Creates the task over chosen parts of the data.
@@ -54,12 +55,12 @@ public final class ClassificationTask implements ActiveLearningTask {
      * pretrain it): {@code model} builds a fresh one returning {@code [logits, taps..., embedding]}.
      */
     public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex,
-            java.util.function.Supplier<TargetModel> model) {
+            Supplier<TargetModel> model) {
         this(train, poolIndex, test, evalIndex, 1, 0f, model);
     }
 
     private ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
-            float dropout, java.util.function.Supplier<TargetModel> model) {
+            float dropout, Supplier<TargetModel> model) {
         this.train = train;
         this.poolIndex = poolIndex;
         this.test = test;

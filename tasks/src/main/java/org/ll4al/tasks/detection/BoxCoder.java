@@ -1,4 +1,5 @@
 package org.ll4al.tasks.detection;
+import java.util.Arrays;
 
 /**
  * SSD box arithmetic in plain Java: IoU, matching of ground truth to priors (each ground truth
@@ -41,10 +42,10 @@ public final class BoxCoder {
         int p = priorCorners.length;
         int[] best = new int[p];
         double[] bestIou = new double[p];
-        java.util.Arrays.fill(best, -1);
+        Arrays.fill(best, -1);
         int[] bestPrior = new int[truths.length];
         double[] bestPriorIou = new double[truths.length];
-        java.util.Arrays.fill(bestPriorIou, -1);
+        Arrays.fill(bestPriorIou, -1);
         for (int j = 0; j < p; j++) {
             for (int g = 0; g < truths.length; g++) {
                 double o = iou(truths[g], priorCorners[j]);

@@ -21,6 +21,8 @@ import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.TaskBatch;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskDataException;
+import ai.djl.ndarray.types.DataType;
+import java.util.Arrays;
 
 /**
  * PASCAL VOC detection with SSD: pool = the training split(s), evaluation = the evaluation
@@ -121,7 +123,7 @@ public final class DetectionTask implements ActiveLearningTask {
     private String modelText() {
         return String.format("SSD%d VGG16-style width %.3g, %s, %d priors on maps %s, %s",
                 layout.imageSize(), layout.width(), batchNorm ? "BatchNorm" : "no BatchNorm", priors.length,
-                java.util.Arrays.toString(layout.featureSizes()), elevenPoint ? "VOC07 11-point AP" : "area AP");
+                Arrays.toString(layout.featureSizes()), elevenPoint ? "VOC07 11-point AP" : "area AP");
     }
 
     @Override
@@ -185,7 +187,7 @@ public final class DetectionTask implements ActiveLearningTask {
                 out[n++] = a.labels()[i];
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     private TaskBatch batch(NDManager manager, int[] ids, List<SsdAugmentation.Sample> samples) {
@@ -222,7 +224,7 @@ public final class DetectionTask implements ActiveLearningTask {
     /** An image's positive priors (SSD normalises the batch's loss by its positives), with -Dnormalize=batch. */
     @Override
     public NDArray lossWeights(TaskBatch batch) {
-        return batchNormalized ? batch.labels().get(1).gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+        return batchNormalized ? batch.labels().get(1).gt(0).toType(DataType.FLOAT32, false)
                 .sum(new int[] {1}) : null;
     }
 

@@ -24,6 +24,7 @@ import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TargetModel;
+import java.util.HashSet;
 
 /**
  * One (strategy, trial)'s model: the task's target model with the loss prediction module,
@@ -155,8 +156,8 @@ public final class ActiveLearner implements AutoCloseable {
         NetworkObjective pool = new NetworkObjective(task, model, net, weights, false);
         NetworkObjective ref = s.referenceFromEval() ? new NetworkObjective(task, model, net, weights, true) : pool;
         Influence inf = new Influence(pool, ref, s, inferenceBatch());
-        float[] scores = inf.scores(extras.isalReference(), labeled, subset, new java.util.Random(extras.isalSeed()));
-        java.util.Set<Integer> inR = new java.util.HashSet<>();
+        float[] scores = inf.scores(extras.isalReference(), labeled, subset, new Random(extras.isalSeed()));
+        Set<Integer> inR = new HashSet<>();
         if (!s.referenceFromEval()) {
             for (int id : extras.isalReference()) {
                 inR.add(id);

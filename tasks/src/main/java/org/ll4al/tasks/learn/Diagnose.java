@@ -5,6 +5,7 @@ import java.util.Map;
 import org.ll4al.results.SelectionDiagnostics;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
+import java.util.Set;
 
 /**
  * Computes a cycle's {@link SelectionDiagnostics} from the scored subset (which must carry
@@ -16,7 +17,7 @@ public final class Diagnose {
     private Diagnose() {}
 
     /** The signals the scored subset must carry for {@link #selection}. */
-    public static final java.util.Set<Signal> NEEDS = java.util.Set.of(Signal.TRUE_LOSS, Signal.PREDICTED_LOSS);
+    public static final Set<Signal> NEEDS = Set.of(Signal.TRUE_LOSS, Signal.PREDICTED_LOSS);
 
     /**
      * Diagnostics of picking {@code picked} out of {@code pool}.

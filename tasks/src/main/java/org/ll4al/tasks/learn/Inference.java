@@ -19,6 +19,7 @@ import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
+import java.util.function.Supplier;
 
 /** Runs a trained network without gradients: scores a pool subset or evaluates the metric. */
 final class Inference {
@@ -110,7 +111,7 @@ final class Inference {
         return view.build();
     }
 
-    private static void put(Map<Signal, float[]> scores, Signal s, int at, java.util.function.Supplier<NDArray> value) {
+    private static void put(Map<Signal, float[]> scores, Signal s, int at, Supplier<NDArray> value) {
         float[] dst = scores.get(s);
         if (dst != null) {
             copy(value.get().toFloatArray(), dst, at);

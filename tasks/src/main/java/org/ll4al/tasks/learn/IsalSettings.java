@@ -25,31 +25,22 @@ public record IsalSettings(double damping, double scale, int depth, int chains, 
     /** The reference code's choices, R from the pool. */
     public static final IsalSettings DEFAULTS = new IsalSettings(0.01, 1e4, 250, 4, 1, 1e-3, false, 1000, false);
 
-    /** {@code -DisalDamping}. */
     public static final Option<Float> DAMPING =
             Option.real("isalDamping", 0, 1, false, "0.01", "isal: LiSSA damping (reference code: 0.01)");
-    /** {@code -DisalScale}. */
     public static final Option<Float> SCALE = Option.positive("isalScale", "10000", "isal: LiSSA scale (reference code: 1e4)");
-    /** {@code -DisalDepth}. */
     public static final Option<Integer> DEPTH = Option.integer("isalDepth", 1, "250",
             "isal: LiSSA recursion depth, one labeled sample per step (reference code: 250)");
-    /** {@code -DisalChains}. */
     public static final Option<Integer> CHAINS =
             Option.integer("isalChains", 1, "4", "isal: LiSSA chains averaged (reference code: 4)");
-    /** {@code -DisalTopK}. */
     public static final Option<Integer> TOP_K = Option.integer("isalTopK", 1, "1",
             "isal: pseudo-labels in the expected gradient (1 = argmax as the CIFAR code; paper: 10)");
-    /** {@code -DisalParams}. */
     public static final Option<String> PARAMS = Option.oneOf("isalParams", "all",
             "isal: all (every conv/linear weight, the reference) | last (last weight tensor, cheap)", "all", "last");
-    /** {@code -DisalReference}. */
     public static final Option<Integer> REFERENCE =
             Option.integer("isalReference", 1, "1000", "isal: size of the labeled reference set R");
-    /** {@code -DisalReferenceSet}. */
     public static final Option<String> REFERENCE_SET = Option.oneOf("isalReferenceSet", "pool",
             "isal: pool (R held out of the pool, seeded; its labels are read) | eval"
                     + " (the evaluation set, as the reference code: reads test labels)", "pool", "eval");
-    /** {@code -DisalStep}. */
     public static final Option<Float> STEP = Option.positive("isalStep", "0.001",
             "isal: finite-difference step relative to the norm of the weights");
 

@@ -58,54 +58,38 @@ public record TrainSettings(
         RMSPROP
     }
 
-    /** {@code -Depochs}. */
     public static final Option<Integer> EPOCHS = Option.integer("epochs", 1, null, "training epochs per cycle");
-    /** {@code -Dbatch}. */
     public static final Option<Integer> BATCH =
             Option.integer("batch", 2, null, "mini-batch size (>= 2: the ranking loss needs pairs)");
-    /** {@code -Dlr}. */
     public static final Option<Float> LR = Option.positive("lr", null, "initial learning rate");
-    /** {@code -Dmilestones}. */
     public static final Option<int[]> MILESTONES =
             Option.indices("milestones", null, "comma list of 0-based epochs where lr is multiplied by 0.1");
-    /** {@code -Dmomentum}. */
     public static final Option<Float> MOMENTUM = Option.real("momentum", 0, 1, false, "0.9", "momentum");
-    /** {@code -DweightDecay}. */
     public static final Option<Float> WEIGHT_DECAY =
             Option.real("weightDecay", 0, Float.MAX_VALUE, true, "5e-4", "L2 weight decay");
-    /** {@code -Doptimizer}. */
     public static final Option<Optimizer> OPTIMIZER = Option.choice("optimizer", Optimizer.class, "sgd", "sgd | rmsprop");
-    /** {@code -Dmargin}. */
     public static final Option<Float> MARGIN =
             Option.real("margin", 0, Float.MAX_VALUE, true, "1", "margin xi of the ranking loss");
-    /** {@code -Dlambda}. */
     public static final Option<Float> LAMBDA =
             Option.real("lambda", 0, Float.MAX_VALUE, true, "1", "weight of the loss-prediction loss");
-    /** {@code -DlossKind}. */
     public static final Option<LossPredictionLoss.Kind> LOSS_KIND =
             Option.choice("lossKind", LossPredictionLoss.Kind.class, "ranking", "ranking (paper: pairs (i, B-1-i)) | allpairs (the same cost over every pair of the batch) | mse (ablation)");
-    /** {@code -DdetachEpoch}. */
     public static final Option<Integer> DETACH_EPOCH =
             Option.integer("detachEpoch", 0, null, "first 0-based epoch whose module input is detached");
-    /** {@code -DwarmupEpochs}. */
     public static final Option<Integer> WARMUP_EPOCHS = Option.integer("warmupEpochs", 0, "0",
             "epochs of linear learning-rate warmup at the start of each cycle (0 = none)");
-    /** {@code -DclipGradient}. */
     public static final Option<Float> CLIP_GRADIENT = Option.real("clipGradient", 0, Float.MAX_VALUE, true, "0",
             "clip each gradient element to [-c, c] (0 = off)");
 
-    /** {@code -DmoduleLr}. */
     public static final Option<Float> MODULE_LR = Option.positive("moduleLr", "1",
             "learning rate of the loss prediction module as a multiple of -Dlr (1 = the same, the paper)");
 
-    /** {@code -DlossTarget}. */
     public static final Option<JointObjective.Target> LOSS_TARGET = Option.choice("lossTarget",
             JointObjective.Target.class, "sample", "the loss the module ranks when the task loss is weighted"
                     + " (detection, -Dnormalize=batch): sample (the per-sample loss: SSD's loss of the image alone, per"
                     + " positive prior) | objective (the sample's term of the batch objective: the image's summed loss);"
                     + " also the true loss of diagnostics and true-loss");
 
-    /** {@code -DmoduleWidth}. */
     public static final Option<Integer> MODULE_WIDTH = Option.integer("moduleWidth", 1, "128",
             "FC width of the loss prediction module per tapped feature map (128 = the paper)");
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Properties;
 
 /** An ordered set of declared options with distinct names: parses values into {@link Settings} and prints help. */
 public final class OptionTable {
@@ -58,7 +59,7 @@ public final class OptionTable {
 
     /** The names of the options that do not identify an experiment. */
     public Set<String> sessionNames() {
-        Set<String> s = new java.util.TreeSet<>();
+        Set<String> s = new TreeSet<>();
         options.values().stream().filter(o -> !o.identifying()).forEach(o -> s.add(o.name()));
         return s;
     }
@@ -71,7 +72,7 @@ public final class OptionTable {
     }
 
     /** The values of the declared options among {@code properties} (e.g. the {@code -D} system properties), by name. */
-    public Map<String, String> given(java.util.Properties properties) {
+    public Map<String, String> given(Properties properties) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String name : options.keySet()) {
             String v = properties.getProperty(name);

@@ -3,6 +3,7 @@ package org.ll4al.tasks.option;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * A task's presets in one format: a {@code [base]} section shared by all, then one section per
@@ -61,7 +62,7 @@ public final class Presets {
 
     /** The preset names (the base section excluded), in order. */
     public Set<String> names() {
-        Set<String> s = new java.util.LinkedHashSet<>(sections.keySet());
+        Set<String> s = new LinkedHashSet<>(sections.keySet());
         s.remove(BASE);
         return s;
     }

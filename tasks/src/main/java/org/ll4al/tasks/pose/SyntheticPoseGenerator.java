@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import java.util.Arrays;
 
 /**
  * Writes a SYNTHETIC pose dataset in the MPII JSON layout ({@code train.json},
@@ -109,7 +110,7 @@ public final class SyntheticPoseGenerator {
         float thick = (float) Math.max(1.5, height * (0.035 + 0.02 * rng.nextDouble()));
         StickFigure.paint(g, j, hue, thick, height * StickFigure.HEAD);
         float[] vis = new float[MpiiJoints.COUNT];
-        java.util.Arrays.fill(vis, 1f);
+        Arrays.fill(vis, 1f);
         if (rng.nextDouble() < OCCLUDED) {
             double[] c = j[rng.nextInt(MpiiJoints.COUNT)];
             double side = height * (0.12 + 0.12 * rng.nextDouble());

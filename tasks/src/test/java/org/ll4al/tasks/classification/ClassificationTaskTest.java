@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
+import java.util.Arrays;
 
 class ClassificationTaskTest {
 
@@ -145,8 +146,8 @@ class ClassificationTaskTest {
     void poolSubsetIsSeededAndSorted() {
         int[] a = SubsetSampler.limit(100, 10, 4);
         assertArrayEquals(a, SubsetSampler.limit(100, 10, 4));
-        assertEquals(10, java.util.Arrays.stream(a).distinct().count());
-        assertArrayEquals(java.util.Arrays.stream(a).sorted().toArray(), a);
+        assertEquals(10, Arrays.stream(a).distinct().count());
+        assertArrayEquals(Arrays.stream(a).sorted().toArray(), a);
         assertEquals(100, SubsetSampler.limit(100, 0, 4).length);
     }
 }

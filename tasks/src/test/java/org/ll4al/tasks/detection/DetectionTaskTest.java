@@ -23,6 +23,7 @@ import org.ll4al.tasks.learn.Evaluation;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingListener;
+import ai.djl.ndarray.types.Shape;
 
 class DetectionTaskTest {
 
@@ -68,9 +69,9 @@ class DetectionTaskTest {
                 NDManager m = NDManager.newBaseManager(Device.cpu())) {
             int p = task.priors().length;
             TaskBatch b = task.trainBatch(m, new int[] {0, 1, 2}, new Random(5));
-            assertEquals(new ai.djl.ndarray.types.Shape(3, 3, 64, 64), b.inputs().head().getShape());
-            assertEquals(new ai.djl.ndarray.types.Shape(3, p, 4), b.labels().get(0).getShape());
-            assertEquals(new ai.djl.ndarray.types.Shape(3, p), b.labels().get(1).getShape());
+            assertEquals(new Shape(3, 3, 64, 64), b.inputs().head().getShape());
+            assertEquals(new Shape(3, p, 4), b.labels().get(0).getShape());
+            assertEquals(new Shape(3, p), b.labels().get(1).getShape());
             TaskBatch e = task.evalBatch(m, new int[] {0, 1});
             int[] conf = e.labels().get(1).toIntArray();
             int positives = 0;
@@ -79,8 +80,8 @@ class DetectionTaskTest {
             }
             assertTrue(positives >= 2, "each image has a matched prior");
             // zero offsets and uniform scores: loss = smooth-L1 of the targets + ln(4) x (1 + 3) per positive
-            NDArray loc = m.zeros(new ai.djl.ndarray.types.Shape(2, p, 4));
-            NDArray scores = m.zeros(new ai.djl.ndarray.types.Shape(2, p, 4));
+            NDArray loc = m.zeros(new Shape(2, p, 4));
+            NDArray scores = m.zeros(new Shape(2, p, 4));
             float[] loss = task.perSampleLoss(new NDList(loc, scores), e).toFloatArray();
             assertEquals(2, loss.length);
             float[] t = e.labels().get(0).toFloatArray();
@@ -116,8 +117,8 @@ class DetectionTaskTest {
                 loc[i] = (float) (0.3 * r.nextGaussian());
                 scores[i] = (float) (3 * r.nextGaussian());
             }
-            NDList heads = new NDList(m.create(loc, new ai.djl.ndarray.types.Shape(6, p, 4)),
-                    m.create(scores, new ai.djl.ndarray.types.Shape(6, p, 4)));
+            NDList heads = new NDList(m.create(loc, new Shape(6, p, 4)),
+                    m.create(scores, new Shape(6, p, 4)));
             MetricAccumulator once = task.newMetric();
             float[] h = task.evaluateBatch(once, heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
             MetricAccumulator apart = task.newMetric();

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class RealVocTest {
 
@@ -126,7 +127,7 @@ class RealVocTest {
     void selectingClassesDropsOtherObjects() {
         VocReader reader = new VocReader(voc(), List.of("cat", "dog"));
         List<VocAnnotation> train = reader.read("2007:train");
-        assertTrue(train.stream().allMatch(a -> java.util.Arrays.stream(a.labels()).allMatch(l -> l == 0 || l == 1)));
+        assertTrue(train.stream().allMatch(a -> Arrays.stream(a.labels()).allMatch(l -> l == 0 || l == 1)));
         VocAnnotation a = train.stream().filter(x -> x.id().equals("2007/000036")).findFirst().orElseThrow();
         assertEquals(1, a.size(), "000036 holds only a dog");
         assertEquals(1, a.labels()[0], "dog is the second selected class");

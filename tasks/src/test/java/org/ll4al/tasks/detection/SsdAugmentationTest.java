@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class SsdAugmentationTest {
 
@@ -49,7 +50,7 @@ class SsdAugmentationTest {
             }
             assertEquals(4, s.labels()[0]);
             float[] b = s.boxes()[0];
-            assertTrue(b[0] >= 0 && b[2] <= 1 && b[0] < b[2] && b[1] < b[3], java.util.Arrays.toString(b));
+            assertTrue(b[0] >= 0 && b[2] <= 1 && b[0] < b[2] && b[1] < b[3], Arrays.toString(b));
             if ((b[2] - b[0]) * S < 6 || (b[3] - b[1]) * S < 6) {
                 continue;
             }

@@ -16,6 +16,7 @@ import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainingListener;
+import java.util.Arrays;
 
 /**
  * SSD can learn: trained on a handful of real VOC2007 images without augmentation it detects
@@ -67,7 +68,7 @@ class SsdOverfitTest {
                     .optClipGradient(Float.parseFloat(System.getProperty("overfit.clip", "0"))).build();
             try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 7)) {
                 int[] all = new int[task.poolSize()];
-                java.util.Arrays.setAll(all, i -> i);
+                Arrays.setAll(all, i -> i);
                 long t0 = System.nanoTime();
                 var stats = l.train(all, new Random(1), new TrainingListener() {
                     @Override

@@ -18,6 +18,7 @@ import org.ll4al.selection.Signal;
 import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.classification.Cifar10Writer;
 import org.ll4al.tasks.classification.ClassificationTask;
+import org.ll4al.selection.Strategies;
 
 /** ISAL on the real network: seeded, R never picked, and the model (values and gradients) left as it was. */
 class IsalScoringTest {
@@ -68,7 +69,7 @@ class IsalScoringTest {
                 assertEquals(inR, a.scores(Signal.INFLUENCE)[i] == Float.POSITIVE_INFINITY, "id " + subset[i]);
             }
             assertTrue(l.lastInfluenceCost().startsWith("isal over "), l.lastInfluenceCost());
-            var picks = org.ll4al.selection.Strategies.byName("isal").select(a, 10, new Random(0));
+            var picks = Strategies.byName("isal").select(a, 10, new Random(0));
             assertTrue(Arrays.stream(picks.ids()).allMatch(id -> id > 24), "R is never picked");
         }
     }

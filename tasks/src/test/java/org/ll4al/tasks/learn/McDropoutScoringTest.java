@@ -18,6 +18,7 @@ import org.ll4al.selection.Signal;
 import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.classification.Cifar10Writer;
 import org.ll4al.tasks.classification.ClassificationTask;
+import java.util.Arrays;
 
 /** MC dropout is real in BALD's passes, off in every other pass, and leaves BatchNorm's statistics alone. */
 class McDropoutScoringTest {
@@ -29,13 +30,13 @@ class McDropoutScoringTest {
     void baldPassesAreStochasticSeededAndLeaveEverythingElseDeterministic() throws Exception {
         Cifar10Writer.writeSynthetic(dir, 60, 10, 5);
         int[] pool = new int[60];
-        java.util.Arrays.setAll(pool, i -> i);
+        Arrays.setAll(pool, i -> i);
         ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), pool, Cifar10.loadTest(dir),
                 new int[] {0, 1, 2, 3}, 0.125, 0.5f);
         TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(10).setLr(0.05f).optDetachEpoch(1).build();
-        int[] subset = java.util.Arrays.copyOfRange(pool, 20, 60);
+        int[] subset = Arrays.copyOfRange(pool, 20, 60);
         try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 3)) {
-            l.train(java.util.Arrays.copyOf(pool, 20), new Random(1), TrainingListener.NONE);
+            l.train(Arrays.copyOf(pool, 20), new Random(1), TrainingListener.NONE);
             float[] runningMean = runningMeans(l);
             Set<Signal> plain = Set.of(Signal.PREDICTED_LOSS, Signal.ENTROPY);
             PoolView a = l.score(subset, new int[0], plain);
@@ -63,7 +64,7 @@ class McDropoutScoringTest {
         for (var p : l.network().getParameters()) {
             if (p.getValue().getType() == Parameter.Type.RUNNING_MEAN) {
                 float[] v = p.getValue().getArray().toFloatArray();
-                float[] joined = java.util.Arrays.copyOf(out, out.length + v.length);
+                float[] joined = Arrays.copyOf(out, out.length + v.length);
                 System.arraycopy(v, 0, joined, out.length, v.length);
                 out = joined;
             }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ai.djl.ndarray.types.Shape;
 
 /** BALD, committee disagreement and BADGE embeddings against the numpy reference (scripts/fixtures). */
 class PosteriorSignalsTest {
@@ -41,7 +42,7 @@ class PosteriorSignalsTest {
                 System.arraycopy(a[i][j], 0, flat, (i * d1 + j) * d2, d2);
             }
         }
-        return m.create(flat, new ai.djl.ndarray.types.Shape(d0, d1, d2));
+        return m.create(flat, new Shape(d0, d1, d2));
     }
 
     private static float[] f(double[] d) {

@@ -17,6 +17,7 @@ import ai.djl.training.GradientCollector;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ll4al.tasks.option.OptionException;
+import java.util.Arrays;
 
 /**
  * The guarded convolution against a plain-loop reference on the convolution shapes the presets
@@ -72,7 +73,7 @@ class GuardedConv2dTest {
                                 new Shape(c[5], c[5]), 1);
                         gc.backward(ya.mul(s.create(g, ya.getShape())).sum());
                     }
-                    String shape = java.util.Arrays.toString(c);
+                    String shape = Arrays.toString(c);
                     assertEquals(new Shape(2, c[1], ref.outH(), ref.outW()), ya.getShape(), shape);
                     assertTrue(ConvolutionSelfCheck.maxError(ya.toFloatArray(), y) <= 1e-3, "output of " + shape);
                     assertTrue(ConvolutionSelfCheck.maxError(xa.getGradient().toFloatArray(), dx) <= 1e-3,

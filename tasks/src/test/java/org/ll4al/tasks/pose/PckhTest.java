@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.ll4al.tasks.TaskBatch;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.Random;
 
 class PckhTest {
 
@@ -67,8 +70,8 @@ class PckhTest {
             }
             acc.addPrediction(valid.get(i), pred);
         }
-        assertEquals(annotated, java.util.Arrays.stream(acc.counts()).sum());
-        assertEquals(visible, java.util.Arrays.stream(acc.visibleCounts()).sum());
+        assertEquals(annotated, Arrays.stream(acc.counts()).sum());
+        assertEquals(visible, Arrays.stream(acc.visibleCounts()).sum());
         double expected = 0;
         long hits = 0;
         long counted = 0;
@@ -94,8 +97,8 @@ class PckhTest {
         PoseSet set = new PoseSet(json, root.resolve("images"), samples, 256, 1L << 28);
         try (NDManager m = NDManager.newBaseManager()) {
             TaskBatch b = set.batch(m, new int[] {0, 1, 2, 3, 4}, null);
-            assertEquals(new ai.djl.ndarray.types.Shape(5, 3, 256, 256), b.inputs().get(0).getShape());
-            assertEquals(new ai.djl.ndarray.types.Shape(5, 16, 64, 64), b.labels().get(0).getShape());
+            assertEquals(new Shape(5, 3, 256, 256), b.inputs().get(0).getShape());
+            assertEquals(new Shape(5, 16, 64, 64), b.labels().get(0).getShape());
             float mean = b.inputs().get(0).mean().getFloat();
             assertTrue(mean > 0.1f && mean < 0.9f, "real pixels, mean " + mean);
             PckhAccumulator acc = new PckhAccumulator(samples, 256);
@@ -114,8 +117,8 @@ class PckhTest {
             assertTrue(inside > 0.9 * annotated, inside + " of " + annotated + " annotated joints inside the crops");
             assertEquals((double) inside / annotated, acc.value(), 1e-12,
                     "Gaussian targets decode back to the annotated joints (joints outside the crop are misses)");
-            TaskBatch aug = set.batch(m, new int[] {0, 1}, new java.util.Random(1));
-            assertEquals(new ai.djl.ndarray.types.Shape(2, 16), aug.labels().get(1).getShape());
+            TaskBatch aug = set.batch(m, new int[] {0, 1}, new Random(1));
+            assertEquals(new Shape(2, 16), aug.labels().get(1).getShape());
         }
     }
 }

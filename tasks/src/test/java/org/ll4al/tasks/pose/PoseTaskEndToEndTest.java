@@ -24,13 +24,14 @@ import org.ll4al.tasks.learn.Evaluation;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingListener;
+import java.util.HashMap;
 
 class PoseTaskEndToEndTest {
 
     @TempDir Path dir;
 
     static TaskConfig config(Path data, int imageSize, Map<String, String> extra) {
-        Map<String, String> m = new java.util.HashMap<>(extra);
+        Map<String, String> m = new HashMap<>(extra);
         m.put("data", data.toString());
         m.put("width", "0.125");
         m.put("imageSize", Integer.toString(imageSize));

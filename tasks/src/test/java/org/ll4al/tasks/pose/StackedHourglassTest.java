@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import org.junit.jupiter.api.Test;
 import org.ll4al.tasks.TaskBatch;
+import ai.djl.nn.Parameter;
 
 class StackedHourglassTest {
 
@@ -36,7 +37,7 @@ class StackedHourglassTest {
     void returnsHeatmapsPerStackTapsAndEmbedding() {
         StackedHourglass net = new StackedHourglass(2, 2, 16, 8, 16);
         try (NDManager m = NDManager.newBaseManager()) {
-            net.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, new Shape(2, 3, 32, 32));
             NDList out = net.forward(new ParameterStore(m, false), new NDList(m.randomUniform(0, 1, new Shape(3, 3, 32, 32))), false);
             assertEquals(5, out.size());
