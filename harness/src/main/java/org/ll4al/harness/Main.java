@@ -1,4 +1,15 @@
 package org.ll4al.harness;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.ll4al.harness.bench.Benchmark;
 import org.ll4al.harness.options.OptionSources;
 import org.ll4al.harness.options.OptionSpec;
@@ -9,25 +20,14 @@ import org.ll4al.harness.supervise.Supervisor;
 import org.ll4al.harness.tools.Download;
 import org.ll4al.harness.tools.Portable;
 import org.ll4al.harness.tools.Pretrain;
-
-import ai.djl.engine.Engine;
-import java.io.PrintStream;
-import java.util.Map;
+import org.ll4al.report.Report;
+import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsException;
+import org.ll4al.results.ResultsReader;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.learn.ExitGate;
 import org.ll4al.tasks.learn.TrainingDivergedException;
 import org.ll4al.tasks.option.OptionException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import org.ll4al.report.Report;
-import org.ll4al.results.CycleResult;
-import org.ll4al.results.ResultsReader;
 
 /**
  * Entry point of {@code mvn exec:java}: {@code -Dtask=classification|detection|pose} runs an
@@ -147,11 +147,22 @@ public final class Main {
             if (commandLine && o.supervise) {
                 return Supervisor.run(props, o, out, err);
             }
-            out.printf("ll4al: task %s, preset %s%s; strategies %s x %d trials x %d cycles (initial %d, +%d per cycle,"
-                    + " subset %d), %d epochs, batch %d, width %s, seed %d%n", o.task, o.preset,
+            out.printf(
+                    "ll4al: task %s, preset %s%s; strategies %s x %d trials x %d cycles (initial %d, +%d per cycle,"
+                            + " subset %d), %d epochs, batch %d, width %s, seed %d%n",
+                    o.task,
+                    o.preset,
                     props.getProperty("preset") == null ? (gpu ? " (GPU found)" : " (no GPU found)") : "",
-                    String.join(",", o.strategies), o.trials, o.cycles, o.initial, o.budget, o.subset, o.train().epochs(),
-                    o.train().batch(), o.get("width"), o.seed);
+                    String.join(",", o.strategies),
+                    o.trials,
+                    o.cycles,
+                    o.initial,
+                    o.budget,
+                    o.subset,
+                    o.train().epochs(),
+                    o.train().batch(),
+                    o.get("width"),
+                    o.seed);
             Experiment.Outcome outcome = new Experiment(o, out).run();
             drawReport(outcome.dir(), out);
             out.println("done: " + outcome.dir().toAbsolutePath());

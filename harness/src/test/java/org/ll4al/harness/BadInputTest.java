@@ -1,18 +1,17 @@
 package org.ll4al.harness;
 
-import org.ll4al.harness.options.OptionSpec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import org.ll4al.harness.options.OptionSpec;
 
 /** Every bad option or data file ends with one clear error line and exit status 2. */
 class BadInputTest {
@@ -59,8 +58,11 @@ class BadInputTest {
         p.setProperty("config", cfg.toString());
         p.setProperty("seed", "6");
         assertEquals(0, f.run(p), f.stderr);
-        assertTrue(f.stdout.contains("strategies random x 1 trials") && f.stdout.contains("2 epochs")
-                && f.stdout.contains("seed 6"), f.stdout);
+        assertTrue(
+                f.stdout.contains("strategies random x 1 trials")
+                        && f.stdout.contains("2 epochs")
+                        && f.stdout.contains("seed 6"),
+                f.stdout);
         Files.writeString(cfg, "epoch=2\n");
         p = f.smoke(tmp.resolve("c2"));
         p.setProperty("config", cfg.toString());

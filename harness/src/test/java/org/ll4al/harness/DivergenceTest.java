@@ -3,6 +3,7 @@ package org.ll4al.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
-import java.nio.file.Files;
 
 /** A non-finite loss stops that trial with a message naming it; the other trials still run. */
 class DivergenceTest {
@@ -31,8 +31,10 @@ class DivergenceTest {
         assertEquals(2, rows.size(), "one failure row per run, the second run still ran");
         for (CycleResult r : rows) {
             assertTrue(!r.isOk() && Double.isNaN(r.metricValue()), r.toString());
-            assertTrue(r.status().contains("task classification, strategy " + r.strategy() + ", trial 0, cycle 0")
-                    && r.status().contains("epoch "), r.status());
+            assertTrue(
+                    r.status().contains("task classification, strategy " + r.strategy() + ", trial 0, cycle 0")
+                            && r.status().contains("epoch "),
+                    r.status());
         }
         // a re-run does not retry failed runs and still reports them
         assertEquals(1, f.run(p));
@@ -57,7 +59,8 @@ class DivergenceTest {
         String failed = lines.get(2).replace(",ok,", ",\"failed: injected\",");
         Files.write(out.resolve("cycles.csv"), List.of(lines.get(0), lines.get(1), failed));
         Files.copy(reference.resolve("selections.csv"), out.resolve("selections.csv"));
-        Files.copy(reference.resolve("checkpoints/trial0-cycle0.params"),
+        Files.copy(
+                reference.resolve("checkpoints/trial0-cycle0.params"),
                 out.resolve("checkpoints/random-trial0-cycle0.params"));
         Properties q = f.smoke(out);
         q.setProperty("strategies", "random");

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +19,6 @@ import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunManifest;
 import org.ll4al.results.SelectionRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /** {@code -Dreport=DIR[,DIR..] [-Dout=DIR]} on hand-written results folders (no training). */
 class MainReportTest {
@@ -51,9 +51,30 @@ class MainReportTest {
     private static Path folder(Path dir, String strategy, int trial, double metric) {
         ResultsStore s = ResultsStore.open(dir);
         s.writeManifest(new RunManifest(Map.of("cycles", "2", "out", dir.toString()), Map.of()));
-        s.appendCycle(CycleResult.builder().task("classification").strategy(strategy).trial(trial).seed(7L + trial).cycle(0).labeled(100).metric("top1_accuracy", metric).seconds(1.0, 0.1).build(),
+        s.appendCycle(
+                CycleResult.builder()
+                        .task("classification")
+                        .strategy(strategy)
+                        .trial(trial)
+                        .seed(7L + trial)
+                        .cycle(0)
+                        .labeled(100)
+                        .metric("top1_accuracy", metric)
+                        .seconds(1.0, 0.1)
+                        .build(),
                 List.of(new SelectionRecord("classification", strategy, trial, 0, 40 + trial, Double.NaN)));
-        s.appendCycle(CycleResult.builder().task("classification").strategy(strategy).trial(trial).seed(7L + trial).cycle(1).labeled(200).metric("top1_accuracy", metric + 0.1).seconds(1.0, 0.1).build(), List.of());
+        s.appendCycle(
+                CycleResult.builder()
+                        .task("classification")
+                        .strategy(strategy)
+                        .trial(trial)
+                        .seed(7L + trial)
+                        .cycle(1)
+                        .labeled(200)
+                        .metric("top1_accuracy", metric + 0.1)
+                        .seconds(1.0, 0.1)
+                        .build(),
+                List.of());
         return dir;
     }
 
@@ -77,7 +98,11 @@ class MainReportTest {
         assertTrue(stdout.startsWith("merged 2 folders into " + m + "\n"), stdout);
         assertTrue(stdout.contains("wrote " + m.resolve("summary.md")), stdout);
         assertEquals(4, ResultsReader.cycles(m).size());
-        assertEquals(List.of(40, 41), ResultsReader.selections(m).stream().map(SelectionRecord::sampleId).toList());
+        assertEquals(
+                List.of(40, 41),
+                ResultsReader.selections(m).stream()
+                        .map(SelectionRecord::sampleId)
+                        .toList());
 
         assertEquals(0, report(a + "," + b, null), stderr);
         assertTrue(Files.exists(a.resolve("merged/summary.md")), "default out: <first folder>/merged");

@@ -41,7 +41,8 @@ class PackageLayersTest {
                     Matcher m = HARNESS.matcher(Files.readString(f));
                     while (m.find()) {
                         String used = m.group(1);
-                        if (used == null || !used.equals(e.getKey()) && !e.getValue().contains(used)) {
+                        if (used == null
+                                || !used.equals(e.getKey()) && !e.getValue().contains(used)) {
                             wrong.add(f.getFileName() + " uses " + m.group());
                         }
                     }
@@ -50,14 +51,19 @@ class PackageLayersTest {
         }
         assertEquals(List.of(), wrong);
         try (Stream<Path> files = Files.list(main)) {
-            assertEquals(Set.of("Main.java", "package-info.java"), Set.copyOf(files.filter(Files::isRegularFile)
-                    .map(f -> f.getFileName().toString()).toList()), "only the entry point in the root package");
+            assertEquals(
+                    Set.of("Main.java", "package-info.java"),
+                    Set.copyOf(files.filter(Files::isRegularFile)
+                            .map(f -> f.getFileName().toString())
+                            .toList()),
+                    "only the entry point in the root package");
         }
     }
 
     @Test
     void childJvmsRunTheEntryPoint() {
         assertEquals(Main.class.getName(), Launcher.MAIN_CLASS);
-        assertTrue(ALLOWED.keySet().stream().allMatch(p -> Files.isDirectory(Path.of("src/main/java/org/ll4al/harness", p))));
+        assertTrue(ALLOWED.keySet().stream()
+                .allMatch(p -> Files.isDirectory(Path.of("src/main/java/org/ll4al/harness", p))));
     }
 }

@@ -1,14 +1,14 @@
 package org.ll4al.harness;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Properties;
-import org.ll4al.tasks.classification.Cifar10Writer;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.ll4al.tasks.classification.Cifar10Writer;
 
 /** Runs the harness in-process on a tiny generated CIFAR-format data set. */
 public final class RunFixture {

@@ -1,6 +1,7 @@
 package org.ll4al.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -8,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.ll4al.results.CycleResult;
-import java.util.HashSet;
 
 /**
  * The completed ({@code ok}) rows of one task, indexed by strategy, trial and cycle.
@@ -25,8 +25,7 @@ final class TaskData {
 
     private final String task;
     private final Set<String> controls;
-    private final SortedMap<String, SortedMap<Integer, SortedMap<Integer, CycleResult>>> rows =
-            new TreeMap<>();
+    private final SortedMap<String, SortedMap<Integer, SortedMap<Integer, CycleResult>>> rows = new TreeMap<>();
     private final Set<String> metricNames = new TreeSet<>();
     private int finalCycle = -1;
     private String fileName;

@@ -22,7 +22,8 @@ final class CsvLayout {
      * @param text its text in a row
      * @param parse sets a row's builder from its text
      */
-    record CycleColumn(String name, Function<CycleResult, String> text, BiConsumer<CycleResult.Builder, String> parse) {}
+    record CycleColumn(
+            String name, Function<CycleResult, String> text, BiConsumer<CycleResult.Builder, String> parse) {}
 
     /** The columns of {@code cycles.csv}, in file order: the one table the writer and the reader use. */
     static final List<CycleColumn> CYCLE_TABLE = List.of(
@@ -39,30 +40,41 @@ final class CsvLayout {
             number("select_seconds", CycleResult::selectSeconds, CycleResult.Builder::selectSeconds),
             new CycleColumn("status", CycleResult::status, CycleResult.Builder::status),
             number("picked_loss_ratio", r -> r.diagnostics().pickedLossRatio(), CycleResult.Builder::pickedLossRatio),
-            number("subset_loss_rank_accuracy", r -> r.diagnostics().subsetLossRankAccuracy(),
+            number(
+                    "subset_loss_rank_accuracy",
+                    r -> r.diagnostics().subsetLossRankAccuracy(),
                     CycleResult.Builder::subsetLossRankAccuracy),
-            number("picked_label_entropy", r -> r.diagnostics().pickedLabelEntropy(),
+            number(
+                    "picked_label_entropy",
+                    r -> r.diagnostics().pickedLabelEntropy(),
                     CycleResult.Builder::pickedLabelEntropy),
-            number("labeled_loss_rank_accuracy", CycleResult::labeledLossRankAccuracy,
+            number(
+                    "labeled_loss_rank_accuracy",
+                    CycleResult::labeledLossRankAccuracy,
                     CycleResult.Builder::labeledLossRankAccuracy),
-            number("committee_loss_agreement", CycleResult::committeeLossAgreement,
+            number(
+                    "committee_loss_agreement",
+                    CycleResult::committeeLossAgreement,
                     CycleResult.Builder::committeeLossAgreement),
-            number("entropy_loss_rank_accuracy", CycleResult::entropyLossRankAccuracy,
+            number(
+                    "entropy_loss_rank_accuracy",
+                    CycleResult::entropyLossRankAccuracy,
                     CycleResult.Builder::entropyLossRankAccuracy));
 
     /** The headers of {@link #CYCLE_TABLE}. */
-    static final List<String> CYCLE_COLUMNS = CYCLE_TABLE.stream().map(CycleColumn::name).toList();
+    static final List<String> CYCLE_COLUMNS =
+            CYCLE_TABLE.stream().map(CycleColumn::name).toList();
 
     /** The columns of files written before selection diagnostics existed; such files still read. */
     static final List<String> CYCLE_COLUMNS_REQUIRED = CYCLE_COLUMNS.subList(0, 12);
 
-    static final List<String> SELECTION_COLUMNS =
-            List.of("task", "strategy", "trial", "cycle", "sample_id", "score");
+    static final List<String> SELECTION_COLUMNS = List.of("task", "strategy", "trial", "cycle", "sample_id", "score");
 
     static final List<String> SAMPLE_LOSS_COLUMNS =
             List.of("strategy", "trial", "cycle", "set", "sample", "true_loss", "predicted_loss");
 
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private CsvLayout() {}
 
@@ -71,8 +83,8 @@ final class CsvLayout {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
-    private static CycleColumn number(String name, ToDoubleFunction<CycleResult> value,
-            ObjDoubleConsumer<CycleResult.Builder> set) {
+    private static CycleColumn number(
+            String name, ToDoubleFunction<CycleResult> value, ObjDoubleConsumer<CycleResult.Builder> set) {
         return new CycleColumn(name, r -> num(value.applyAsDouble(r)), (b, s) -> set.accept(b, parseNum(s)));
     }
 

@@ -180,7 +180,8 @@ public record CycleResult(
 
         /** Sets the three selection diagnostics. */
         public Builder diagnostics(SelectionDiagnostics d) {
-            return pickedLossRatio(d.pickedLossRatio()).subsetLossRankAccuracy(d.subsetLossRankAccuracy())
+            return pickedLossRatio(d.pickedLossRatio())
+                    .subsetLossRankAccuracy(d.subsetLossRankAccuracy())
                     .pickedLabelEntropy(d.pickedLabelEntropy());
         }
 
@@ -205,10 +206,23 @@ public record CycleResult(
          * @throws NullPointerException when task, strategy, metric name or status is missing
          */
         public CycleResult build() {
-            return new CycleResult(task, strategy, trial, seed, cycle, labeled, metricName, metricValue,
-                    lossRankAccuracy, trainSeconds, selectSeconds, status,
+            return new CycleResult(
+                    task,
+                    strategy,
+                    trial,
+                    seed,
+                    cycle,
+                    labeled,
+                    metricName,
+                    metricValue,
+                    lossRankAccuracy,
+                    trainSeconds,
+                    selectSeconds,
+                    status,
                     new SelectionDiagnostics(pickedLossRatio, subsetLossRankAccuracy, pickedLabelEntropy),
-                    labeledLossRankAccuracy, committeeLossAgreement, entropyLossRankAccuracy);
+                    labeledLossRankAccuracy,
+                    committeeLossAgreement,
+                    entropyLossRankAccuracy);
         }
     }
 
@@ -231,7 +245,8 @@ public record CycleResult(
                 && Double.compare(lossRankAccuracy, o.lossRankAccuracy) == 0
                 && status.equals(o.status)
                 && diagnostics.agrees(o.diagnostics)
-                && (Double.isNaN(labeledLossRankAccuracy) || Double.isNaN(o.labeledLossRankAccuracy)
+                && (Double.isNaN(labeledLossRankAccuracy)
+                        || Double.isNaN(o.labeledLossRankAccuracy)
                         || Double.compare(labeledLossRankAccuracy, o.labeledLossRankAccuracy) == 0)
                 && bothOrEither(committeeLossAgreement, o.committeeLossAgreement)
                 && bothOrEither(entropyLossRankAccuracy, o.entropyLossRankAccuracy);

@@ -3,26 +3,27 @@ package org.ll4al.results;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.util.zip.GZIPInputStream;
 
 /** Loads a results folder ({@code cycles.csv}, {@code selections.csv}, {@code run.json}) back. */
 public final class ResultsReader {
 
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ResultsReader() {}
 
@@ -54,7 +55,12 @@ public final class ResultsReader {
             return true;
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser p = CsvLayout.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CsvLayout.FORMAT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             return p.getHeaderNames().equals(CsvLayout.CYCLE_COLUMNS);
         } catch (IOException | UncheckedIOException e) {
             throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
@@ -79,14 +85,13 @@ public final class ResultsReader {
         List<SelectionRecord> out = new ArrayList<>();
         for (CSVRecord r : records(file, CsvLayout.SELECTION_COLUMNS)) {
             try {
-                out.add(
-                        new SelectionRecord(
-                                r.get("task"),
-                                r.get("strategy"),
-                                Integer.parseInt(r.get("trial")),
-                                Integer.parseInt(r.get("cycle")),
-                                Integer.parseInt(r.get("sample_id")),
-                                CsvLayout.parseNum(r.get("score"))));
+                out.add(new SelectionRecord(
+                        r.get("task"),
+                        r.get("strategy"),
+                        Integer.parseInt(r.get("trial")),
+                        Integer.parseInt(r.get("cycle")),
+                        Integer.parseInt(r.get("sample_id")),
+                        CsvLayout.parseNum(r.get("score"))));
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }
@@ -115,16 +120,15 @@ public final class ResultsReader {
             return List.of();
         }
         try (Reader in = open(file);
-                CSVParser p =
-                        CsvLayout.FORMAT.builder()
-                                .setHeader()
-                                .setSkipHeaderRecord(true)
-                                .get()
-                                .parse(in)) {
+                CSVParser p = CsvLayout.FORMAT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             List<String> header = p.getHeaderNames();
             if (!header.containsAll(columns)) {
-                throw new ResultsException(
-                        file + ": header " + header + " lacks columns; expected " + columns);
+                throw new ResultsException(file + ": header " + header + " lacks columns; expected " + columns);
             }
             return p.getRecords();
         } catch (IOException | UncheckedIOException e) {
@@ -139,8 +143,7 @@ public final class ResultsReader {
         }
         InputStream raw = Files.newInputStream(file);
         try {
-            return new BufferedReader(new InputStreamReader(
-                    new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
         } catch (IOException e) {
             raw.close();
             throw e;
@@ -149,7 +152,6 @@ public final class ResultsReader {
 
     private static ResultsException bad(Path file, CSVRecord r, Exception e) {
         return new ResultsException(
-                file + " line " + (r.getRecordNumber() + 1) + ": malformed row: " + e.getMessage(),
-                e);
+                file + " line " + (r.getRecordNumber() + 1) + ": malformed row: " + e.getMessage(), e);
     }
 }

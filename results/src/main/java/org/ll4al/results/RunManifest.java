@@ -1,5 +1,6 @@
 package org.ll4al.results;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.ArrayList;
 
 /**
  * The content of {@code run.json}: the full configuration of a run plus where and when it ran.
@@ -22,9 +22,17 @@ public final class RunManifest {
      * 2026-12-02): where results went, device, shards, supervision. Newer files list them in
      * {@link #sessionOptions()}, from the declarations of the code that wrote them.
      */
-    private static final Set<String> LEGACY_SESSION_OPTIONS =
-            Set.of("out", "resume", "device", "devices", "shard", "config", "shareCycle0",
-                    "supervise", "retries", "retryFailed");
+    private static final Set<String> LEGACY_SESSION_OPTIONS = Set.of(
+            "out",
+            "resume",
+            "device",
+            "devices",
+            "shard",
+            "config",
+            "shareCycle0",
+            "supervise",
+            "retries",
+            "retryFailed");
 
     /**
      * The path options of a {@code run.json} written before manifests named their own, whose

@@ -88,7 +88,8 @@ public final class JointObjective {
      * @param weights per-sample weights (B), or null for the plain mean
      */
     public Parts compute(NDArray perSampleTaskLoss, NDArray weights, NDArray predictedLoss) {
-        NDArray task = weights == null ? perSampleTaskLoss.mean()
+        NDArray task = weights == null
+                ? perSampleTaskLoss.mean()
                 : perSampleTaskLoss.mul(weights).sum().div(weights.sum().maximum(1e-12f));
         NDArray lp = lossPredictionLoss.compute(predictedLoss, target.of(perSampleTaskLoss, weights));
         return new Parts(task.add(lp.mul(lambda)), task, lp);

@@ -75,7 +75,8 @@ public final class LearningLossNetwork extends AbstractBlock {
         for (int i = heads; i < heads + t; i++) {
             taps.add(detachFeatures ? out.get(i).stopGradient() : out.get(i));
         }
-        NDArray predicted = lossModule.forward(ps, taps, training).singletonOrThrow().reshape(-1);
+        NDArray predicted =
+                lossModule.forward(ps, taps, training).singletonOrThrow().reshape(-1);
         NDList result = new NDList(out);
         result.add(predicted);
         return result;

@@ -85,8 +85,7 @@ public final class LossPredictionLoss {
                 upper[i * b + j] = 1f;
             }
         }
-        NDArray mask = pred.getManager().create(upper, new Shape(b, b))
-                .toType(pred.getDataType(), false);
+        NDArray mask = pred.getManager().create(upper, new Shape(b, b)).toType(pred.getDataType(), false);
         NDArray predDiff = pred.expandDims(1).sub(pred.expandDims(0));
         NDArray trueDiff = truth.expandDims(1).sub(truth.expandDims(0));
         NDArray sign = trueDiff.gt(0f).toType(pred.getDataType(), false).mul(2f).sub(1f);

@@ -32,7 +32,8 @@ public final class LossPredictionModule extends AbstractBlock {
         this.tapCount = b.tapCount;
         this.width = b.width;
         for (int i = 0; i < tapCount; i++) {
-            tapLayers.add(addChildBlock("fc" + i, Linear.builder().setUnits(width).build()));
+            tapLayers.add(
+                    addChildBlock("fc" + i, Linear.builder().setUnits(width).build()));
         }
         output = addChildBlock("out", Linear.builder().setUnits(1).build());
     }
@@ -62,7 +63,8 @@ public final class LossPredictionModule extends AbstractBlock {
         NDList hidden = new NDList(tapCount);
         for (int i = 0; i < tapCount; i++) {
             NDArray pooled = Pool.globalAvgPool2d(taps.get(i));
-            NDArray h = tapLayers.get(i).forward(ps, new NDList(pooled), training).singletonOrThrow();
+            NDArray h =
+                    tapLayers.get(i).forward(ps, new NDList(pooled), training).singletonOrThrow();
             hidden.add(Activation.relu(h));
         }
         NDArray joined = hidden.size() == 1 ? hidden.get(0) : NDArrays.concat(hidden, 1);
@@ -83,8 +85,7 @@ public final class LossPredictionModule extends AbstractBlock {
         for (int i = 0; i < tapCount; i++) {
             Shape s = inputShapes[i];
             if (s.dimension() != 4) {
-                throw new IllegalArgumentException(
-                        "feature map " + i + " must be 4-D (B, C, H, W), got " + s);
+                throw new IllegalArgumentException("feature map " + i + " must be 4-D (B, C, H, W), got " + s);
             }
             tapLayers.get(i).initialize(manager, dataType, new Shape(s.get(0), s.get(1)));
         }

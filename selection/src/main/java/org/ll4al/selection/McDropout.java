@@ -56,7 +56,8 @@ public final class McDropout extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         if (rate == 0 || !(training || sampling)) {
             return inputs;
         }

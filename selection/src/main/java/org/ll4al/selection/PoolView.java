@@ -140,20 +140,18 @@ public final class PoolView {
             if (Arrays.stream(ids).distinct().count() != ids.length) {
                 throw new IllegalArgumentException("PoolView: ids must be distinct");
             }
-            scores.forEach(
-                    (k, v) -> {
-                        if (v.length != ids.length) {
-                            throw new IllegalArgumentException(
-                                    "PoolView: " + k + " has " + v.length + " values for " + ids.length + " ids");
-                        }
-                    });
-            vectors.forEach(
-                    (k, v) -> {
-                        if (v.length != ids.length) {
-                            throw new IllegalArgumentException(
-                                    "PoolView: " + k + " has " + v.length + " rows for " + ids.length + " ids");
-                        }
-                    });
+            scores.forEach((k, v) -> {
+                if (v.length != ids.length) {
+                    throw new IllegalArgumentException(
+                            "PoolView: " + k + " has " + v.length + " values for " + ids.length + " ids");
+                }
+            });
+            vectors.forEach((k, v) -> {
+                if (v.length != ids.length) {
+                    throw new IllegalArgumentException(
+                            "PoolView: " + k + " has " + v.length + " rows for " + ids.length + " ids");
+                }
+            });
             return new PoolView(this);
         }
     }

@@ -1,9 +1,9 @@
 package org.ll4al.selection;
 
-import java.util.Arrays;
-import java.util.Random;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The one seeded sampler of the suite: the random subset of the unlabeled pool that a cycle

@@ -26,8 +26,13 @@ class LearningLossNetworkTest {
 
     /** A tiny target model: conv -> [linear head, conv map as the one tap, pooled embedding]. */
     static final class TinyTarget extends AbstractBlock {
-        final Block conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(3, 3))
-                .optPadding(new Shape(1, 1)).setFilters(4).build());
+        final Block conv = addChildBlock(
+                "conv",
+                Conv2d.builder()
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .setFilters(4)
+                        .build());
         final Block head = addChildBlock("head", Linear.builder().setUnits(3).build());
 
         @Override
@@ -63,7 +68,8 @@ class LearningLossNetworkTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(7);
             TinyTarget target = new TinyTarget();
-            LossPredictionModule module = LossPredictionModule.builder().setTapCount(1).optWidth(8).build();
+            LossPredictionModule module =
+                    LossPredictionModule.builder().setTapCount(1).optWidth(8).build();
             LearningLossNetwork net = new LearningLossNetwork(target, module);
             net.setInitializer(new NormalInitializer(0.5f), Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, new Shape(4, 2, 5, 5));
@@ -76,7 +82,8 @@ class LearningLossNetworkTest {
                 assertEquals(new Shape(4), net.predictedLoss(out).getShape());
                 NDArray truth = m.create(new float[] {4, 1, 3, 2});
                 // only the loss-prediction part: its gradient reaches the target only through the tap
-                gc.backward(new LossPredictionLoss(LossPredictionLoss.Kind.MSE, 1f).compute(net.predictedLoss(out), truth));
+                gc.backward(
+                        new LossPredictionLoss(LossPredictionLoss.Kind.MSE, 1f).compute(net.predictedLoss(out), truth));
             }
             return new float[] {gradNorm(target.conv), gradNorm(target.head), gradNorm(module)};
         }
@@ -125,8 +132,12 @@ class LearningLossNetworkTest {
             assertEquals(s.task().getFloat(), o.task().getFloat(), 1e-6);
             assertEquals(0f, s.lossPrediction().getFloat(), 1e-6, "2 > 1 and predicted 5 - 0 >= margin");
             assertEquals(6f, o.lossPrediction().getFloat(), 1e-6, "2 < 4 but predicted higher: 5 - 0 + 1");
-            assertArrayEquals(new float[] {2f, 4f}, JointObjective.Target.OBJECTIVE.of(taskLoss, weights).toFloatArray());
-            assertArrayEquals(new float[] {2f, 1f}, JointObjective.Target.OBJECTIVE.of(taskLoss, null).toFloatArray(),
+            assertArrayEquals(
+                    new float[] {2f, 4f},
+                    JointObjective.Target.OBJECTIVE.of(taskLoss, weights).toFloatArray());
+            assertArrayEquals(
+                    new float[] {2f, 1f},
+                    JointObjective.Target.OBJECTIVE.of(taskLoss, null).toFloatArray(),
                     "without weights both targets are the per-sample loss");
         }
     }
@@ -134,7 +145,8 @@ class LearningLossNetworkTest {
     @Test
     void moduleTakesAnyNumberOfMapsOfAnyWidth() {
         try (NDManager m = NDManager.newBaseManager()) {
-            LossPredictionModule module = LossPredictionModule.builder().setTapCount(3).build();
+            LossPredictionModule module =
+                    LossPredictionModule.builder().setTapCount(3).build();
             module.setInitializer(new NormalInitializer(), Parameter.Type.WEIGHT);
             Shape[] in = {new Shape(2, 8, 6, 6), new Shape(2, 16, 3, 3), new Shape(2, 5, 1, 1)};
             module.initialize(m, DataType.FLOAT32, in);
@@ -142,7 +154,8 @@ class LearningLossNetworkTest {
             for (Shape s : in) {
                 maps.add(m.randomNormal(s));
             }
-            NDArray y = module.forward(new ParameterStore(m, false), maps, false).singletonOrThrow();
+            NDArray y =
+                    module.forward(new ParameterStore(m, false), maps, false).singletonOrThrow();
             assertEquals(new Shape(2, 1), y.getShape());
             // per tap FC(128) + final FC(1): (8+1)*128 + (16+1)*128 + (5+1)*128 + (384+1)
             long params = 0;

@@ -3,15 +3,15 @@ package org.ll4al.selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.engine.Engine;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.util.Random;
-import org.junit.jupiter.api.Assertions;
 
 class LossPredictionLossTest {
 
@@ -29,7 +29,8 @@ class LossPredictionLossTest {
 
     private float ranking(float[] pred, float[] truth, float margin) {
         return new LossPredictionLoss(LossPredictionLoss.Kind.RANKING, margin)
-                .compute(m.create(pred), m.create(truth)).getFloat();
+                .compute(m.create(pred), m.create(truth))
+                .getFloat();
     }
 
     @Test
@@ -62,7 +63,8 @@ class LossPredictionLossTest {
 
     private float allPairs(float[] pred, float[] truth, float margin) {
         return new LossPredictionLoss(LossPredictionLoss.Kind.ALLPAIRS, margin)
-                .compute(m.create(pred), m.create(truth)).getFloat();
+                .compute(m.create(pred), m.create(truth))
+                .getFloat();
     }
 
     /** The cost of pair (i, j), i < j, written out as the paper's formula. */
@@ -109,7 +111,8 @@ class LossPredictionLossTest {
     @Test
     void mseAblation() {
         float v = new LossPredictionLoss(LossPredictionLoss.Kind.MSE, 1f)
-                .compute(m.create(new float[] {1, 2}), m.create(new float[] {0, 4})).getFloat();
+                .compute(m.create(new float[] {1, 2}), m.create(new float[] {0, 4}))
+                .getFloat();
         assertEquals((1f + 4f) / 2f, v, 1e-6);
     }
 
@@ -131,7 +134,8 @@ class LossPredictionLossTest {
 
     @Test
     void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> new LossPredictionLoss(LossPredictionLoss.Kind.RANKING, -1f));
+        assertThrows(
+                IllegalArgumentException.class, () -> new LossPredictionLoss(LossPredictionLoss.Kind.RANKING, -1f));
         assertThrows(IllegalArgumentException.class, () -> ranking(new float[] {1}, new float[] {1}, 1f));
     }
 }

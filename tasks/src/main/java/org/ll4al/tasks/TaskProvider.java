@@ -1,5 +1,6 @@
 package org.ll4al.tasks;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ll4al.tasks.data.OfficialDataset;
@@ -7,7 +8,6 @@ import org.ll4al.tasks.option.Option;
 import org.ll4al.tasks.option.OptionTable;
 import org.ll4al.tasks.option.Presets;
 import org.ll4al.tasks.option.Settings;
-import java.util.HashMap;
 
 /**
  * Creates a task by name; registered through {@code META-INF/services} and found by

@@ -1,20 +1,20 @@
 package org.ll4al.harness.bench;
-import org.ll4al.harness.options.BenchOptions;
-import org.ll4al.harness.options.OptionSpec;
-import org.ll4al.harness.supervise.NativeAllocator;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.ll4al.harness.options.BenchOptions;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.harness.supervise.NativeAllocator;
 import org.ll4al.report.Stats;
 import org.ll4al.tasks.classification.ConvBatchNorm;
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
 
 /**
  * The side-by-side mode of the benchmark command ({@code -DbenchCompare=pytorch}): rounds of the
@@ -98,16 +98,26 @@ public final class BenchCompare {
 
     /** Prints the comparison table: each side's median [min-max], and the per-round speed ratio's. */
     static void print(PrintStream out, String reference, List<Measure> measures, String skipped) {
-        BenchTable t = new BenchTable("", "DJL median [min-max]", reference + " median [min-max]",
-                "speed DJL/" + reference + " median [min-max] (> 1: DJL faster)", "geometric mean, p (ratio = 1)");
+        BenchTable t = new BenchTable(
+                "",
+                "DJL median [min-max]",
+                reference + " median [min-max]",
+                "speed DJL/" + reference + " median [min-max] (> 1: DJL faster)",
+                "geometric mean, p (ratio = 1)");
         for (Measure m : measures) {
             String number = m.higherIsFaster() ? "%.1f" : "%.3f";
-            String ref = m.reference().length == 0 ? "-" : Spread.of(m.reference()).format(number);
-            String ratio = m.reference().length == 0 ? "-" : Spread.of(speedRatios(m)).format("%.2f");
+            String ref =
+                    m.reference().length == 0 ? "-" : Spread.of(m.reference()).format(number);
+            String ratio =
+                    m.reference().length == 0 ? "-" : Spread.of(speedRatios(m)).format("%.2f");
             String test = "-";
             if (m.reference().length > 0) {
                 double[] g = geometricMeanAndP(speedRatios(m));
-                test = String.format(Locale.ROOT, "%.3f, p %s", g[0], Double.isNaN(g[1]) ? "-" : String.format(Locale.ROOT, "%.3f", g[1]));
+                test = String.format(
+                        Locale.ROOT,
+                        "%.3f, p %s",
+                        g[0],
+                        Double.isNaN(g[1]) ? "-" : String.format(Locale.ROOT, "%.3f", g[1]));
             }
             t.row(m.name(), Spread.of(m.djl()).format(number), ref, ratio, test);
         }
@@ -141,25 +151,64 @@ public final class BenchCompare {
         String phases = OptionSpec.value(props, BenchOptions.PHASES);
         boolean training = !"inference".equals(phases);
         boolean inference = !"training".equals(phases);
-        List<String> args = new ArrayList<>(List.of("--width", s.o.get("width"), "--dropout", s.o.get("dropout"),
-                "--batch", "" + s.batch(), "--infer-batch", "" + s.inferenceBatch(), "--images", "" + ids.length,
-                "--warmup", "2", "--rounds", "1", "--threads", "" + threads, "--optimizer", t.optimizerName(),
-                "--lr", "" + t.lr(), "--momentum", "" + t.momentum(), "--weight-decay", "" + t.weightDecay(),
-                "--lambda", "" + t.lambda(), "--margin", "" + t.margin(), "--module-width", "" + t.moduleWidth(),
-                "--loss", t.lossKind().name().toLowerCase(Locale.ROOT),
-                "--grad-mode", gradMode, "--phases", phases));
+        List<String> args = new ArrayList<>(List.of(
+                "--width",
+                s.o.get("width"),
+                "--dropout",
+                s.o.get("dropout"),
+                "--batch",
+                "" + s.batch(),
+                "--infer-batch",
+                "" + s.inferenceBatch(),
+                "--images",
+                "" + ids.length,
+                "--warmup",
+                "2",
+                "--rounds",
+                "1",
+                "--threads",
+                "" + threads,
+                "--optimizer",
+                t.optimizerName(),
+                "--lr",
+                "" + t.lr(),
+                "--momentum",
+                "" + t.momentum(),
+                "--weight-decay",
+                "" + t.weightDecay(),
+                "--lambda",
+                "" + t.lambda(),
+                "--margin",
+                "" + t.margin(),
+                "--module-width",
+                "" + t.moduleWidth(),
+                "--loss",
+                t.lossKind().name().toLowerCase(Locale.ROOT),
+                "--grad-mode",
+                gradMode,
+                "--phases",
+                phases));
         boolean fold = OptionSpec.value(props, BenchOptions.REFERENCE_FOLD);
         if (fold) {
             args.add("--fold-bn");
         }
-        String djlScoring = ConvBatchNorm.foldsInference() ? "folded batch norm" : "eager blocks (-Dll4al.foldBatchNorm=false)";
+        String djlScoring =
+                ConvBatchNorm.foldsInference() ? "folded batch norm" : "eager blocks (-Dll4al.foldBatchNorm=false)";
         String refScoring = (fold ? "folded batch norm (--fold-bn)" : "eager modules") + " under torch."
                 + ("no_grad".equals(gradMode) ? "no_grad" : "inference_mode");
-        out.printf("side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
-                + " %s timing %s; scoring: DJL %s with grad mode off, reference %s%n", ref.available() ? " ("
-                + ref.python() + " " + ref.script() + ", torch " + ref.version() + ")" : "", s.o.get("width"), s.batch(),
-                s.inferenceBatch(), ids.length, threads, rounds(rounds), "all".equals(phases) ? "training and inference"
-                : phases, djlScoring, refScoring);
+        out.printf(
+                "side by side: DJL and the PyTorch reference%s, width %s, batch %d / %d, %d images, %d threads,"
+                        + " %s timing %s; scoring: DJL %s with grad mode off, reference %s%n",
+                ref.available() ? " (" + ref.python() + " " + ref.script() + ", torch " + ref.version() + ")" : "",
+                s.o.get("width"),
+                s.batch(),
+                s.inferenceBatch(),
+                ids.length,
+                threads,
+                rounds(rounds),
+                "all".equals(phases) ? "training and inference" : phases,
+                djlScoring,
+                refScoring);
         double[][] djl = new double[2][rounds];
         double[][] py = new double[2][ref.available() ? rounds : 0];
         ReferenceShare share = new ReferenceShare();
@@ -172,8 +221,8 @@ public final class BenchCompare {
                 } else if (ref.available()) {
                     Map<String, Object> json = share.run(ref, args);
                     if (r == 0 && BenchReference.numbers(json, "threads")[0] != threads) {
-                        out.println("warning: the reference ran with " + (int) BenchReference.numbers(json, "threads")[0]
-                                + " threads, DJL with " + threads);
+                        out.println("warning: the reference ran with "
+                                + (int) BenchReference.numbers(json, "threads")[0] + " threads, DJL with " + threads);
                     }
                     py[0][r] = training ? BenchReference.numbers(json, "train_img_s")[0] : 0;
                     py[1][r] = inference ? BenchReference.numbers(json, "infer_img_s")[0] : 0;
@@ -193,9 +242,10 @@ public final class BenchCompare {
         if (inference) {
             double pass = ids.length / Spread.of(djl[1]).median();
             double prep = s.scoringPreparationSeconds(ids);
-            out.printf("DJL scoring pass %.3f s (median), of which batch preparation %.3f s (%.1f%%; the reference's inputs"
-                    + " are made before timing); native allocator: %s (%s)%n", pass, prep,
-                    100 * prep / pass, NativeAllocator.current(), INHERITS);
+            out.printf(
+                    "DJL scoring pass %.3f s (median), of which batch preparation %.3f s (%.1f%%; the reference's inputs"
+                            + " are made before timing); native allocator: %s (%s)%n",
+                    pass, prep, 100 * prep / pass, NativeAllocator.current(), INHERITS);
         } else {
             out.printf("native allocator: %s (%s)%n", NativeAllocator.current(), INHERITS);
         }
@@ -203,15 +253,16 @@ public final class BenchCompare {
 
     /** One round's figures, printed as it ends (progress, and the rounds behind the medians). */
     static String roundLine(int r, int rounds, boolean training, boolean inference, double[][] djl, double[][] py) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "round %d/%d (%s first):", r + 1, rounds,
-                referenceFirst(r) ? "reference" : "DJL"));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT, "round %d/%d (%s first):", r + 1, rounds, referenceFirst(r) ? "reference" : "DJL"));
         String[] names = {"training", "inference"};
         boolean[] timed = {training, inference};
         for (int k = 0; k < 2; k++) {
             if (timed[k]) {
                 b.append(String.format(Locale.ROOT, " %s DJL %.1f", names[k], djl[k][r]));
                 if (py != null) {
-                    b.append(String.format(Locale.ROOT, " / PyTorch %.1f img/s = %.3f", py[k][r], djl[k][r] / py[k][r]));
+                    b.append(
+                            String.format(Locale.ROOT, " / PyTorch %.1f img/s = %.3f", py[k][r], djl[k][r] / py[k][r]));
                 } else {
                     b.append(" img/s");
                 }
@@ -252,14 +303,17 @@ public final class BenchCompare {
                 out.println("this JVM's own CPU while the reference ran: not available on this platform");
                 return;
             }
-            out.printf(Locale.ROOT, "this JVM's own CPU while the reference ran: %.2f s over %.1f s of reference runs"
-                    + " (%.1f%% of one core, taken from the reference's share of the machine)%n", cpuSeconds,
-                    wallSeconds, 100 * cpuSeconds / wallSeconds);
+            out.printf(
+                    Locale.ROOT,
+                    "this JVM's own CPU while the reference ran: %.2f s over %.1f s of reference runs"
+                            + " (%.1f%% of one core, taken from the reference's share of the machine)%n",
+                    cpuSeconds,
+                    wallSeconds,
+                    100 * cpuSeconds / wallSeconds);
         }
 
         private static long processCpuNanos() {
-            if (ManagementFactory.getOperatingSystemMXBean()
-                    instanceof OperatingSystemMXBean os) {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
                 return os.getProcessCpuTime();
             }
             return -1;
@@ -271,11 +325,29 @@ public final class BenchCompare {
             throws IOException, InterruptedException {
         BenchReference ref = BenchReference.find(props, "numpy", "coreset.py");
         int threads = BenchSetup.engineThreads();
-        List<String> args = List.of("--n", "" + n, "--labeled", "" + n, "--dim", "" + dim, "--pick", "" + pick,
-                "--rounds", "1", "--threads", "" + threads);
-        out.printf("side by side: DJL and the numpy reference%s, %d unlabeled x %d labeled x %d-d, pick %d,"
-                + " %d threads, %s%n", ref.available() ? " (" + ref.python() + " " + ref.script() + ", numpy "
-                + ref.version() + ")" : "", n, n, dim, pick, threads, rounds(rounds));
+        List<String> args = List.of(
+                "--n",
+                "" + n,
+                "--labeled",
+                "" + n,
+                "--dim",
+                "" + dim,
+                "--pick",
+                "" + pick,
+                "--rounds",
+                "1",
+                "--threads",
+                "" + threads);
+        out.printf(
+                "side by side: DJL and the numpy reference%s, %d unlabeled x %d labeled x %d-d, pick %d,"
+                        + " %d threads, %s%n",
+                ref.available() ? " (" + ref.python() + " " + ref.script() + ", numpy " + ref.version() + ")" : "",
+                n,
+                n,
+                dim,
+                pick,
+                threads,
+                rounds(rounds));
         Benchmark.CoreSetRun djlRun = new Benchmark.CoreSetRun(n, dim, pick);
         double[] djl = new double[rounds];
         double[] np = new double[ref.available() ? rounds : 0];
@@ -292,9 +364,14 @@ public final class BenchCompare {
                     blas = String.valueOf(json.get("blas"));
                 }
             }
-            out.printf(Locale.ROOT, "round %d/%d (%s first): core-set DJL %.3f s%s%n", r + 1, rounds,
-                    referenceFirst(r) ? "reference" : "DJL", djl[r], ref.available()
-                            ? String.format(Locale.ROOT, " / numpy %.3f s = %.3f", np[r], np[r] / djl[r]) : "");
+            out.printf(
+                    Locale.ROOT,
+                    "round %d/%d (%s first): core-set DJL %.3f s%s%n",
+                    r + 1,
+                    rounds,
+                    referenceFirst(r) ? "reference" : "DJL",
+                    djl[r],
+                    ref.available() ? String.format(Locale.ROOT, " / numpy %.3f s = %.3f", np[r], np[r] / djl[r]) : "");
         }
         if (blas != null) {
             out.println("numpy BLAS: " + blas);

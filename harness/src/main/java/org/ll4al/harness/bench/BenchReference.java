@@ -1,6 +1,4 @@
 package org.ll4al.harness.bench;
-import org.ll4al.harness.options.BenchOptions;
-import org.ll4al.harness.options.OptionSpec;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.ll4al.harness.options.BenchOptions;
+import org.ll4al.harness.options.OptionSpec;
 
 /**
  * A Python reference of a benchmark ({@code scripts/bench/*.py}), run by an interpreter that has
@@ -51,9 +51,14 @@ record BenchReference(String python, Path script, String version, String skipped
         String label = "torch".equals(module) ? "PyTorch" : module;
         Path file = script(props, script);
         if (file == null) {
-            return new BenchReference(null, null, null, "skipped: the " + label + " reference script scripts/bench/"
-                    + script + " is not in " + Path.of("").toAbsolutePath() + " or a folder above it (run from the"
-                    + " repository, or -DbenchScripts=DIR names the folder holding it)");
+            return new BenchReference(
+                    null,
+                    null,
+                    null,
+                    "skipped: the " + label + " reference script scripts/bench/"
+                            + script + " is not in " + Path.of("").toAbsolutePath()
+                            + " or a folder above it (run from the"
+                            + " repository, or -DbenchScripts=DIR names the folder holding it)");
         }
         for (String python : tried) {
             String version = moduleVersion(python, module);
@@ -61,9 +66,13 @@ record BenchReference(String python, Path script, String version, String skipped
                 return new BenchReference(python, file, version, null);
             }
         }
-        return new BenchReference(null, file, null, "skipped: " + label + " reference needs python3 with " + module
-                + " (apt-get install python3-" + module + "); tried " + String.join(", ", tried)
-                + (given.isEmpty() ? " (-DbenchPython=PATH names another interpreter)" : ""));
+        return new BenchReference(
+                null,
+                file,
+                null,
+                "skipped: " + label + " reference needs python3 with " + module
+                        + " (apt-get install python3-" + module + "); tried " + String.join(", ", tried)
+                        + (given.isEmpty() ? " (-DbenchPython=PATH names another interpreter)" : ""));
     }
 
     /** The script in {@code -DbenchScripts}, or in {@code scripts/bench/} of the working folder or a folder above it. */
@@ -87,7 +96,8 @@ record BenchReference(String python, Path script, String version, String skipped
         Process p;
         try {
             p = new ProcessBuilder(python, "-c", "import " + module + "; print(" + module + ".__version__)")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             return null;
         }
@@ -130,8 +140,8 @@ record BenchReference(String python, Path script, String version, String skipped
         int status = p.waitFor();
         String line = lastJsonLine(out);
         if (status != 0 || line == null) {
-            throw new IllegalStateException("reference " + String.join(" ", cmd) + " failed (exit status " + status
-                    + "): " + tail(out));
+            throw new IllegalStateException(
+                    "reference " + String.join(" ", cmd) + " failed (exit status " + status + "): " + tail(out));
         }
         return parseJson(line);
     }
@@ -183,5 +193,6 @@ record BenchReference(String python, Path script, String version, String skipped
         return m;
     }
 
-    private static final Gson STRICT_JSON = new GsonBuilder().setStrictness(Strictness.STRICT).serializeNulls().create();
+    private static final Gson STRICT_JSON =
+            new GsonBuilder().setStrictness(Strictness.STRICT).serializeNulls().create();
 }

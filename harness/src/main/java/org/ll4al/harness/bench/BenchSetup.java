@@ -1,7 +1,4 @@
 package org.ll4al.harness.bench;
-import org.ll4al.harness.options.OptionSources;
-import org.ll4al.harness.options.Options;
-import org.ll4al.harness.run.Experiment;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -11,10 +8,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ll4al.harness.options.OptionSources;
+import org.ll4al.harness.options.Options;
+import org.ll4al.harness.run.Experiment;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
@@ -22,7 +23,6 @@ import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainingListener;
-import java.util.Comparator;
 
 /**
  * A task's options, data and freshly initialised learner for the benchmark command. A task
@@ -66,7 +66,8 @@ public final class BenchSetup implements AutoCloseable {
         }
         ActiveLearningTask task = null;
         try {
-            Options o = new Options(OptionSources.collect(p, Engine.getInstance().getGpuCount() > 0));
+            Options o =
+                    new Options(OptionSources.collect(p, Engine.getInstance().getGpuCount() > 0));
             Device device = Experiment.device(o.device);
             task = Tasks.byName(taskName).create(o.taskConfig());
             ActiveLearner learner = ActiveLearner.create(task, oneEpoch(o.train()), device, 1);
@@ -102,7 +103,13 @@ public final class BenchSetup implements AutoCloseable {
 
     /** The settings with one epoch and no detach (the module's gradient reaches the target, as early in a cycle). */
     static TrainSettings oneEpoch(TrainSettings s) {
-        return s.toBuilder().setEpochs(1).optMilestones().optDetachEpoch(1).optWarmupEpochs(0).optClipGradient(0f).build();
+        return s.toBuilder()
+                .setEpochs(1)
+                .optMilestones()
+                .optDetachEpoch(1)
+                .optWarmupEpochs(0)
+                .optClipGradient(0f)
+                .build();
     }
 
     /** Training batch. */
@@ -125,7 +132,9 @@ public final class BenchSetup implements AutoCloseable {
     /** Untimed: two training batches and two scoring batches. */
     void warmUp(int[] ids) {
         learner.train(Arrays.copyOf(ids, Math.min(ids.length, batch() * 2)), new Random(0), TrainingListener.NONE);
-        learner.score(Arrays.copyOf(ids, Math.min(ids.length, inferenceBatch() * 2)), new int[0],
+        learner.score(
+                Arrays.copyOf(ids, Math.min(ids.length, inferenceBatch() * 2)),
+                new int[0],
                 Set.of(Signal.PREDICTED_LOSS));
     }
 
@@ -159,7 +168,9 @@ public final class BenchSetup implements AutoCloseable {
     /** The engine's intra-op threads (DJL's PyTorch engine; the processors when it cannot be asked). */
     static int engineThreads() {
         try {
-            Object n = Class.forName("ai.djl.pytorch.jni.JniUtils").getMethod("getNumThreads").invoke(null);
+            Object n = Class.forName("ai.djl.pytorch.jni.JniUtils")
+                    .getMethod("getNumThreads")
+                    .invoke(null);
             return (Integer) n;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Runtime.getRuntime().availableProcessors();

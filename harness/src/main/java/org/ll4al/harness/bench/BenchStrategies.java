@@ -1,12 +1,4 @@
 package org.ll4al.harness.bench;
-import org.ll4al.harness.options.BenchOptions;
-import org.ll4al.harness.options.OptionSources;
-import org.ll4al.harness.options.OptionSpec;
-import org.ll4al.harness.options.Options;
-import org.ll4al.harness.run.Committee;
-import org.ll4al.harness.run.Seeds;
-import org.ll4al.harness.run.SelectionStep;
-import org.ll4al.harness.run.TrialDraws;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
@@ -21,6 +13,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.ll4al.harness.options.BenchOptions;
+import org.ll4al.harness.options.OptionSources;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.harness.options.Options;
+import org.ll4al.harness.run.Committee;
+import org.ll4al.harness.run.Seeds;
+import org.ll4al.harness.run.SelectionStep;
+import org.ll4al.harness.run.TrialDraws;
 import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
@@ -43,13 +43,14 @@ public final class BenchStrategies {
     public static void run(Properties props, PrintStream out) throws IOException {
         String taskName = props.getProperty("task", "");
         if (taskName.isBlank()) {
-            throw new OptionException("task", taskName, "the task whose strategies to time (-Dtask=classification|"
-                    + "detection|pose)");
+            throw new OptionException(
+                    "task", taskName, "the task whose strategies to time (-Dtask=classification|" + "detection|pose)");
         }
         String images = props.getProperty(BenchOptions.IMAGES.name(), "");
         int subsetLimit = images.isBlank() ? Integer.MAX_VALUE : OptionSpec.value(props, BenchOptions.IMAGES);
         // A generated classification set (no -Ddata) holds the labeled set and the subset.
-        Options sized = new Options(OptionSources.collect(withData(props), Engine.getInstance().getGpuCount() > 0));
+        Options sized = new Options(
+                OptionSources.collect(withData(props), Engine.getInstance().getGpuCount() > 0));
         int subsetSize = Math.min(sized.subset, subsetLimit);
         try (BenchSetup s = BenchSetup.open(taskName, props, sized.initial + subsetSize, out)) {
             Options o = s.o;
@@ -62,10 +63,13 @@ public final class BenchStrategies {
             Arrays.stream(labeled).forEach(isLabeled::set);
             int[] subset = step.subset(isLabeled, 0);
             int budget = Math.min(o.budget, subset.length);
-            out.printf("strategies: task %s, preset %s, fresh model (width %s), per cycle: score a subset of %d with %d"
-                    + " labeled (inference batch %d), select %d%n", o.task, o.preset, o.get("width"), subset.length,
-                    labeled.length, s.inferenceBatch(), budget);
-            s.learner.score(Arrays.copyOf(subset, Math.min(subset.length, s.inferenceBatch() * 2)), new int[0],
+            out.printf(
+                    "strategies: task %s, preset %s, fresh model (width %s), per cycle: score a subset of %d with %d"
+                            + " labeled (inference batch %d), select %d%n",
+                    o.task, o.preset, o.get("width"), subset.length, labeled.length, s.inferenceBatch(), budget);
+            s.learner.score(
+                    Arrays.copyOf(subset, Math.min(subset.length, s.inferenceBatch() * 2)),
+                    new int[0],
                     Set.of(Signal.PREDICTED_LOSS)); // warm-up
             BenchTable t = new BenchTable("strategy", "scoring s", "selection s", "total s", "signals");
             List<String> notes = new ArrayList<>();
@@ -73,7 +77,9 @@ public final class BenchStrategies {
             try {
                 for (String name : strategies(props, o)) {
                     SelectionStrategy strategy = Strategies.byName(name);
-                    Optional<String> why = SignalCheck.unmet(s.task, strategy.requiredSignals(),
+                    Optional<String> why = SignalCheck.unmet(
+                            s.task,
+                            strategy.requiredSignals(),
                             s.learner.targetModel().block());
                     if (why.isPresent()) {
                         t.row(name, "-", "-", "-", "skipped: " + why.get());
@@ -83,11 +89,16 @@ public final class BenchStrategies {
                         committee = new Committee(s.task, o.train(), s.device, trialSeed, o.committee);
                     }
                     out.println("timing " + name + " ...");
-                    SelectionStep.Outcome done = step.run(s.learner,
-                            committee == null ? List.of() : committee.members(), strategy, 0, isLabeled);
-                    t.row(name, seconds(done.scoringSeconds()), seconds(done.selectionSeconds()),
-                            seconds(done.scoringSeconds() + done.selectionSeconds()), done.signals().stream()
-                                    .map(x -> x.name().toLowerCase(Locale.ROOT)).sorted()
+                    SelectionStep.Outcome done = step.run(
+                            s.learner, committee == null ? List.of() : committee.members(), strategy, 0, isLabeled);
+                    t.row(
+                            name,
+                            seconds(done.scoringSeconds()),
+                            seconds(done.selectionSeconds()),
+                            seconds(done.scoringSeconds() + done.selectionSeconds()),
+                            done.signals().stream()
+                                    .map(x -> x.name().toLowerCase(Locale.ROOT))
+                                    .sorted()
                                     .collect(Collectors.joining(",")));
                     if (done.influenceCost() != null) {
                         notes.add(done.influenceCost());
@@ -116,7 +127,8 @@ public final class BenchStrategies {
 
     /** An explicit -Dstrategies, else every registered strategy. */
     private static List<String> strategies(Properties props, Options o) {
-        return props.getProperty("strategies", "").isBlank() ? new ArrayList<>(new TreeSet<>(Strategies.names()))
+        return props.getProperty("strategies", "").isBlank()
+                ? new ArrayList<>(new TreeSet<>(Strategies.names()))
                 : o.strategies;
     }
 

@@ -1,7 +1,4 @@
 package org.ll4al.harness.bench;
-import org.ll4al.harness.options.BenchOptions;
-import org.ll4al.harness.options.OptionSpec;
-import org.ll4al.harness.supervise.NativeAllocator;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -10,14 +7,19 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
+import org.ll4al.harness.options.BenchOptions;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.harness.supervise.NativeAllocator;
 import org.ll4al.selection.CoreSetStrategy;
 import org.ll4al.selection.LossPredictionLoss;
 import org.ll4al.selection.LossPredictionModule;
@@ -26,8 +28,6 @@ import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.learn.ActiveLearner;
 import org.ll4al.tasks.option.OptionException;
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.NormalInitializer;
 
 /**
  * The benchmark command ({@code -Dbench=coreset|strategies|classification|detection|pose}):
@@ -54,13 +54,21 @@ public final class Benchmark {
         }
         String phases = OptionSpec.value(props, BenchOptions.PHASES);
         if (!"all".equals(phases) && !(names.contains("classification") && "pytorch".equals(compare))) {
-            throw new OptionException("benchPhases", phases, "all, unless -Dbench=classification"
-                    + " -DbenchCompare=pytorch (the only benchmark whose rounds it splits)");
+            throw new OptionException(
+                    "benchPhases",
+                    phases,
+                    "all, unless -Dbench=classification"
+                            + " -DbenchCompare=pytorch (the only benchmark whose rounds it splits)");
         }
         OptionSpec.value(props, BenchOptions.ROUNDS);
-        out.printf("machine: %d cores, %s %s, java %s, engine %s %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                Engine.getInstance().getEngineName(), Engine.getInstance().getVersion());
+        out.printf(
+                "machine: %d cores, %s %s, java %s, engine %s %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"),
+                Engine.getInstance().getEngineName(),
+                Engine.getInstance().getVersion());
         for (int i = 0; i < names.size(); i++) {
             if (names.size() > 1) {
                 out.printf("%s-Dbench=%s%n", i == 0 ? "" : System.lineSeparator(), names.get(i));
@@ -71,17 +79,25 @@ public final class Benchmark {
 
     /** Rejects an unknown benchmark name or a comparison it has no reference for. */
     private static void check(String what, String compare) {
-        boolean known = "coreset".equals(what) || "strategies".equals(what) || Tasks.names().contains(what);
+        boolean known = "coreset".equals(what)
+                || "strategies".equals(what)
+                || Tasks.names().contains(what);
         if (!known) {
-            throw new OptionException("bench", what, "coreset, strategies or a task (" + String.join(", ", Tasks.names())
-                    + "), or several of them separated by commas");
+            throw new OptionException(
+                    "bench",
+                    what,
+                    "coreset, strategies or a task (" + String.join(", ", Tasks.names())
+                            + "), or several of them separated by commas");
         }
         if ("numpy".equals(compare) && "classification".equals(what)) {
             throw new OptionException("benchCompare", compare, "pytorch for -Dbench=classification");
         }
         if (!compare.isEmpty() && !"coreset".equals(what) && !"classification".equals(what)) {
-            throw new OptionException("benchCompare", compare, "a comparison of -Dbench=classification or coreset"
-                    + " (no Python reference of the " + what + " benchmark exists)");
+            throw new OptionException(
+                    "benchCompare",
+                    compare,
+                    "a comparison of -Dbench=classification or coreset" + " (no Python reference of the " + what
+                            + " benchmark exists)");
         }
     }
 
@@ -119,23 +135,32 @@ public final class Benchmark {
             out.printf("training  (batch %d): %.1f img/s over %d images%n", s.batch(), train, ids.length);
             double infer = s.inferImagesPerSecond(ids);
             JvmActivity a2 = JvmActivity.now();
-            out.printf("inference (batch %d): %.1f img/s over %d images (the pass right after training, as a cycle"
-                    + " scores)%n", s.inferenceBatch(), infer, ids.length);
+            out.printf(
+                    "inference (batch %d): %.1f img/s over %d images (the pass right after training, as a cycle"
+                            + " scores)%n",
+                    s.inferenceBatch(), infer, ids.length);
             double again = s.inferImagesPerSecond(ids);
             JvmActivity a3 = JvmActivity.now();
             out.printf("inference again: %.1f img/s (a second pass; first / second = %.3f)%n", again, infer / again);
-            out.printf("during each pass: training %s; inference %s; inference again %s; native allocator: %s%n",
-                    a1.since(a0).describe(), a2.since(a1).describe(), a3.since(a2).describe(), NativeAllocator.current());
+            out.printf(
+                    "during each pass: training %s; inference %s; inference again %s; native allocator: %s%n",
+                    a1.since(a0).describe(),
+                    a2.since(a1).describe(),
+                    a3.since(a2).describe(),
+                    NativeAllocator.current());
             var trace = OptionSpec.value(props, BenchOptions.PROFILE);
             if (trace.isPresent()) {
                 OpProfile.record(trace.get(), () -> s.inferImagesPerSecond(ids));
-                out.println("profile of one scoring pass over " + ids.length + " images (Chrome trace: " + trace.get() + "):");
+                out.println("profile of one scoring pass over " + ids.length + " images (Chrome trace: " + trace.get()
+                        + "):");
                 OpProfile.print(OpProfile.summarize(trace.get()), 12, out);
             }
             double module = moduleStep(learner, s.task, s.batch(), s.device);
             double step = s.batch() / train;
-            out.printf("loss prediction module + ranking loss (forward + backward): %.2f ms per batch of %d = %.1f%% of a"
-                    + " training step (%.0f ms)%n", module * 1e3, s.batch(), 100 * module / step, step * 1e3);
+            out.printf(
+                    "loss prediction module + ranking loss (forward + backward): %.2f ms per batch of %d = %.1f%% of a"
+                            + " training step (%.0f ms)%n",
+                    module * 1e3, s.batch(), 100 * module / step, step * 1e3);
         }
     }
 
@@ -145,7 +170,8 @@ public final class Benchmark {
         int t = learner.targetModel().tapCount();
         int heads = outShapes.length - t - 1;
         Shape[] taps = Arrays.copyOfRange(outShapes, heads, heads + t);
-        LossPredictionModule module = LossPredictionModule.builder().setTapCount(t).build();
+        LossPredictionModule module =
+                LossPredictionModule.builder().setTapCount(t).build();
         try (NDManager m = NDManager.newBaseManager(device)) {
             module.setInitializer(new NormalInitializer(), Parameter.Type.WEIGHT);
             module.initialize(m, DataType.FLOAT32, taps);
@@ -190,8 +216,10 @@ public final class Benchmark {
             best = Math.min(best, s);
             sum += s;
         }
-        out.printf("core-set greedy k-center: %d unlabeled x %d labeled x %d-d, pick %d: best %.3f s, mean %.3f s over %d"
-                + " runs%n", n, n, dim, pick, best, sum / reps, reps);
+        out.printf(
+                "core-set greedy k-center: %d unlabeled x %d labeled x %d-d, pick %d: best %.3f s, mean %.3f s over %d"
+                        + " runs%n",
+                n, n, dim, pick, best, sum / reps, reps);
     }
 
     /** Greedy k-center on Gaussian embeddings: n unlabeled and n labeled points of {@code dim}, {@code pick} picks. */

@@ -1,12 +1,12 @@
 package org.ll4al.harness.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.Locale;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * What the JVM itself did during a timed pass: JIT compilation and garbage collection time, and
@@ -22,7 +22,13 @@ import java.nio.file.Path;
  * @param minorFaults the process's minor page faults (-1 where {@code /proc/self/stat} cannot be read)
  * @param systemTicks the process's CPU time in the kernel, in clock ticks (-1 likewise)
  */
-record JvmActivity(long compileMillis, long gcMillis, long gcCount, long cpuNanos, long wallNanos, long minorFaults,
+record JvmActivity(
+        long compileMillis,
+        long gcMillis,
+        long gcCount,
+        long cpuNanos,
+        long wallNanos,
+        long minorFaults,
         long systemTicks) {
 
     /** The counters now. */
@@ -36,7 +42,8 @@ record JvmActivity(long compileMillis, long gcMillis, long gcCount, long cpuNano
             gcN += Math.max(0, gc.getCollectionCount());
         }
         long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+                ? os.getProcessCpuTime()
+                : -1;
         long[] stat = procStat();
         return new JvmActivity(compile, gcMs, gcN, cpu, System.nanoTime(), stat[0], stat[1]);
     }
@@ -54,19 +61,31 @@ record JvmActivity(long compileMillis, long gcMillis, long gcCount, long cpuNano
 
     /** The counters' growth from {@code start} to this. */
     JvmActivity since(JvmActivity start) {
-        return new JvmActivity(compileMillis < 0 || start.compileMillis < 0 ? -1 : compileMillis - start.compileMillis,
-                gcMillis - start.gcMillis, gcCount - start.gcCount,
-                cpuNanos < 0 || start.cpuNanos < 0 ? -1 : cpuNanos - start.cpuNanos, wallNanos - start.wallNanos,
+        return new JvmActivity(
+                compileMillis < 0 || start.compileMillis < 0 ? -1 : compileMillis - start.compileMillis,
+                gcMillis - start.gcMillis,
+                gcCount - start.gcCount,
+                cpuNanos < 0 || start.cpuNanos < 0 ? -1 : cpuNanos - start.cpuNanos,
+                wallNanos - start.wallNanos,
                 minorFaults < 0 || start.minorFaults < 0 ? -1 : minorFaults - start.minorFaults,
                 systemTicks < 0 || start.systemTicks < 0 ? -1 : systemTicks - start.systemTicks);
     }
 
     /** One line of a difference: JIT ms, GC ms (collections), cores busy on average. */
     String describe() {
-        String cores = cpuNanos < 0 ? "" : String.format(Locale.ROOT, ", %.2f cores busy", cpuNanos / (double) wallNanos);
-        String faults = minorFaults < 0 ? "" : String.format(Locale.ROOT, ", %d minor page faults, %d ticks in the kernel",
-                minorFaults, systemTicks);
-        return String.format(Locale.ROOT, "JIT %s ms, GC %d ms (%d collections)%s%s",
-                compileMillis < 0 ? "?" : Long.toString(compileMillis), gcMillis, gcCount, cores, faults);
+        String cores =
+                cpuNanos < 0 ? "" : String.format(Locale.ROOT, ", %.2f cores busy", cpuNanos / (double) wallNanos);
+        String faults = minorFaults < 0
+                ? ""
+                : String.format(
+                        Locale.ROOT, ", %d minor page faults, %d ticks in the kernel", minorFaults, systemTicks);
+        return String.format(
+                Locale.ROOT,
+                "JIT %s ms, GC %d ms (%d collections)%s%s",
+                compileMillis < 0 ? "?" : Long.toString(compileMillis),
+                gcMillis,
+                gcCount,
+                cores,
+                faults);
     }
 }

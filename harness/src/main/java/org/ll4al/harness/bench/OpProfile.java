@@ -34,14 +34,17 @@ public final class OpProfile {
         try {
             jni = Class.forName("ai.djl.pytorch.jni.JniUtils");
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("-DbenchProfile needs DJL's PyTorch engine (ai.djl.pytorch.jni.JniUtils)", e);
+            throw new IllegalStateException(
+                    "-DbenchProfile needs DJL's PyTorch engine (ai.djl.pytorch.jni.JniUtils)", e);
         }
         try {
-            jni.getMethod("startProfile", boolean.class, boolean.class, boolean.class).invoke(null, false, true, false);
+            jni.getMethod("startProfile", boolean.class, boolean.class, boolean.class)
+                    .invoke(null, false, true, false);
             try {
                 pass.run();
             } finally {
-                jni.getMethod("stopProfile", String.class).invoke(null, trace.toAbsolutePath().toString());
+                jni.getMethod("stopProfile", String.class)
+                        .invoke(null, trace.toAbsolutePath().toString());
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the PyTorch engine's profiler failed: " + e, e);
@@ -60,9 +63,11 @@ public final class OpProfile {
         } catch (RuntimeException e) {
             throw new IOException(trace + ": not a Chrome trace (" + e.getMessage() + ")", e);
         }
-        JsonArray events = root.isJsonArray() ? root.getAsJsonArray()
+        JsonArray events = root.isJsonArray()
+                ? root.getAsJsonArray()
                 : root.isJsonObject() && root.getAsJsonObject().has("traceEvents")
-                        ? root.getAsJsonObject().getAsJsonArray("traceEvents") : null;
+                        ? root.getAsJsonObject().getAsJsonArray("traceEvents")
+                        : null;
         if (events == null) {
             throw new IOException(trace + ": not a Chrome trace (expected an array or an object with traceEvents)");
         }

@@ -15,13 +15,25 @@ import org.ll4al.tasks.option.Option;
  */
 public final class DataCacheOptions {
 
-    public static final Option<Path> DATA_CACHE = Option.of("dataCache", "~/.ll4al/data",
-            "folder the official datasets are downloaded to and unpacked in (-Ddownload, a run without -Ddata)",
-            "a folder (~/ for the home folder)", DataCacheOptions::folder).session().pathValued();
-    public static final Option<String> DATA_MIRROR = Option.of("dataMirror", "",
-            "base URL to fetch every official archive from instead of its publisher's (URL/FILE, e.g. a local mirror);"
-                    + " empty: the official URLs", "an http:// or https:// URL, or empty",
-            s -> s.isBlank() || s.trim().startsWith("http://") || s.trim().startsWith("https://") ? s.trim() : null)
+    public static final Option<Path> DATA_CACHE = Option.of(
+                    "dataCache",
+                    "~/.ll4al/data",
+                    "folder the official datasets are downloaded to and unpacked in (-Ddownload, a run without -Ddata)",
+                    "a folder (~/ for the home folder)",
+                    DataCacheOptions::folder)
+            .session()
+            .pathValued();
+    public static final Option<String> DATA_MIRROR = Option.of(
+                    "dataMirror",
+                    "",
+                    "base URL to fetch every official archive from instead of its publisher's (URL/FILE, e.g. a local mirror);"
+                            + " empty: the official URLs",
+                    "an http:// or https:// URL, or empty",
+                    s -> s.isBlank()
+                                    || s.trim().startsWith("http://")
+                                    || s.trim().startsWith("https://")
+                            ? s.trim()
+                            : null)
             .session();
 
     /** The download's own options. */

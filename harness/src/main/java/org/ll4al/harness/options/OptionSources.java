@@ -65,8 +65,11 @@ public final class OptionSources {
     /** Refuses a preset the task does not have, listing the ones it has. */
     static void checkPreset(TaskProvider provider, String preset) {
         if (!provider.presets().names().contains(preset)) {
-            throw new OptionException("preset", preset, "a preset of task " + provider.name() + ": "
-                    + String.join(", ", provider.presets().names()));
+            throw new OptionException(
+                    "preset",
+                    preset,
+                    "a preset of task " + provider.name() + ": "
+                            + String.join(", ", provider.presets().names()));
         }
     }
 
@@ -80,8 +83,11 @@ public final class OptionSources {
         Map<String, String> m = new LinkedHashMap<>();
         for (String k : p.stringPropertyNames()) {
             if (!OptionSpec.RUNS.contains(k) || "config".equals(k)) {
-                throw new OptionException("config", file.toString(),
-                        "only known option names; '" + k + "' is not one (" + String.join(", ", OptionSpec.RUNS.names()) + ")");
+                throw new OptionException(
+                        "config",
+                        file.toString(),
+                        "only known option names; '" + k + "' is not one (" + String.join(", ", OptionSpec.RUNS.names())
+                                + ")");
             }
             m.put(k, p.getProperty(k).trim());
         }

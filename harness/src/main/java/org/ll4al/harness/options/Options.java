@@ -72,13 +72,19 @@ public final class Options {
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (!table.contains(e.getKey())) {
                 String owner = OptionSpec.ownerTask(e.getKey());
-                throw new OptionException(e.getKey(), e.getValue(), "nothing for task " + task + ": " + e.getKey()
-                        + (owner == null ? " is not an option of a run" : " is an option of task " + owner));
+                throw new OptionException(
+                        e.getKey(),
+                        e.getValue(),
+                        "nothing for task " + task + ": " + e.getKey()
+                                + (owner == null ? " is not an option of a run" : " is an option of task " + owner));
             }
             if (table.get(e.getKey()).isPath() && PortablePaths.isPlaceholder(e.getValue())) {
-                throw new OptionException(e.getKey(), e.getValue(), "a path on this machine; " + e.getValue()
-                        + " stands for a folder of the machine that wrote a published run.json or OPTIONS"
-                        + " (docs/results-folder.md): give the folder it names here");
+                throw new OptionException(
+                        e.getKey(),
+                        e.getValue(),
+                        "a path on this machine; " + e.getValue()
+                                + " stands for a folder of the machine that wrote a published run.json or OPTIONS"
+                                + " (docs/results-folder.md): give the folder it names here");
             }
         }
         settings = table.parse(values);
@@ -130,12 +136,19 @@ public final class Options {
             Option<?> o = OptionSpec.ALL.get(e.getKey());
             String v = e.getValue();
             boolean cacheItself = e.getKey().equals(DataCacheOptions.DATA_CACHE.name());
-            if (o != null && o.isPath() && !cacheItself && v != null && (v.equals(prefix) || v.startsWith(prefix + "/"))) {
+            if (o != null
+                    && o.isPath()
+                    && !cacheItself
+                    && v != null
+                    && (v.equals(prefix) || v.startsWith(prefix + "/"))) {
                 if (cache == null) {
-                    cache = DataCacheOptions.DATA_CACHE.parse(values.getOrDefault(DataCacheOptions.DATA_CACHE.name(),
-                            DataCacheOptions.DATA_CACHE.defaultValue()));
+                    cache = DataCacheOptions.DATA_CACHE.parse(values.getOrDefault(
+                            DataCacheOptions.DATA_CACHE.name(), DataCacheOptions.DATA_CACHE.defaultValue()));
                 }
-                out.put(e.getKey(), cache.resolve(v.substring(Math.min(v.length(), prefix.length() + 1))).toString());
+                out.put(
+                        e.getKey(),
+                        cache.resolve(v.substring(Math.min(v.length(), prefix.length() + 1)))
+                                .toString());
             }
         }
         return out;

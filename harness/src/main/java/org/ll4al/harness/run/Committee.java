@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.ll4al.results.ResultsException;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.learn.ActiveLearner;
@@ -14,7 +15,6 @@ import org.ll4al.tasks.learn.LossRanking;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingListener;
-import java.util.function.IntFunction;
 
 /**
  * The extra members of a {@code committee} strategy's committee (the trial's main model is the
@@ -49,8 +49,12 @@ public final class Committee implements AutoCloseable {
     double train(TrainSettings settings, int[] labeled, int cycle, TrainingListener listener) {
         double seconds = 0;
         for (int m = 0; m < members.size(); m++) {
-            TrainStats s = members.get(m).train(settings, labeled,
-                    new Random(Seeds.mix(trialSeed, Seeds.COMMITTEE, m + 1, Seeds.TRAIN, cycle)), listener);
+            TrainStats s = members.get(m)
+                    .train(
+                            settings,
+                            labeled,
+                            new Random(Seeds.mix(trialSeed, Seeds.COMMITTEE, m + 1, Seeds.TRAIN, cycle)),
+                            listener);
             seconds += s.seconds();
         }
         return seconds;
@@ -85,7 +89,8 @@ public final class Committee implements AutoCloseable {
         for (int m = 0; m < members.size(); m++) {
             Path f = file.apply(m + 1);
             if (!Files.exists(f)) {
-                throw new ResultsException(f + ": checkpoint of committee member " + (m + 1) + " missing; cannot resume");
+                throw new ResultsException(
+                        f + ": checkpoint of committee member " + (m + 1) + " missing; cannot resume");
             }
             members.get(m).load(f);
         }

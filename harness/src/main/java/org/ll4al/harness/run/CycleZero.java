@@ -50,16 +50,26 @@ public final class CycleZero {
         }
         try {
             Outcome o = new Outcome(
-                    new TrainStats(num(p, "trainSeconds"), Long.parseLong(p.getProperty("images")),
-                            num(p, "lastTaskLoss"), num(p, "lastLossPredictionLoss")),
-                    new Evaluation(num(p, "metric"), num(p, "lossRankAccuracy"), num(p, "evalSeconds"), null, null,
+                    new TrainStats(
+                            num(p, "trainSeconds"),
+                            Long.parseLong(p.getProperty("images")),
+                            num(p, "lastTaskLoss"),
+                            num(p, "lastLossPredictionLoss")),
+                    new Evaluation(
+                            num(p, "metric"),
+                            num(p, "lossRankAccuracy"),
+                            num(p, "evalSeconds"),
+                            null,
+                            null,
                             p.containsKey("entropyLossRankAccuracy") ? num(p, "entropyLossRankAccuracy") : Double.NaN,
                             p.getProperty("details", "")));
             learner.load(params);
             return o;
         } catch (RuntimeException e) {
-            throw new ResultsException(facts + ": not a cycle-0 record of this version (" + e
-                    + "); delete it and its .params file to retrain cycle 0", e);
+            throw new ResultsException(
+                    facts + ": not a cycle-0 record of this version (" + e
+                            + "); delete it and its .params file to retrain cycle 0",
+                    e);
         }
     }
 

@@ -1,5 +1,4 @@
 package org.ll4al.harness.run;
-import org.ll4al.harness.options.Options;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -10,25 +9,26 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.ll4al.harness.options.Options;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunManifest;
 import org.ll4al.results.SelectionRecord;
 import org.ll4al.selection.Strategies;
-import org.ll4al.tasks.learn.SignalCheck;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
+import org.ll4al.tasks.learn.SignalCheck;
 import org.ll4al.tasks.nn.ConvolutionSelfCheck;
 import org.ll4al.tasks.option.OptionException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /** Runs the grid of (strategy, trial) of one task into one results folder, resuming what exists. */
 public final class Experiment {
@@ -47,8 +47,11 @@ public final class Experiment {
         return switch (choice) {
             case "gpu" -> {
                 if (gpus == 0) {
-                    throw new OptionException("device", choice, "cpu or auto: no GPU is visible to the PyTorch engine"
-                            + " (build with -Pgpu on a CUDA machine)");
+                    throw new OptionException(
+                            "device",
+                            choice,
+                            "cpu or auto: no GPU is visible to the PyTorch engine"
+                                    + " (build with -Pgpu on a CUDA machine)");
                 }
                 yield Device.gpu();
             }
@@ -73,8 +76,11 @@ public final class Experiment {
             checkStrategies(task);
             long need = o.initial + (long) o.budget * (o.cycles - 1);
             if (need > task.poolSize()) {
-                throw new OptionException("budget", Integer.toString(o.budget), "initial + budget x (cycles - 1) = "
-                        + need + " to fit in the pool of " + task.poolSize() + " samples");
+                throw new OptionException(
+                        "budget",
+                        Integer.toString(o.budget),
+                        "initial + budget x (cycles - 1) = " + need + " to fit in the pool of " + task.poolSize()
+                                + " samples");
             }
             Path dir = resultsDir();
             ResultsStore store = ResultsStore.open(dir);
@@ -87,7 +93,8 @@ public final class Experiment {
             List<String> failed = new ArrayList<>();
             for (ResumePlan.Run planned : ResumePlan.of(o, done)) {
                 if (!runner.run(planned, picked)) {
-                    failed.add(planned.key().strategy() + "/trial" + planned.key().trial());
+                    failed.add(
+                            planned.key().strategy() + "/trial" + planned.key().trial());
                 }
             }
             manifest.setFinished(OffsetDateTime.now().toString());
@@ -103,10 +110,16 @@ public final class Experiment {
     private void checkStrategies(ActiveLearningTask task) {
         for (String name : o.strategies) {
             var strategy = Strategies.byName(name);
-            SignalCheck.unmet(task, strategy.requiredSignals(), task.newTargetModel().block()).ifPresent(why -> {
-                throw new OptionException("strategies", name, "strategies defined for task " + task.name()
-                        + "; " + name + " is not: " + why);
-            });
+            SignalCheck.unmet(
+                            task,
+                            strategy.requiredSignals(),
+                            task.newTargetModel().block())
+                    .ifPresent(why -> {
+                        throw new OptionException(
+                                "strategies",
+                                name,
+                                "strategies defined for task " + task.name() + "; " + name + " is not: " + why);
+                    });
         }
     }
 
@@ -153,13 +166,17 @@ public final class Experiment {
         if (ConvolutionSelfCheck.padsChannels()) {
             return "channels padded to multiples of 16 (" + flag + ")";
         }
-        return "engine's own (" + flag + ("off".equals(ConvolutionSelfCheck.mode()) ? ", not checked)" : ", checked correct)");
+        return "engine's own (" + flag
+                + ("off".equals(ConvolutionSelfCheck.mode()) ? ", not checked)" : ", checked correct)");
     }
 
     private RunManifest manifest(ResultsStore store, Device device) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("device", device.toString());
-        env.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        env.put(
+                "engine",
+                Engine.getInstance().getEngineName() + " "
+                        + Engine.getInstance().getVersion());
         env.put("djl", Engine.getDjlVersion());
         env.put("java", System.getProperty("java.version"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -168,13 +185,16 @@ public final class Experiment {
         RunManifest fresh = new RunManifest(o.asConfig(), env);
         fresh.setSessionOptions(o.sessionNames());
         fresh.setPathOptions(o.pathNames());
-        fresh.setControls(o.strategies.stream().filter(s -> Strategies.byName(s).readsLabels()).toList());
+        fresh.setControls(o.strategies.stream()
+                .filter(s -> Strategies.byName(s).readsLabels())
+                .toList());
         RunManifest old = ResultsReader.manifest(store.dir());
         if (old == null) {
             fresh.setStarted(OffsetDateTime.now().toString());
             return fresh;
         }
-        Set<String> ignored = Set.of("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
+        Set<String> ignored =
+                Set.of("strategies"); // strategies may be added to a run: seeds depend on (trial, purpose, cycle) only
         List<String> diff = old.differences(fresh, ignored, o.portablePaths());
         if (!diff.isEmpty() && holdsNoResults(store)) {
             // a run that stopped before its first cycle (e.g. a bad -Dpretrained file) left only run.json
@@ -184,8 +204,11 @@ public final class Experiment {
             return fresh;
         }
         if (!diff.isEmpty()) {
-            throw new OptionException("out", store.dir().toString(), "a folder of the same experiment; its run.json differs in "
-                    + String.join("; ", diff) + " (use another -Dout, or -Dresume=false to start over in a new folder)");
+            throw new OptionException(
+                    "out",
+                    store.dir().toString(),
+                    "a folder of the same experiment; its run.json differs in " + String.join("; ", diff)
+                            + " (use another -Dout, or -Dresume=false to start over in a new folder)");
         }
         String before = old.config().getOrDefault("strategies", "");
         LinkedHashSet<String> all = new LinkedHashSet<>(

@@ -32,7 +32,8 @@ public final class Progress implements TrainingListener {
     public void onEpoch(int epoch, int epochs, double taskLoss, double lossPredictionLoss) {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double eta = elapsed / (epoch + 1) * (epochs - epoch - 1);
-        String line = String.format("%s epoch %d/%d %s task loss %.4f  loss-prediction loss %.4f  %.0fs, ETA %.0fs",
+        String line = String.format(
+                "%s epoch %d/%d %s task loss %.4f  loss-prediction loss %.4f  %.0fs, ETA %.0fs",
                 label, epoch + 1, epochs, bar(epoch + 1, epochs), taskLoss, lossPredictionLoss, elapsed, eta);
         if (terminal) {
             out.print("\r" + line + (epoch + 1 == epochs ? "\n" : ""));

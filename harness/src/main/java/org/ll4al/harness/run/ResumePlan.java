@@ -1,8 +1,8 @@
 package org.ll4al.harness.run;
-import org.ll4al.harness.options.Options;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ll4al.harness.options.Options;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.RunKey;
 
@@ -41,9 +41,13 @@ public final class ResumePlan {
                     continue;
                 }
                 RunKey key = new RunKey(strategy, trial);
-                int start = (int) done.stream().filter(r -> r.key().equals(key) && r.isOk()).count();
-                CycleResult failure = done.stream().filter(r -> r.key().equals(key) && !r.isOk() && r.cycle() >= start)
-                        .findFirst().orElse(null);
+                int start = (int) done.stream()
+                        .filter(r -> r.key().equals(key) && r.isOk())
+                        .count();
+                CycleResult failure = done.stream()
+                        .filter(r -> r.key().equals(key) && !r.isOk() && r.cycle() >= start)
+                        .findFirst()
+                        .orElse(null);
                 runs.add(new Run(key, start, failure));
             }
         }

@@ -35,8 +35,14 @@ public final class SelectionStep {
      * @param selectionSeconds wall time of the strategy's selection
      * @param influenceCost ISAL's cost line, or null when the strategy does not use influence
      */
-    public record Outcome(int[] subset, Set<Signal> signals, PoolView pool, Selection selection, double scoringSeconds,
-            double selectionSeconds, String influenceCost) {}
+    public record Outcome(
+            int[] subset,
+            Set<Signal> signals,
+            PoolView pool,
+            Selection selection,
+            double scoringSeconds,
+            double selectionSeconds,
+            String influenceCost) {}
 
     private final TrialDraws draws;
     private final int subsetSize;
@@ -80,23 +86,37 @@ public final class SelectionStep {
      * @param labeled the labeled set; not changed
      * @throws IllegalStateException when the strategy picks an id outside the subset, a labeled or a repeated one
      */
-    public Outcome run(ActiveLearner learner, List<ActiveLearner> committee, SelectionStrategy strategy, int cycle,
+    public Outcome run(
+            ActiveLearner learner,
+            List<ActiveLearner> committee,
+            SelectionStrategy strategy,
+            int cycle,
             BitSet labeled) {
         long trialSeed = draws.trialSeed();
         int[] subset = subset(labeled, cycle);
         Set<Signal> wanted = signals(strategy);
         Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_SCORE, cycle)); // MC-dropout masks
         boolean influence = wanted.contains(Signal.INFLUENCE);
-        Scoring extras = new Scoring(committee, mcPasses, isal, influence ? draws.isalReference(isal) : new int[0],
+        Scoring extras = new Scoring(
+                committee,
+                mcPasses,
+                isal,
+                influence ? draws.isalReference(isal) : new int[0],
                 Seeds.mix(trialSeed, Seeds.ISAL_LISSA, cycle));
         long t0 = System.nanoTime();
         PoolView pool = learner.score(subset, labeled.stream().toArray(), wanted, extras);
         long t1 = System.nanoTime();
-        Selection sel = strategy.select(pool, Math.min(budget, subset.length),
-                new Random(Seeds.mix(trialSeed, Seeds.SELECT, cycle)));
+        Selection sel = strategy.select(
+                pool, Math.min(budget, subset.length), new Random(Seeds.mix(trialSeed, Seeds.SELECT, cycle)));
         long t2 = System.nanoTime();
         check(sel, subset, labeled, strategy);
-        return new Outcome(subset, wanted, pool, sel, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+        return new Outcome(
+                subset,
+                wanted,
+                pool,
+                sel,
+                (t1 - t0) / 1e9,
+                (t2 - t1) / 1e9,
                 influence ? learner.lastInfluenceCost() : null);
     }
 

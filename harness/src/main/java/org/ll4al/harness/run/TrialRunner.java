@@ -1,5 +1,4 @@
 package org.ll4al.harness.run;
-import org.ll4al.harness.options.Options;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
+import org.ll4al.harness.options.Options;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsException;
 import org.ll4al.results.ResultsStore;
@@ -20,8 +20,8 @@ import org.ll4al.results.SampleLosses;
 import org.ll4al.results.SelectionDiagnostics;
 import org.ll4al.results.SelectionRecord;
 import org.ll4al.selection.PoolView;
-import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Selection;
+import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.ActiveLearningTask;
@@ -46,7 +46,8 @@ public final class TrialRunner {
     private final PrintStream out;
     private final boolean terminal;
 
-    TrialRunner(Options o, ActiveLearningTask task, ResultsStore store, Device device, PrintStream out, boolean terminal) {
+    TrialRunner(
+            Options o, ActiveLearningTask task, ResultsStore store, Device device, PrintStream out, boolean terminal) {
         this.o = o;
         this.task = task;
         this.store = store;
@@ -115,11 +116,20 @@ public final class TrialRunner {
         return true;
     }
 
-    private boolean cycle(ActiveLearner learner, Committee committee, SelectionStrategy strategy, SelectionStep step,
-            RunKey key, long trialSeed, int c, BitSet labeled) throws IOException {
+    private boolean cycle(
+            ActiveLearner learner,
+            Committee committee,
+            SelectionStrategy strategy,
+            SelectionStep step,
+            RunKey key,
+            long trialSeed,
+            int c,
+            BitSet labeled)
+            throws IOException {
         int[] labeledIds = labeled.stream().toArray();
-        String label = String.format("[%s %s trial %d cycle %d/%d, %d labeled]", task.name(), key.strategy(),
-                key.trial(), c, o.cycles - 1, labeledIds.length);
+        String label = String.format(
+                "[%s %s trial %d cycle %d/%d, %d labeled]",
+                task.name(), key.strategy(), key.trial(), c, o.cycles - 1, labeledIds.length);
         CycleZero.Outcome trained;
         double memberSeconds;
         try {
@@ -135,19 +145,24 @@ public final class TrialRunner {
         TrainStats stats = trained.stats();
         Evaluation eval = trained.eval();
         PoolView onLabeled = learner.lossesOn(labeledIds);
-        double labeledRank = LossRanking.accuracy(onLabeled.scores(Signal.TRUE_LOSS), onLabeled.scores(Signal.PREDICTED_LOSS));
+        double labeledRank =
+                LossRanking.accuracy(onLabeled.scores(Signal.TRUE_LOSS), onLabeled.scores(Signal.PREDICTED_LOSS));
         List<SampleLosses> samples = new ArrayList<>();
         if (o.sampleLosses) {
             samples.add(sampleLosses(key, c, "labeled", onLabeled));
             if (eval.trueLosses() != null) { // a loaded shared cycle 0: its trainer wrote the evaluation's
                 String[] names = new String[eval.trueLosses().length];
                 Arrays.setAll(names, i -> task.sampleName(true, i));
-                samples.add(new SampleLosses(key.strategy(), key.trial(), c, "eval", names, eval.trueLosses(),
-                        eval.predictedLosses()));
+                samples.add(new SampleLosses(
+                        key.strategy(), key.trial(), c, "eval", names, eval.trueLosses(), eval.predictedLosses()));
             }
         }
-        double agreement = committee.members().isEmpty() ? Double.NaN
-                : committee.lossAgreement(eval.trueLosses() != null ? eval.trueLosses() : learner.evaluate().trueLosses());
+        double agreement = committee.members().isEmpty()
+                ? Double.NaN
+                : committee.lossAgreement(
+                        eval.trueLosses() != null
+                                ? eval.trueLosses()
+                                : learner.evaluate().trueLosses());
         List<SelectionRecord> picks = new ArrayList<>();
         SelectionDiagnostics diagnostics = SelectionDiagnostics.NONE;
         double selectSeconds = 0;
@@ -164,32 +179,46 @@ public final class TrialRunner {
                 samples.add(sampleLosses(key, c, "subset", pool));
             }
             for (int i = 0; i < sel.ids().length; i++) {
-                picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
+                picks.add(new SelectionRecord(
+                        task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
             }
             selectSeconds = (System.nanoTime() - t0) / 1e9;
         }
         store.appendSampleLosses(samples);
         learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
         committee.save(m -> memberCheckpoint(key, m, c));
-        store.appendCycle(row(key, c, labeledIds.length)
-                .metricValue(eval.metric())
-                .lossRankAccuracy(eval.lossRankAccuracy())
-                .seconds(stats.seconds() + memberSeconds, selectSeconds)
-                .diagnostics(diagnostics)
-                .labeledLossRankAccuracy(labeledRank)
-                .committeeLossAgreement(agreement)
-                .entropyLossRankAccuracy(eval.entropyLossRankAccuracy())
-                .build(), picks);
+        store.appendCycle(
+                row(key, c, labeledIds.length)
+                        .metricValue(eval.metric())
+                        .lossRankAccuracy(eval.lossRankAccuracy())
+                        .seconds(stats.seconds() + memberSeconds, selectSeconds)
+                        .diagnostics(diagnostics)
+                        .labeledLossRankAccuracy(labeledRank)
+                        .committeeLossAgreement(agreement)
+                        .entropyLossRankAccuracy(eval.entropyLossRankAccuracy())
+                        .build(),
+                picks);
         Files.deleteIfExists(checkpoint(key, c - 1));
         committee.delete(m -> memberCheckpoint(key, m, c - 1));
         picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf("%s %s %.4f%s  loss-rank accuracy %.3f (labeled set %.3f%s%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
-                + "  rss %d MiB%n", label, task.metricName(), eval.metric(),
-                eval.details().isEmpty() ? "" : " (" + eval.details() + ")", eval.lossRankAccuracy(), labeledRank,
-                Double.isNaN(eval.entropyLossRankAccuracy()) ? ""
+        out.printf(
+                "%s %s %.4f%s  loss-rank accuracy %.3f (labeled set %.3f%s%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
+                        + "  rss %d MiB%n",
+                label,
+                task.metricName(),
+                eval.metric(),
+                eval.details().isEmpty() ? "" : " (" + eval.details() + ")",
+                eval.lossRankAccuracy(),
+                labeledRank,
+                Double.isNaN(eval.entropyLossRankAccuracy())
+                        ? ""
                         : String.format(", entropy %.3f", eval.entropyLossRankAccuracy()),
                 Double.isNaN(agreement) ? "" : String.format(", committee's own losses %.3f", agreement),
-                stats.seconds(), stats.imagesPerSecond(), selectSeconds, describe(diagnostics), Memory.rssMiB());
+                stats.seconds(),
+                stats.imagesPerSecond(),
+                selectSeconds,
+                describe(diagnostics),
+                Memory.rssMiB());
         return true;
     }
 
@@ -197,8 +226,9 @@ public final class TrialRunner {
      * Trains and evaluates cycle {@code c}. Cycle 0 is the same for every strategy of a trial: with
      * {@code shareCycle0} the first strategy trains it and the others load it.
      */
-    private CycleZero.Outcome trainAndEvaluate(ActiveLearner learner, RunKey key, long trialSeed, int c,
-            int[] labeledIds, String label) throws IOException {
+    private CycleZero.Outcome trainAndEvaluate(
+            ActiveLearner learner, RunKey key, long trialSeed, int c, int[] labeledIds, String label)
+            throws IOException {
         CycleZero shared = c == 0 && o.shareCycle0 ? new CycleZero(store.dir(), key.trial()) : null;
         if (shared != null) {
             CycleZero.Outcome done = shared.load(learner);
@@ -208,7 +238,10 @@ public final class TrialRunner {
             }
         }
         Engine.getInstance().setRandomSeed((int) Seeds.mix(trialSeed, Seeds.TORCH_TRAIN, c)); // dropout masks
-        TrainStats stats = learner.train(settings(c), labeledIds, new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
+        TrainStats stats = learner.train(
+                settings(c),
+                labeledIds,
+                new Random(Seeds.mix(trialSeed, Seeds.TRAIN, c)),
                 new Progress(out, terminal, label));
         CycleZero.Outcome result = new CycleZero.Outcome(stats, learner.evaluate());
         if (shared != null) {
@@ -219,15 +252,27 @@ public final class TrialRunner {
 
     /** A row of this run's cycle {@code c}: its identity, labeled count and metric name. */
     private CycleResult.Builder row(RunKey key, int c, int labeled) {
-        return CycleResult.builder().task(task.name()).strategy(key.strategy()).trial(key.trial())
-                .seed(Seeds.trial(o.seed, key.trial())).cycle(c).labeled(labeled).metricName(task.metricName());
+        return CycleResult.builder()
+                .task(task.name())
+                .strategy(key.strategy())
+                .trial(key.trial())
+                .seed(Seeds.trial(o.seed, key.trial()))
+                .cycle(c)
+                .labeled(labeled)
+                .metricName(task.metricName());
     }
 
     private SampleLosses sampleLosses(RunKey key, int c, String set, PoolView v) {
         int[] ids = v.ids();
         String[] names = new String[ids.length];
         Arrays.setAll(names, i -> task.sampleName(false, ids[i]));
-        return new SampleLosses(key.strategy(), key.trial(), c, set, names, v.scores(Signal.TRUE_LOSS),
+        return new SampleLosses(
+                key.strategy(),
+                key.trial(),
+                c,
+                set,
+                names,
+                v.scores(Signal.TRUE_LOSS),
                 v.scores(Signal.PREDICTED_LOSS));
     }
 
@@ -240,16 +285,20 @@ public final class TrialRunner {
         if (!d.recorded()) {
             return "";
         }
-        return String.format("  picks: loss x%.2f of subset mean, subset loss-rank acc %.3f, label entropy %.3f",
+        return String.format(
+                "  picks: loss x%.2f of subset mean, subset loss-rank acc %.3f, label entropy %.3f",
                 d.pickedLossRatio(), d.subsetLossRankAccuracy(), d.pickedLabelEntropy());
     }
 
     private Path memberCheckpoint(RunKey key, int member, int cycle) {
-        return store.dir().resolve("checkpoints")
+        return store.dir()
+                .resolve("checkpoints")
                 .resolve(key.strategy() + "-trial" + key.trial() + "-member" + member + "-cycle" + cycle + ".params");
     }
 
     private Path checkpoint(RunKey key, int cycle) {
-        return store.dir().resolve("checkpoints").resolve(key.strategy() + "-trial" + key.trial() + "-cycle" + cycle + ".params");
+        return store.dir()
+                .resolve("checkpoints")
+                .resolve(key.strategy() + "-trial" + key.trial() + "-cycle" + cycle + ".params");
     }
 }

@@ -1,5 +1,4 @@
 package org.ll4al.harness.supervise;
-import org.ll4al.harness.options.OptionSpec;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,10 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.report.Report;
 import org.ll4al.results.ResultsMerger;
 import org.ll4al.tasks.option.OptionException;
-import java.util.Set;
-import org.ll4al.report.Report;
 
 /**
  * {@code -Ddevices=N}: runs N shards of the (strategy, trial) grid side by side, one JVM per
@@ -33,10 +33,12 @@ public final class Launcher {
 
     private Launcher() {}
 
-    public static int run(Properties props, int devices, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    public static int run(Properties props, int devices, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
         String base = props.getProperty("out", "");
         if (base.isBlank()) {
-            throw new OptionException("out", base, "a results folder when devices > 1 (the shards and the merge go there)");
+            throw new OptionException(
+                    "out", base, "a results folder when devices > 1 (the shards and the merge go there)");
         }
         if (props.getProperty("shard") != null) {
             throw new OptionException("devices", Integer.toString(devices), "1 when -Dshard is given");

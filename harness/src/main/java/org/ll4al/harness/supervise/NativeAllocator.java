@@ -1,11 +1,11 @@
 package org.ll4al.harness.supervise;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ll4al.tasks.option.OptionException;
-import java.io.IOException;
 
 /**
  * The native allocator of the supervised child JVM ({@code -Dmalloc}): libtorch allocates and
@@ -62,8 +62,11 @@ public final class NativeAllocator {
         if (kernel == null || kernel.equals("never")) {
             String why = kernel == null ? setting + " not readable" : setting + " says never";
             if (mode.equals("on")) {
-                throw new OptionException("hugePages", mode, "a kernel that offers transparent huge pages (" + why
-                        + "; as root: echo madvise > " + setting + "), or -DhugePages=auto|off");
+                throw new OptionException(
+                        "hugePages",
+                        mode,
+                        "a kernel that offers transparent huge pages (" + why + "; as root: echo madvise > " + setting
+                                + "), or -DhugePages=auto|off");
             }
             return "huge pages: off (" + why + ")";
         }
@@ -102,8 +105,11 @@ public final class NativeAllocator {
         Path lib = candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
         if (lib == null) {
             if (mode.equals("tcmalloc")) {
-                throw new OptionException("malloc", mode, "tcmalloc installed at one of " + candidates
-                        + " (Debian/Ubuntu: apt-get install libtcmalloc-minimal4), or -Dmalloc=auto|system");
+                throw new OptionException(
+                        "malloc",
+                        mode,
+                        "tcmalloc installed at one of " + candidates
+                                + " (Debian/Ubuntu: apt-get install libtcmalloc-minimal4), or -Dmalloc=auto|system");
             }
             return "native allocator: the system's malloc (tcmalloc not installed; apt-get install libtcmalloc-minimal4"
                     + " makes training faster)";

@@ -1,8 +1,4 @@
 package org.ll4al.harness.supervise;
-import org.ll4al.harness.options.OptionSpec;
-import org.ll4al.harness.options.Options;
-import org.ll4al.harness.run.Experiment;
-import org.ll4al.harness.run.ResumePlan;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,8 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.ll4al.results.ResultsReader;
 import java.util.TreeSet;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.harness.options.Options;
+import org.ll4al.harness.run.Experiment;
+import org.ll4al.harness.run.ResumePlan;
+import org.ll4al.results.ResultsReader;
 
 /**
  * Runs an experiment in a child JVM and relaunches it, resuming with the same results folder,
@@ -32,7 +32,8 @@ public final class Supervisor {
      * Runs the experiment described by {@code props} (already validated into {@code o}) under
      * supervision; returns the exit status to end with.
      */
-    public static int run(Properties props, Options o, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    public static int run(Properties props, Options o, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
         Path base = Experiment.baseDir(o, out);
         Path dir = Experiment.shardDir(o, base);
         Path crashes = dir.resolve("crashes");
@@ -71,7 +72,8 @@ public final class Supervisor {
     }
 
     private static Process start(List<String> cmd, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO()
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .inheritIO()
                 .redirectError(ProcessBuilder.Redirect.PIPE); // through EngineWarnings
         pb.environment().putAll(env);
         return pb.start();
@@ -83,9 +85,10 @@ public final class Supervisor {
      * those of a run without any {@code LD_PRELOAD} given by hand; returns the child's exit status.
      * A benchmark is not relaunched: a crash ends it.
      */
-    public static int bench(Properties props, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        Map<String, String> env = childEnvironment(OptionSpec.value(props, OptionSpec.MALLOC),
-                OptionSpec.value(props, OptionSpec.HUGE_PAGES), out);
+    public static int bench(Properties props, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        Map<String, String> env = childEnvironment(
+                OptionSpec.value(props, OptionSpec.MALLOC), OptionSpec.value(props, OptionSpec.HUGE_PAGES), out);
         return await(start(benchCommand(props), env), err);
     }
 
@@ -156,7 +159,8 @@ public final class Supervisor {
         List<String> cmd = jvm();
         cmd.add("-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"));
         for (String k : new TreeSet<>(props.stringPropertyNames())) {
-            boolean option = OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise");
+            boolean option =
+                    OptionSpec.RUNS.contains(k) && !k.equals("out") && !k.equals("resume") && !k.equals("supervise");
             if (option || engine(k)) {
                 cmd.add("-D" + k + "=" + props.getProperty(k));
             }

@@ -1,7 +1,4 @@
 package org.ll4al.harness.tools;
-import org.ll4al.harness.options.DataCacheOptions;
-import org.ll4al.harness.options.OptionSources;
-import org.ll4al.harness.options.OptionSpec;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import org.ll4al.harness.options.DataCacheOptions;
+import org.ll4al.harness.options.OptionSources;
+import org.ll4al.harness.options.OptionSpec;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
@@ -49,8 +49,11 @@ public final class Download {
         if (Tasks.names().contains(name) && !Tasks.byName(name).officialData().isEmpty()) {
             return Tasks.byName(name).defaultData(Map.of());
         }
-        throw new OptionException("download", name, "a dataset (" + String.join(", ", DataCacheOptions.datasets().keySet())
-                + ") or a task (" + String.join(", ", Tasks.names()) + "), or several separated by commas");
+        throw new OptionException(
+                "download",
+                name,
+                "a dataset (" + String.join(", ", DataCacheOptions.datasets().keySet()) + ") or a task ("
+                        + String.join(", ", Tasks.names()) + "), or several separated by commas");
     }
 
     /** {@code -Ddownload=NAME[,NAME..]}: installs each dataset and prints its {@code -Ddata}; returns the exit status. */
@@ -68,7 +71,9 @@ public final class Download {
         if (wanted.isEmpty()) {
             throw new OptionException("download", props.getProperty("download"), "a dataset or a task name");
         }
-        DataCache cache = cache(OptionSpec.value(props, DataCacheOptions.DATA_CACHE), OptionSpec.value(props, DataCacheOptions.DATA_MIRROR));
+        DataCache cache = cache(
+                OptionSpec.value(props, DataCacheOptions.DATA_CACHE),
+                OptionSpec.value(props, DataCacheOptions.DATA_MIRROR));
         for (OfficialDataset d : wanted) {
             Path data = install(cache, d, out);
             out.println(d.name() + ": -Ddata=" + data);
@@ -94,14 +99,17 @@ public final class Download {
         if (needed.isEmpty()) {
             return props;
         }
-        DataCache cache = cache(DataCacheOptions.DATA_CACHE.parse(values.getOrDefault(DataCacheOptions.DATA_CACHE.name(), DataCacheOptions.DATA_CACHE.defaultValue())),
-                DataCacheOptions.DATA_MIRROR.parse(values.getOrDefault(DataCacheOptions.DATA_MIRROR.name(), DataCacheOptions.DATA_MIRROR.defaultValue())));
+        DataCache cache = cache(
+                DataCacheOptions.DATA_CACHE.parse(values.getOrDefault(
+                        DataCacheOptions.DATA_CACHE.name(), DataCacheOptions.DATA_CACHE.defaultValue())),
+                DataCacheOptions.DATA_MIRROR.parse(values.getOrDefault(
+                        DataCacheOptions.DATA_MIRROR.name(), DataCacheOptions.DATA_MIRROR.defaultValue())));
         Path data = null;
         for (OfficialDataset d : needed) {
             Path folder = install(cache, d, out);
             if (data != null && !data.equals(folder)) {
-                throw new IllegalStateException("the default datasets of task " + task.name() + " lie in two folders: "
-                        + data + ", " + folder);
+                throw new IllegalStateException(
+                        "the default datasets of task " + task.name() + " lie in two folders: " + data + ", " + folder);
             }
             data = folder;
         }
@@ -115,8 +123,8 @@ public final class Download {
     }
 
     private static DataCache cache(Path root, String mirror) {
-        return new DataCache(root, mirror.isBlank() ? null : URI.create(mirror),
-                new HttpFetch(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS));
+        return new DataCache(
+                root, mirror.isBlank() ? null : URI.create(mirror), new HttpFetch(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS));
     }
 
     /** Installs one dataset (nothing to do when it is in the cache); returns its {@code -Ddata}. */
@@ -126,8 +134,9 @@ public final class Download {
             return cache.dataFolder(d);
         }
         long size = d.size();
-        out.println("ll4al: fetching dataset " + d.name() + ": " + d.description() + (size >= 0
-                ? String.format(Locale.ROOT, "; %,.0f MB to download", size / 1e6) : "") + ", into " + cache.root());
+        out.println("ll4al: fetching dataset " + d.name() + ": " + d.description()
+                + (size >= 0 ? String.format(Locale.ROOT, "; %,.0f MB to download", size / 1e6) : "") + ", into "
+                + cache.root());
         Path data = cache.install(d, new DownloadProgress(out, System.console() != null));
         out.println("ll4al: dataset " + d.name() + " installed in " + data);
         return data;

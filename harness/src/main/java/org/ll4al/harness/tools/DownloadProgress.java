@@ -1,8 +1,8 @@
 package org.ll4al.harness.tools;
-import org.ll4al.harness.run.Progress;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.ll4al.harness.run.Progress;
 import org.ll4al.tasks.data.DownloadListener;
 
 /**
@@ -74,7 +74,8 @@ public final class DownloadProgress implements DownloadListener {
     private String line(long done, long total, long now) {
         double seconds = Math.max(1e-3, (now - start) / 1e9);
         double rate = (done - startBytes) / seconds;
-        String size = total >= 0 ? String.format(Locale.ROOT, "%.1f of %.1f MB", done / 1e6, total / 1e6)
+        String size = total >= 0
+                ? String.format(Locale.ROOT, "%.1f of %.1f MB", done / 1e6, total / 1e6)
                 : String.format(Locale.ROOT, "%.1f MB", done / 1e6);
         String eta = total >= 0 && rate > 0 ? String.format(Locale.ROOT, ", ETA %.0fs", (total - done) / rate) : "";
         String bar = total > 0 ? Progress.bar((int) (1000 * done / total), 1000) + " " : "";

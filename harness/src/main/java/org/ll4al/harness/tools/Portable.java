@@ -1,6 +1,4 @@
 package org.ll4al.harness.tools;
-import org.ll4al.harness.options.DataCacheOptions;
-import org.ll4al.harness.options.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.ll4al.harness.options.DataCacheOptions;
+import org.ll4al.harness.options.OptionSpec;
 import org.ll4al.results.PortablePaths;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
@@ -42,7 +42,8 @@ public final class Portable {
         if (m != null) {
             m.makePortable(paths);
             ResultsStore.rewriteManifest(dir, m);
-            out.println("wrote " + dir.resolve("run.json") + " (path options " + String.join(", ", m.pathOptions()) + ")");
+            out.println(
+                    "wrote " + dir.resolve("run.json") + " (path options " + String.join(", ", m.pathOptions()) + ")");
         }
         Path options = dir.resolve(OPTIONS_FILE);
         if (Files.exists(options)) {

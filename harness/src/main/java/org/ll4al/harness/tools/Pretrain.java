@@ -1,6 +1,4 @@
 package org.ll4al.harness.tools;
-import org.ll4al.harness.options.OptionSpec;
-import org.ll4al.harness.run.Progress;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.harness.run.Progress;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.detection.SsdLayout;
 import org.ll4al.tasks.detection.VggPretraining;
@@ -27,17 +27,29 @@ import org.ll4al.tasks.option.Settings;
  */
 public final class Pretrain {
 
-    private static final Option<Path> OUT = Option.of("out", null, "the weights file to write",
-            "the weights file to write, e.g. -Dout=vgg-cifar.params", s -> s.isBlank() ? null : Path.of(s));
-    private static final Option<Boolean> BATCH_NORM = Option.bool("batchNorm", "true",
-            "BatchNorm in the VGG base (as the SSD that will load the weights)");
+    private static final Option<Path> OUT = Option.of(
+            "out",
+            null,
+            "the weights file to write",
+            "the weights file to write, e.g. -Dout=vgg-cifar.params",
+            s -> s.isBlank() ? null : Path.of(s));
+    private static final Option<Boolean> BATCH_NORM =
+            Option.bool("batchNorm", "true", "BatchNorm in the VGG base (as the SSD that will load the weights)");
     private static final Option<int[]> MILESTONES = TrainSettings.MILESTONES.withDefault("");
 
     /** The options of {@code -Dpretrain=vgg}, with its defaults. */
-    static final List<Option<?>> OPTIONS = List.of(TaskConfig.DATA, OUT, TaskConfig.WIDTH.withDefault("0.25"),
-            BATCH_NORM, TrainSettings.EPOCHS.withDefault("30"), TrainSettings.BATCH.withDefault("128"),
-            TrainSettings.LR.withDefault("0.05"), MILESTONES, TrainSettings.WARMUP_EPOCHS.withDefault("1"),
-            TaskConfig.IMAGE_SIZE.withDefault("128"), OptionSpec.SEED);
+    static final List<Option<?>> OPTIONS = List.of(
+            TaskConfig.DATA,
+            OUT,
+            TaskConfig.WIDTH.withDefault("0.25"),
+            BATCH_NORM,
+            TrainSettings.EPOCHS.withDefault("30"),
+            TrainSettings.BATCH.withDefault("128"),
+            TrainSettings.LR.withDefault("0.05"),
+            MILESTONES,
+            TrainSettings.WARMUP_EPOCHS.withDefault("1"),
+            TaskConfig.IMAGE_SIZE.withDefault("128"),
+            OptionSpec.SEED);
 
     private Pretrain() {}
 
@@ -51,13 +63,25 @@ public final class Pretrain {
         Settings s = table.parse(given);
         int epochs = s.get(TrainSettings.EPOCHS);
         int[] milestones = given.containsKey(MILESTONES.name()) ? s.get(MILESTONES) : new int[] {(int) (epochs * 0.8)};
-        TrainSettings train = TrainSettings.builder().setEpochs(epochs).setBatch(s.get(TrainSettings.BATCH))
-                .setLr(s.get(TrainSettings.LR)).optMilestones(milestones).optLambda(0f)
-                .optWarmupEpochs(s.get(TrainSettings.WARMUP_EPOCHS)).build();
+        TrainSettings train = TrainSettings.builder()
+                .setEpochs(epochs)
+                .setBatch(s.get(TrainSettings.BATCH))
+                .setLr(s.get(TrainSettings.LR))
+                .optMilestones(milestones)
+                .optLambda(0f)
+                .optWarmupEpochs(s.get(TrainSettings.WARMUP_EPOCHS))
+                .build();
         double width = s.get(TaskConfig.WIDTH);
         SsdLayout layout = new SsdLayout(s.get(TaskConfig.IMAGE_SIZE), width);
-        VggPretraining.run(s.get(TaskConfig.DATA), layout, s.get(BATCH_NORM), train, s.get(OptionSpec.SEED), s.get(OUT),
-                out, new Progress(out, System.console() != null, "[pretrain vgg]"));
+        VggPretraining.run(
+                s.get(TaskConfig.DATA),
+                layout,
+                s.get(BATCH_NORM),
+                train,
+                s.get(OptionSpec.SEED),
+                s.get(OUT),
+                out,
+                new Progress(out, System.console() != null, "[pretrain vgg]"));
         return 0;
     }
 }

@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,6 @@ import org.ll4al.selection.LearningLossNetwork;
 import org.ll4al.selection.LossPredictionModule;
 import org.ll4al.selection.PoolView;
 import org.ll4al.tasks.classification.CifarResNet;
-import java.util.ArrayList;
 
 /**
  * The Python references in {@code scripts/bench/} run at tiny sizes with {@code /usr/bin/python3}
@@ -47,7 +47,8 @@ class BenchReferenceScriptsTest {
 
     @BeforeAll
     static void needsTorch() throws InterruptedException {
-        Assumptions.assumeTrue(BenchReference.moduleVersion(PYTHON, "torch") != null,
+        Assumptions.assumeTrue(
+                BenchReference.moduleVersion(PYTHON, "torch") != null,
                 "skipped: " + PYTHON + " has no torch (apt-get install python3-torch)");
     }
 
@@ -61,26 +62,57 @@ class BenchReferenceScriptsTest {
 
     @Test
     void resnetReferenceTrainsAndScoresTheSameNetworkAtTinySize() throws Exception {
-        Map<String, Object> json = reference("torch", "resnet_cifar.py").run(List.of("--width", "0.125", "--images", "16",
-                "--batch", "8", "--infer-batch", "16", "--warmup", "1", "--rounds", "1", "--threads", "1"));
+        Map<String, Object> json = reference("torch", "resnet_cifar.py")
+                .run(List.of(
+                        "--width",
+                        "0.125",
+                        "--images",
+                        "16",
+                        "--batch",
+                        "8",
+                        "--infer-batch",
+                        "16",
+                        "--warmup",
+                        "1",
+                        "--rounds",
+                        "1",
+                        "--threads",
+                        "1"));
         assertEquals("resnet_cifar", json.get("bench"));
         assertEquals(1.0, json.get("threads"));
         assertEquals("inference", json.get("grad_mode"));
         assertTrue(BenchReference.numbers(json, "train_img_s")[0] > 0, json.toString());
         assertTrue(BenchReference.numbers(json, "infer_img_s")[0] > 0, json.toString());
-        assertEquals((double) trainableParameters(0.125), json.get("parameters"),
+        assertEquals(
+                (double) trainableParameters(0.125),
+                json.get("parameters"),
                 "same trainable parameters as CifarResNet + LossPredictionModule: " + json);
     }
 
     @Test
     void resnetReferenceTimesOnlyThePhasesAsked() throws Exception {
-        List<String> common = List.of("--width", "0.125", "--images", "16", "--batch", "8", "--infer-batch", "16",
-                "--warmup", "1", "--rounds", "2", "--threads", "1", "--phases");
+        List<String> common = List.of(
+                "--width",
+                "0.125",
+                "--images",
+                "16",
+                "--batch",
+                "8",
+                "--infer-batch",
+                "16",
+                "--warmup",
+                "1",
+                "--rounds",
+                "2",
+                "--threads",
+                "1",
+                "--phases");
         Map<String, Object> inference = reference("torch", "resnet_cifar.py").run(concat(common, "inference"));
         assertEquals("inference", inference.get("phases"));
         assertEquals(List.of(), inference.get("train_img_s"));
         assertEquals(2, BenchReference.numbers(inference, "infer_img_s").length, inference.toString());
-        Map<String, Object> twice = reference("torch", "resnet_cifar.py").run(concat(common, "inference", "--score-again"));
+        Map<String, Object> twice =
+                reference("torch", "resnet_cifar.py").run(concat(common, "inference", "--score-again"));
         assertEquals(2, BenchReference.numbers(twice, "infer_again_img_s").length, twice.toString());
         assertEquals(List.of(), inference.get("infer_again_img_s"), "no second pass unless asked");
         Map<String, Object> training = reference("torch", "resnet_cifar.py").run(concat(common, "training"));
@@ -96,8 +128,23 @@ class BenchReferenceScriptsTest {
 
     @Test
     void resnetReferenceFoldsBatchNormIntoTheConvolutionsWithoutChangingThePredictions() throws Exception {
-        Map<String, Object> json = reference("torch", "resnet_cifar.py").run(List.of("--width", "0.125", "--images", "16",
-                "--batch", "8", "--infer-batch", "16", "--warmup", "1", "--rounds", "1", "--threads", "1", "--fold-bn"));
+        Map<String, Object> json = reference("torch", "resnet_cifar.py")
+                .run(List.of(
+                        "--width",
+                        "0.125",
+                        "--images",
+                        "16",
+                        "--batch",
+                        "8",
+                        "--infer-batch",
+                        "16",
+                        "--warmup",
+                        "1",
+                        "--rounds",
+                        "1",
+                        "--threads",
+                        "1",
+                        "--fold-bn"));
         assertEquals(true, json.get("fold_bn"));
         assertTrue(BenchReference.numbers(json, "infer_img_s")[0] > 0, json.toString());
         double diff = ((Number) json.get("fold_max_abs_diff")).doubleValue();
@@ -106,12 +153,15 @@ class BenchReferenceScriptsTest {
 
     /** Trainable parameters of the Java network (BatchNorm running statistics excluded, as PyTorch's buffers). */
     private static long trainableParameters(double width) {
-        LearningLossNetwork net = new LearningLossNetwork(new CifarResNet(width, 10),
+        LearningLossNetwork net = new LearningLossNetwork(
+                new CifarResNet(width, 10),
                 LossPredictionModule.builder().setTapCount(4).build());
         try (NDManager m = NDManager.newBaseManager()) {
             net.initialize(m, DataType.FLOAT32, new Shape(2, 3, 32, 32));
-            return net.getParameters().values().stream().filter(p -> p.requiresGradient())
-                    .mapToLong(p -> p.getArray().size()).sum();
+            return net.getParameters().values().stream()
+                    .filter(p -> p.requiresGradient())
+                    .mapToLong(p -> p.getArray().size())
+                    .sum();
         }
     }
 
@@ -126,15 +176,29 @@ class BenchReferenceScriptsTest {
         float[][] labeled = gaussian(rng, labeledCount, dim);
         Path u = write(tmp.resolve("u.f32"), unlabeled);
         Path l = write(tmp.resolve("l.f32"), labeled);
-        Map<String, Object> json = reference("numpy", "coreset.py").run(List.of("--dim", "" + dim, "--pick", "" + pick,
-                "--unlabeled-file", u.toString(), "--labeled-file", l.toString(), "--emit-picks", "--threads", "1"));
+        Map<String, Object> json = reference("numpy", "coreset.py")
+                .run(List.of(
+                        "--dim",
+                        "" + dim,
+                        "--pick",
+                        "" + pick,
+                        "--unlabeled-file",
+                        u.toString(),
+                        "--labeled-file",
+                        l.toString(),
+                        "--emit-picks",
+                        "--threads",
+                        "1"));
         assertEquals((double) n, json.get("n"));
         assertEquals((double) labeledCount, json.get("labeled"));
         assertTrue(BenchReference.numbers(json, "seconds")[0] > 0);
-        int[] numpy = Arrays.stream(BenchReference.numbers(json, "picks")).mapToInt(d -> (int) d).toArray();
+        int[] numpy = Arrays.stream(BenchReference.numbers(json, "picks"))
+                .mapToInt(d -> (int) d)
+                .toArray();
         int[] ids = new int[n];
         Arrays.setAll(ids, i -> i);
-        PoolView pool = PoolView.builder().setIds(ids).optEmbeddings(unlabeled, labeled).build();
+        PoolView pool =
+                PoolView.builder().setIds(ids).optEmbeddings(unlabeled, labeled).build();
         int[] java = new CoreSetStrategy().select(pool, pick, new Random(0)).ids();
         assertArrayEquals(java, numpy, "same greedy k-center picks in the same order");
     }

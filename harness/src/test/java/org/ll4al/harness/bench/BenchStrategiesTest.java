@@ -1,7 +1,5 @@
 package org.ll4al.harness.bench;
 
-import org.ll4al.harness.RunFixture;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.harness.RunFixture;
 import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.option.OptionException;
 
@@ -54,10 +53,13 @@ class BenchStrategiesTest {
         p.setProperty("isalChains", "1");
         p.setProperty("isalReference", "8");
         String text = bench(p);
-        assertTrue(text.contains("strategies: task classification, preset smoke, fresh model (width 0.125), per cycle:"
-                + " score a subset of 50 with 40 labeled (inference batch 40), select 20"), text);
+        assertTrue(
+                text.contains("strategies: task classification, preset smoke, fresh model (width 0.125), per cycle:"
+                        + " score a subset of 50 with 40 labeled (inference batch 40), select 20"),
+                text);
         for (String name : Strategies.names()) {
-            assertTrue(text.matches("(?s).*\\n" + name + " +\\d+\\.\\d\\d +\\d+\\.\\d\\d +\\d+\\.\\d\\d +[a-z_,]+\\n.*"),
+            assertTrue(
+                    text.matches("(?s).*\\n" + name + " +\\d+\\.\\d\\d +\\d+\\.\\d\\d +\\d+\\.\\d\\d +[a-z_,]+\\n.*"),
                     name + " row in\n" + text);
         }
         assertFalse(text.contains("skipped"), text);

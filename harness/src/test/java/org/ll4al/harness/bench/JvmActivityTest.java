@@ -14,7 +14,8 @@ class JvmActivityTest {
         JvmActivity b = new JvmActivity(130, 50, 3, 3_000_000_000L, 6_000_000_000L, 1400, 9);
         JvmActivity d = b.since(a);
         assertEquals(new JvmActivity(30, 30, 1, 2_000_000_000L, 1_000_000_000L, 400, 2), d);
-        assertEquals("JIT 30 ms, GC 30 ms (1 collections), 2.00 cores busy, 400 minor page faults, 2 ticks in the kernel",
+        assertEquals(
+                "JIT 30 ms, GC 30 ms (1 collections), 2.00 cores busy, 400 minor page faults, 2 ticks in the kernel",
                 d.describe());
         JvmActivity unknown = new JvmActivity(-1, 0, 0, -1, 0, -1, -1);
         JvmActivity u = new JvmActivity(-1, 0, 0, -1, 10, -1, -1).since(unknown);

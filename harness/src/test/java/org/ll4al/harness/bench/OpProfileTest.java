@@ -21,13 +21,20 @@ class OpProfileTest {
     @Test
     void totalsCompleteEventsByOperatorLongestFirst() throws IOException {
         Path trace = tmp.resolve("t.json");
-        Files.writeString(trace, "{\"traceEvents\": [{\"ph\": \"X\", \"name\": \"aten::conv2d\", \"dur\": 30},"
-                + " {\"ph\": \"X\", \"name\": \"aten::relu\", \"dur\": 5}, {\"ph\": \"X\", \"name\": \"aten::conv2d\","
-                + " \"dur\": 12.5}, {\"ph\": \"i\", \"name\": \"aten::conv2d\", \"dur\": 1000}, {\"ph\": \"X\","
-                + " \"name\": \"aten::add\", \"dur\": 5}]}");
+        Files.writeString(
+                trace,
+                "{\"traceEvents\": [{\"ph\": \"X\", \"name\": \"aten::conv2d\", \"dur\": 30},"
+                        + " {\"ph\": \"X\", \"name\": \"aten::relu\", \"dur\": 5}, {\"ph\": \"X\", \"name\": \"aten::conv2d\","
+                        + " \"dur\": 12.5}, {\"ph\": \"i\", \"name\": \"aten::conv2d\", \"dur\": 1000}, {\"ph\": \"X\","
+                        + " \"name\": \"aten::add\", \"dur\": 5}]}");
         List<OpProfile.Row> rows = OpProfile.summarize(trace);
-        assertEquals(List.of(new OpProfile.Row("aten::conv2d", 42.5, 2), new OpProfile.Row("aten::add", 5, 1),
-                new OpProfile.Row("aten::relu", 5, 1)), rows, "instant events are not counted; ties by name");
+        assertEquals(
+                List.of(
+                        new OpProfile.Row("aten::conv2d", 42.5, 2),
+                        new OpProfile.Row("aten::add", 5, 1),
+                        new OpProfile.Row("aten::relu", 5, 1)),
+                rows,
+                "instant events are not counted; ties by name");
         Files.writeString(trace, "{\"other\": 1}");
         IOException e = assertThrows(IOException.class, () -> OpProfile.summarize(trace));
         assertTrue(e.getMessage().contains(trace.toString()) && e.getMessage().contains("traceEvents"), e.getMessage());

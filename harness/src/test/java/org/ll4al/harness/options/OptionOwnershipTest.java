@@ -34,8 +34,13 @@ class OptionOwnershipTest {
                 Options o = new Options(preset(task, preset));
                 assertEquals(task, o.task);
                 assertEquals(preset, o.preset);
-                assertTrue(o.asConfig().keySet().containsAll(OptionSpec.forTask(provider).names().stream()
-                        .filter(n -> !n.equals("config")).toList()), task + " " + preset);
+                assertTrue(
+                        o.asConfig()
+                                .keySet()
+                                .containsAll(OptionSpec.forTask(provider).names().stream()
+                                        .filter(n -> !n.equals("config"))
+                                        .toList()),
+                        task + " " + preset);
             }
         }
     }
@@ -45,7 +50,9 @@ class OptionOwnershipTest {
         Options o = new Options(preset("classification", "cpu"));
         assertEquals(0.25, o.taskConfig().width());
         assertEquals(TrainSettings.Optimizer.SGD, o.train().optimizer());
-        assertEquals(Integer.parseInt(TrainSettings.WARMUP_EPOCHS.defaultValue()), o.train().warmupEpochs());
+        assertEquals(
+                Integer.parseInt(TrainSettings.WARMUP_EPOCHS.defaultValue()),
+                o.train().warmupEpochs());
         assertEquals(20, o.mcPasses, "the default declared by OptionSpec.MC_PASSES");
         Options pose = new Options(preset("pose", "smoke"));
         assertEquals(TrainSettings.Optimizer.RMSPROP, pose.train().optimizer());

@@ -14,7 +14,9 @@ class OptionsPageTest {
 
     @Test
     void theOptionsPageIsTheGeneratedOne() throws Exception {
-        assertEquals(OptionSpec.markdown(), Files.readString(PAGE),
+        assertEquals(
+                OptionSpec.markdown(),
+                Files.readString(PAGE),
                 "docs/options.md drifted from the option declarations: regenerate it with"
                         + " mvn -q exec:java -Dhelp=markdown -Dout=docs/options.md");
     }

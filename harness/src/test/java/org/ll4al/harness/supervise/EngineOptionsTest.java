@@ -1,8 +1,5 @@
 package org.ll4al.harness.supervise;
 
-import org.ll4al.harness.RunFixture;
-import org.ll4al.harness.options.OptionSpec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.harness.RunFixture;
+import org.ll4al.harness.options.OptionSpec;
 import org.ll4al.tasks.option.Option;
 
 /**
@@ -41,13 +40,15 @@ class EngineOptionsTest {
     @Test
     void aBadEngineSwitchStopsAnyCommandAtStartNamingIt() throws Exception {
         RunFixture f = new RunFixture(tmp);
-        for (String[] bad : List.of(new String[] {"ll4al.foldBatchNorm", "yes", "one of false, true"},
+        for (String[] bad : List.of(
+                new String[] {"ll4al.foldBatchNorm", "yes", "one of false, true"},
                 new String[] {"ll4al.convGuard", "maybe", "auto, on or off"},
                 new String[] {"ll4al.exitGate", "0", "one of false, true"})) {
             Properties p = f.smoke(tmp.resolve("out"));
             p.setProperty(bad[0], bad[1]);
             assertEquals(2, f.run(p), f.stdout);
-            assertEquals("error: option " + bad[0] + "='" + bad[1] + "' is invalid: expected " + bad[2], f.stderr.strip());
+            assertEquals(
+                    "error: option " + bad[0] + "='" + bad[1] + "' is invalid: expected " + bad[2], f.stderr.strip());
         }
         Properties good = new Properties();
         good.setProperty("ll4al.convGuard", " ON ");
@@ -70,7 +71,8 @@ class EngineOptionsTest {
         p.setProperty("bench", "coreset");
         List<String> bench = Supervisor.benchCommand(p);
         for (List<String> cmd : List.of(run, shard, bench)) {
-            for (String arg : List.of("-Dll4al.convGuard=off", "-Dll4al.foldBatchNorm=false", "-Dll4al.exitGate=false")) {
+            for (String arg :
+                    List.of("-Dll4al.convGuard=off", "-Dll4al.foldBatchNorm=false", "-Dll4al.exitGate=false")) {
                 assertTrue(cmd.contains(arg), arg + " in " + cmd);
             }
             assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-Dll4al.unknown")), "undeclared: not passed " + cmd);
@@ -87,7 +89,8 @@ class EngineOptionsTest {
         p.setProperty("ll4al.shared.data", "../shared/data"); // a test property, not a misspelling
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         OptionSpec.warnMisspelt(p, new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals("warning: -Dll4al.convGaurd is not an option and is ignored; did you mean -Dll4al.convGuard?",
+        assertEquals(
+                "warning: -Dll4al.convGaurd is not an option and is ignored; did you mean -Dll4al.convGuard?",
                 err.toString(StandardCharsets.UTF_8).strip());
     }
 }

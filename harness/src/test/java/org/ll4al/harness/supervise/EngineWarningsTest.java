@@ -24,25 +24,29 @@ class EngineWarningsTest {
 
     @Test
     void aRepeatedEngineLineIsPrintedOnceAndCountedAtTheEndEverythingElsePassesThrough() throws Exception {
-        String in = String.join("\n",
-                "[W1204 12:02:34.155272776 LegacyTypeDispatch.h:74] Warning: AutoNonVariableTypeMode is deprecated",
-                "[W1204 12:02:34.161091850 NNPACK.cpp:57] " + NNPACK,
-                "[W1204 12:02:34.162169573 NNPACK.cpp:57] " + NNPACK,
-                "cycle 1: plain line",
-                "[W1204 12:02:34.163118583 NNPACK.cpp:57] " + NNPACK,
-                "[W1204 12:02:35.000000001 NNPACK.cpp:57] Could not initialize NNPACK! Reason: Out of memory.",
-                "cycle 1: plain line",
-                "[W1204 12:02:36.163118583 NNPACK.cpp:57] " + NNPACK) + "\n";
+        String in = String.join(
+                        "\n",
+                        "[W1204 12:02:34.155272776 LegacyTypeDispatch.h:74] Warning: AutoNonVariableTypeMode is deprecated",
+                        "[W1204 12:02:34.161091850 NNPACK.cpp:57] " + NNPACK,
+                        "[W1204 12:02:34.162169573 NNPACK.cpp:57] " + NNPACK,
+                        "cycle 1: plain line",
+                        "[W1204 12:02:34.163118583 NNPACK.cpp:57] " + NNPACK,
+                        "[W1204 12:02:35.000000001 NNPACK.cpp:57] Could not initialize NNPACK! Reason: Out of memory.",
+                        "cycle 1: plain line",
+                        "[W1204 12:02:36.163118583 NNPACK.cpp:57] " + NNPACK)
+                + "\n";
         List<String> out = copy(in.getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(List.of(
-                "[W1204 12:02:34.155272776 LegacyTypeDispatch.h:74] Warning: AutoNonVariableTypeMode is deprecated",
-                "[W1204 12:02:34.161091850 NNPACK.cpp:57] " + NNPACK,
-                "ll4al: the engine repeats the line above (NNPACK.cpp:57); further repeats are counted and reported"
-                        + " when the process ends",
-                "cycle 1: plain line",
-                "[W1204 12:02:35.000000001 NNPACK.cpp:57] Could not initialize NNPACK! Reason: Out of memory.",
-                "cycle 1: plain line", // only the engine's own log lines are collapsed
-                "ll4al: engine log line from NNPACK.cpp:57 repeated 3 more times (not printed): " + NNPACK), out);
+        assertEquals(
+                List.of(
+                        "[W1204 12:02:34.155272776 LegacyTypeDispatch.h:74] Warning: AutoNonVariableTypeMode is deprecated",
+                        "[W1204 12:02:34.161091850 NNPACK.cpp:57] " + NNPACK,
+                        "ll4al: the engine repeats the line above (NNPACK.cpp:57); further repeats are counted and reported"
+                                + " when the process ends",
+                        "cycle 1: plain line",
+                        "[W1204 12:02:35.000000001 NNPACK.cpp:57] Could not initialize NNPACK! Reason: Out of memory.",
+                        "cycle 1: plain line", // only the engine's own log lines are collapsed
+                        "ll4al: engine log line from NNPACK.cpp:57 repeated 3 more times (not printed): " + NNPACK),
+                out);
     }
 
     @Test

@@ -1,11 +1,10 @@
 package org.ll4al.harness.supervise;
 
-import org.ll4al.harness.RunFixture;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.IOException;
+import org.ll4al.harness.RunFixture;
 
 /**
  * Huge pages change how fast a run is, never what it computes: the same supervised run with
@@ -30,10 +29,14 @@ class HugePagesTest {
     @Test
     void hugePagesNeverChangeAResult() throws Exception {
         String kernel = NativeAllocator.kernelMode(NativeAllocator.THP_SETTING);
-        assumeTrue(kernel != null && !kernel.equals("never"),
-                "skipped: this kernel offers no transparent huge pages (" + NativeAllocator.THP_SETTING + ": " + kernel + ")");
-        assumeTrue(System.getenv(NativeAllocator.THP_VARIABLE) == null,
-                "skipped: " + NativeAllocator.THP_VARIABLE + " is set in this JVM's environment, and a user's setting wins");
+        assumeTrue(
+                kernel != null && !kernel.equals("never"),
+                "skipped: this kernel offers no transparent huge pages (" + NativeAllocator.THP_SETTING + ": " + kernel
+                        + ")");
+        assumeTrue(
+                System.getenv(NativeAllocator.THP_VARIABLE) == null,
+                "skipped: " + NativeAllocator.THP_VARIABLE
+                        + " is set in this JVM's environment, and a user's setting wins");
         RunFixture f = new RunFixture(tmp);
         String[] said = new String[2];
         Path[] out = new Path[2];
@@ -62,15 +65,17 @@ class HugePagesTest {
     private static List<String> withoutTimes(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = List.of(lines.get(0).split(",", -1));
-        return lines.stream().map(l -> {
-            String[] f = l.split(",", -1);
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < f.length; i++) {
-                if (!header.get(i).endsWith("_seconds")) {
-                    b.append(f[i]).append(',');
-                }
-            }
-            return b.toString();
-        }).toList();
+        return lines.stream()
+                .map(l -> {
+                    String[] f = l.split(",", -1);
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < f.length; i++) {
+                        if (!header.get(i).endsWith("_seconds")) {
+                            b.append(f[i]).append(',');
+                        }
+                    }
+                    return b.toString();
+                })
+                .toList();
     }
 }

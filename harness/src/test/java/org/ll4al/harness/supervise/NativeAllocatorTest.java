@@ -51,7 +51,8 @@ class NativeAllocatorTest {
 
     @Test
     void tcmallocRequiredButMissingNamesTheOption() {
-        OptionException e = assertThrows(OptionException.class,
+        OptionException e = assertThrows(
+                OptionException.class,
                 () -> NativeAllocator.apply("tcmalloc", new HashMap<>(), List.of(dir.resolve("absent.so"))));
         assertTrue(e.getMessage().contains("malloc"), e.getMessage());
     }
@@ -84,7 +85,8 @@ class NativeAllocatorTest {
 
     @Test
     void hugePagesOnWithoutKernelSupportNamesTheOptionAndOffSetsNothing() throws IOException {
-        OptionException e = assertThrows(OptionException.class,
+        OptionException e = assertThrows(
+                OptionException.class,
                 () -> NativeAllocator.applyHugePages("on", new HashMap<>(), thpFile("always madvise [never]")));
         assertTrue(e.getMessage().contains("hugePages"), e.getMessage());
         Map<String, String> env = new HashMap<>();

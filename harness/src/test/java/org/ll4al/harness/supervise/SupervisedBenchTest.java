@@ -1,7 +1,5 @@
 package org.ll4al.harness.supervise;
 
-import org.ll4al.harness.RunFixture;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.ll4al.harness.RunFixture;
 
 /** {@code -Dbench} from the command line runs in a child JVM with a run's allocator and huge pages. */
 class SupervisedBenchTest {
@@ -29,13 +28,21 @@ class SupervisedBenchTest {
         p.setProperty("ai.djl.offline", "false");
         p.setProperty("user.unrelated", "x");
         List<String> cmd = Supervisor.benchCommand(p);
-        for (String arg : List.of("-Dbench=classification,coreset", "-DbenchRounds=12", "-DbenchPython=/opt/py/bin/python3",
-                "-Dpreset=paper", "-Ddata=../shared/data/cifar10", "-Dll4al.convGuard=off",
-                "-Dai.djl.pytorch.num_threads=1", "-Dsupervise=false")) {
+        for (String arg : List.of(
+                "-Dbench=classification,coreset",
+                "-DbenchRounds=12",
+                "-DbenchPython=/opt/py/bin/python3",
+                "-Dpreset=paper",
+                "-Ddata=../shared/data/cifar10",
+                "-Dll4al.convGuard=off",
+                "-Dai.djl.pytorch.num_threads=1",
+                "-Dsupervise=false")) {
             assertTrue(cmd.contains(arg), arg + " in " + cmd);
         }
-        assertEquals(1, cmd.stream().filter(a -> a.startsWith("-Dai.djl.offline=")).count(), cmd.toString());
-        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-Duser.unrelated") || a.equals("-Dsupervise=true")),
+        assertEquals(
+                1, cmd.stream().filter(a -> a.startsWith("-Dai.djl.offline=")).count(), cmd.toString());
+        assertTrue(
+                cmd.stream().noneMatch(a -> a.startsWith("-Duser.unrelated") || a.equals("-Dsupervise=true")),
                 cmd.toString());
     }
 

@@ -1,11 +1,10 @@
 package org.ll4al.harness.supervise;
 
-import org.ll4al.harness.RunFixture;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.harness.RunFixture;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
-import java.io.IOException;
 
 /**
  * The supervisor relaunches a child that died of a native crash (SIGSEGV: the JVM writes its
@@ -58,7 +57,9 @@ class SupervisionTest {
 
     /** The supervisor's child JVM (the engine may start short-lived helper processes too). */
     private static Optional<ProcessHandle> javaChild(Process parent) {
-        return parent.toHandle().children().filter(c -> c.info().command().map(x -> x.endsWith("/java")).orElse(false))
+        return parent.toHandle()
+                .children()
+                .filter(c -> c.info().command().map(x -> x.endsWith("/java")).orElse(false))
                 .findFirst();
     }
 
@@ -85,7 +86,9 @@ class SupervisionTest {
 
     /** Sends a signal; false when the process had already ended (the signal found no such process). */
     private static boolean signalIfAlive(ProcessHandle p, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).redirectErrorStream(true).start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
+                .redirectErrorStream(true)
+                .start();
         String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (kill.waitFor() == 0) {
             return true;
@@ -121,13 +124,24 @@ class SupervisionTest {
         p.setProperty("ai.djl.offline", "false");
         p.setProperty("user.unrelated", "x");
         List<String> cmd = Supervisor.childCommand(p, tmp.resolve("out"), tmp.resolve("crashes"));
-        for (String arg : List.of("-Dtask=classification", "-Dll4al.convGuard=off", "-Dll4al.foldBatchNorm=false",
-                "-Dai.djl.pytorch.num_threads=1", "-Dout=" + tmp.resolve("out"), "-Dsupervise=false", "-Dresume=true")) {
+        for (String arg : List.of(
+                "-Dtask=classification",
+                "-Dll4al.convGuard=off",
+                "-Dll4al.foldBatchNorm=false",
+                "-Dai.djl.pytorch.num_threads=1",
+                "-Dout=" + tmp.resolve("out"),
+                "-Dsupervise=false",
+                "-Dresume=true")) {
             assertTrue(cmd.contains(arg), arg + " in " + cmd);
         }
-        assertEquals(1, cmd.stream().filter(a -> a.startsWith("-Dai.djl.offline=")).count(), cmd.toString());
-        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-Duser.unrelated") || a.equals("-Dout=elsewhere")
-                || a.equals("-Dsupervise=true")), cmd.toString());
+        assertEquals(
+                1, cmd.stream().filter(a -> a.startsWith("-Dai.djl.offline=")).count(), cmd.toString());
+        assertTrue(
+                cmd.stream()
+                        .noneMatch(a -> a.startsWith("-Duser.unrelated")
+                                || a.equals("-Dout=elsewhere")
+                                || a.equals("-Dsupervise=true")),
+                cmd.toString());
     }
 
     @Test
@@ -162,18 +176,22 @@ class SupervisionTest {
         assertTrue(text.contains("ended abnormally (signal 6") || text.contains("ended abnormally (signal 11"), text);
         assertTrue(text.contains("ended abnormally (signal 9"), text);
         try (Stream<Path> crashes = Files.list(out.resolve("crashes"))) {
-            assertTrue(crashes.anyMatch(c -> c.getFileName().toString().startsWith("hs_err_pid")),
+            assertTrue(
+                    crashes.anyMatch(c -> c.getFileName().toString().startsWith("hs_err_pid")),
                     "the JVM's crash log is kept in the results folder");
         }
         List<CycleResult> ref = ResultsReader.cycles(reference);
         List<CycleResult> got = ResultsReader.cycles(out);
         assertEquals(ref.size(), got.size());
         for (CycleResult r : ref) {
-            CycleResult g = got.stream().filter(x -> x.key().equals(r.key()) && x.cycle() == r.cycle()).findFirst()
+            CycleResult g = got.stream()
+                    .filter(x -> x.key().equals(r.key()) && x.cycle() == r.cycle())
+                    .findFirst()
                     .orElseThrow();
             assertTrue(g.sameOutcome(r), g + " vs " + r);
         }
-        assertEquals(Files.readString(reference.resolve("selections.csv")), Files.readString(out.resolve("selections.csv")));
+        assertEquals(
+                Files.readString(reference.resolve("selections.csv")), Files.readString(out.resolve("selections.csv")));
     }
 
     @Test
@@ -206,9 +224,12 @@ class SupervisionTest {
         String text = log.toString(StandardCharsets.UTF_8);
         assertEquals(1, parent.exitValue(), text);
         assertTrue(kills >= 1, text);
-        assertEquals(2, kills + endedBeforeTheKill, "children killed " + kills + ", ended before the kill "
-                + endedBeforeTheKill + ": " + text);
-        assertTrue(text.contains("2 times in a row without completing a cycle; it keeps dying in random trial 0 cycle 0"),
+        assertEquals(
+                2,
+                kills + endedBeforeTheKill,
+                "children killed " + kills + ", ended before the kill " + endedBeforeTheKill + ": " + text);
+        assertTrue(
+                text.contains("2 times in a row without completing a cycle; it keeps dying in random trial 0 cycle 0"),
                 text);
         assertEquals(0, rows(out));
     }

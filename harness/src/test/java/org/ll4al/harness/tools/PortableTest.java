@@ -1,9 +1,5 @@
 package org.ll4al.harness.tools;
 
-import org.ll4al.harness.options.DataCacheOptions;
-
-import org.ll4al.harness.RunFixture;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.harness.RunFixture;
+import org.ll4al.harness.options.DataCacheOptions;
 import org.ll4al.results.PortablePaths;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
@@ -56,8 +54,8 @@ class PortableTest {
         // as the code before portable paths wrote it: absolute paths, no pathOptions
         String json = Files.readString(out.resolve("run.json"));
         RunManifest m = ResultsReader.manifest(out);
-        String legacy = json.replace("\"data\": \"" + m.config().get("data") + "\"",
-                        "\"data\": \"" + f.data.toAbsolutePath() + "\"")
+        String legacy = json.replace(
+                        "\"data\": \"" + m.config().get("data") + "\"", "\"data\": \"" + f.data.toAbsolutePath() + "\"")
                 .replaceAll("(?s)\\s*\"pathOptions\": \\[[^]]*\\],", "");
         assertTrue(legacy.contains(f.data.toAbsolutePath().toString()) && !legacy.contains("pathOptions"), legacy);
         Files.writeString(out.resolve("run.json"), legacy);
@@ -65,7 +63,9 @@ class PortableTest {
         p.setProperty("cycles", "2");
         assertEquals(2, f.run(p), "cycles differ: refused");
         p.setProperty("cycles", "1");
-        p.setProperty("data", Path.of("").toAbsolutePath().relativize(f.data.toAbsolutePath()).toString());
+        p.setProperty(
+                "data",
+                Path.of("").toAbsolutePath().relativize(f.data.toAbsolutePath()).toString());
         assertEquals(0, f.run(p), "the same data given relatively resumes: " + f.stderr);
         assertFalse(f.stdout.contains("taking the new configuration"), f.stdout);
     }
@@ -76,11 +76,25 @@ class PortableTest {
         Files.createDirectories(dir);
         Path base = Path.of("").toAbsolutePath();
         Path sibling = base.getParent().resolve("shared/data/voc");
-        RunManifest m = new RunManifest(Map.of("data", sibling.toString(), "pretrained", "/mnt/x/runs/vgg/out",
-                "epochs", "16", "out", base.resolve("results/x").toString()), Map.of());
+        RunManifest m = new RunManifest(
+                Map.of(
+                        "data",
+                        sibling.toString(),
+                        "pretrained",
+                        "/mnt/x/runs/vgg/out",
+                        "epochs",
+                        "16",
+                        "out",
+                        base.resolve("results/x").toString()),
+                Map.of());
         ResultsStore.rewriteManifest(dir, m);
-        Files.write(dir.resolve(Portable.OPTIONS_FILE), List.of("-Dtask=detection", "-Ddata=" + sibling,
-                "-Dpretrained=/mnt/x/runs/vgg/out", "-Dstrategies=random,lloss"));
+        Files.write(
+                dir.resolve(Portable.OPTIONS_FILE),
+                List.of(
+                        "-Dtask=detection",
+                        "-Ddata=" + sibling,
+                        "-Dpretrained=/mnt/x/runs/vgg/out",
+                        "-Dstrategies=random,lloss"));
         Files.writeString(dir.resolve("selections.csv.gz"), ""); // a published folder: ResultsStore.open refuses it
 
         Properties p = new Properties();
@@ -92,8 +106,13 @@ class PortableTest {
         assertEquals("${path}/vgg/out", back.config().get("pretrained"));
         assertEquals("results/x", back.config().get("out"));
         assertEquals("16", back.config().get("epochs"));
-        assertEquals(List.of("-Dtask=detection", "-Ddata=../shared/data/voc", "-Dpretrained=${path}/vgg/out",
-                "-Dstrategies=random,lloss"), Files.readAllLines(dir.resolve(Portable.OPTIONS_FILE)));
+        assertEquals(
+                List.of(
+                        "-Dtask=detection",
+                        "-Ddata=../shared/data/voc",
+                        "-Dpretrained=${path}/vgg/out",
+                        "-Dstrategies=random,lloss"),
+                Files.readAllLines(dir.resolve(Portable.OPTIONS_FILE)));
 
         String once = Files.readString(dir.resolve("run.json"));
         assertEquals(0, f.run(p), f.stderr);
@@ -106,7 +125,8 @@ class PortableTest {
         Properties p = f.smoke(tmp.resolve("out"));
         p.setProperty("data", "${path}/data/voc");
         assertEquals(2, f.run(p), f.stdout);
-        assertTrue(f.stderr.contains("option data='${path}/data/voc' is invalid: expected a path on this machine"),
+        assertTrue(
+                f.stderr.contains("option data='${path}/data/voc' is invalid: expected a path on this machine"),
                 f.stderr);
     }
 
@@ -118,14 +138,17 @@ class PortableTest {
         p.setProperty("dataCache", tmp.toString());
         p.setProperty("data", "${dataCache}/cifar");
         assertEquals(0, f.run(p), f.stderr);
-        assertEquals("${dataCache}/cifar", ResultsReader.manifest(tmp.resolve("out")).config().get("data"));
+        assertEquals(
+                "${dataCache}/cifar",
+                ResultsReader.manifest(tmp.resolve("out")).config().get("data"));
     }
 
     @Test
     void thePublishedOptionsFilesAreRead() throws Exception {
         for (String run : List.of("detection-cpu", "classification-cpu-long")) {
             List<String> lines = Files.readAllLines(Path.of("..", "docs", "results", run, Portable.OPTIONS_FILE));
-            List<String> portable = Portable.optionLines(lines, DataCacheOptions.portablePaths(Path.of("/nonexistent-cache")));
+            List<String> portable =
+                    Portable.optionLines(lines, DataCacheOptions.portablePaths(Path.of("/nonexistent-cache")));
             assertEquals(lines.size(), portable.size());
             assertTrue(portable.stream().noneMatch(l -> l.matches("-D(data|pretrained)=/.*")), portable.toString());
         }

@@ -8,13 +8,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.LabelEntropy;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.TaskBatch;
-import java.util.function.Supplier;
 
 /** CIFAR-10 classification with ResNet-18: cross-entropy per sample, softmax signals, top-1 accuracy. */
 public final class ClassificationTask implements ActiveLearningTask {
@@ -45,8 +45,8 @@ public final class ClassificationTask implements ActiveLearningTask {
      *
      * @param dropout dropout rate on the pooled features (0 = the paper's network)
      */
-    public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
-            float dropout) {
+    public ClassificationTask(
+            Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width, float dropout) {
         this(train, poolIndex, test, evalIndex, width, dropout, null);
     }
 
@@ -54,13 +54,19 @@ public final class ClassificationTask implements ActiveLearningTask {
      * Creates the task with another target model (e.g. the SSD's VGG base as a classifier, to
      * pretrain it): {@code model} builds a fresh one returning {@code [logits, taps..., embedding]}.
      */
-    public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex,
-            Supplier<TargetModel> model) {
+    public ClassificationTask(
+            Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, Supplier<TargetModel> model) {
         this(train, poolIndex, test, evalIndex, 1, 0f, model);
     }
 
-    private ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
-            float dropout, Supplier<TargetModel> model) {
+    private ClassificationTask(
+            Cifar10 train,
+            int[] poolIndex,
+            Cifar10 test,
+            int[] evalIndex,
+            double width,
+            float dropout,
+            Supplier<TargetModel> model) {
         this.train = train;
         this.poolIndex = poolIndex;
         this.test = test;
@@ -110,8 +116,11 @@ public final class ClassificationTask implements ActiveLearningTask {
             return model.get();
         }
         return new TargetModel(
-                new CifarResNet(width, Cifar10.CLASSES, dropout), 4, new Shape(3, 32, 32),
-                "ResNet-18 (CIFAR) width " + width + (dropout > 0 ? ", dropout " + dropout + " before the classifier" : ""));
+                new CifarResNet(width, Cifar10.CLASSES, dropout),
+                4,
+                new Shape(3, 32, 32),
+                "ResNet-18 (CIFAR) width " + width
+                        + (dropout > 0 ? ", dropout " + dropout + " before the classifier" : ""));
     }
 
     @Override

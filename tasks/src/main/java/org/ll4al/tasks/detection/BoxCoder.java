@@ -1,4 +1,5 @@
 package org.ll4al.tasks.detection;
+
 import java.util.Arrays;
 
 /**
@@ -95,8 +96,15 @@ public final class BoxCoder {
      * Training targets of one image: encoded offsets {@code loc[4P]} and classes {@code conf[P]}
      * (0 = background, label + 1 otherwise).
      */
-    public static void targets(float[][] truths, int[] labels, float[][] priors, float[][] priorCorners,
-            float[] loc, int locAt, int[] conf, int confAt) {
+    public static void targets(
+            float[][] truths,
+            int[] labels,
+            float[][] priors,
+            float[][] priorCorners,
+            float[] loc,
+            int locAt,
+            int[] conf,
+            int confAt) {
         int p = priors.length;
         if (truths.length == 0) {
             return;

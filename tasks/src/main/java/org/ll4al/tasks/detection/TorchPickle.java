@@ -219,8 +219,11 @@ final class TorchPickle {
                 case '0' -> pop();
                 case '1' -> popMark();
                 case '2' -> stack.add(top());
-                default -> throw fail(String.format("pickle opcode 0x%02x is not one torch.save writes for a state "
-                        + "dict (expected a PyTorch state dict of tensors)", op));
+                default ->
+                    throw fail(String.format(
+                            "pickle opcode 0x%02x is not one torch.save writes for a state "
+                                    + "dict (expected a PyTorch state dict of tensors)",
+                            op));
             }
         }
     }
@@ -251,15 +254,17 @@ final class TorchPickle {
                 long[] shape = longs(a[2], g);
                 long[] stride = longs(a[3], g);
                 if (shape.length != stride.length) {
-                    throw fail("corrupt pickle: a tensor with " + shape.length + " sizes and " + stride.length + " strides");
+                    throw fail("corrupt pickle: a tensor with " + shape.length + " sizes and " + stride.length
+                            + " strides");
                 }
                 return new Tensor(null, shape, stride, off, s);
             }
             case "torch._utils._rebuild_parameter" -> {
                 return args(args, g, 1)[0];
             }
-            default -> throw fail("the pickle builds a " + g + ": not a state dict of tensors (a whole pickled "
-                    + "model or other object; expected torch.save(model.state_dict(), ...))");
+            default ->
+                throw fail("the pickle builds a " + g + ": not a state dict of tensors (a whole pickled "
+                        + "model or other object; expected torch.save(model.state_dict(), ...))");
         }
     }
 
@@ -279,8 +284,11 @@ final class TorchPickle {
 
     /** A persistent id ('storage', type, key, location, numel[, view]) as a storage. */
     private Storage storage(Object pid) {
-        if (!(pid instanceof Tuple t) || t.items().length < 5 || !"storage".equals(t.items()[0])
-                || !(t.items()[1] instanceof Global type) || !(t.items()[4] instanceof Long numel)) {
+        if (!(pid instanceof Tuple t)
+                || t.items().length < 5
+                || !"storage".equals(t.items()[0])
+                || !(t.items()[1] instanceof Global type)
+                || !(t.items()[4] instanceof Long numel)) {
             throw fail("a persistent id that is not a tensor storage: not a PyTorch state dict");
         }
         String key = String.valueOf(t.items()[2]);
@@ -288,8 +296,11 @@ final class TorchPickle {
             throw fail("storage " + key + " has the unknown type " + type + ": not a state dict this reader knows");
         }
         Storage root = storages.computeIfAbsent(key, k -> new Storage(k, type.name(), numel, 0));
-        if (t.items().length > 5 && t.items()[5] instanceof Tuple view && view.items().length == 3
-                && view.items()[1] instanceof Long off && view.items()[2] instanceof Long size) {
+        if (t.items().length > 5
+                && t.items()[5] instanceof Tuple view
+                && view.items().length == 3
+                && view.items()[1] instanceof Long off
+                && view.items()[2] instanceof Long size) {
             return new Storage(key, type.name(), size, off); // legacy storage view
         }
         return root;

@@ -42,10 +42,17 @@ final class TorchStateDict implements Closeable {
     }
 
     /** Bytes per element of the storage types torch.save writes. */
-    static final Map<String, Integer> ELEMENT_SIZES = Map.ofEntries(Map.entry("FloatStorage", 4),
-            Map.entry("DoubleStorage", 8), Map.entry("HalfStorage", 2), Map.entry("BFloat16Storage", 2),
-            Map.entry("LongStorage", 8), Map.entry("IntStorage", 4), Map.entry("ShortStorage", 2),
-            Map.entry("CharStorage", 1), Map.entry("ByteStorage", 1), Map.entry("BoolStorage", 1));
+    static final Map<String, Integer> ELEMENT_SIZES = Map.ofEntries(
+            Map.entry("FloatStorage", 4),
+            Map.entry("DoubleStorage", 8),
+            Map.entry("HalfStorage", 2),
+            Map.entry("BFloat16Storage", 2),
+            Map.entry("LongStorage", 8),
+            Map.entry("IntStorage", 4),
+            Map.entry("ShortStorage", 2),
+            Map.entry("CharStorage", 1),
+            Map.entry("ByteStorage", 1),
+            Map.entry("BoolStorage", 1));
 
     /** torch.save's legacy format starts with this number, pickled. */
     private static final BigInteger LEGACY_MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
@@ -64,8 +71,8 @@ final class TorchStateDict implements Closeable {
 
     /** Whether these first bytes of a file start a torch.save file (a zip or a legacy pickle). */
     static boolean recognises(byte[] head) {
-        return head.length >= 4 && (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4
-                || (head[0] & 0xff) == 0x80);
+        return head.length >= 4
+                && (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4 || (head[0] & 0xff) == 0x80);
     }
 
     /** Opens the file and reads its tensor index; data are read by {@link #values}. */
@@ -105,8 +112,10 @@ final class TorchStateDict implements Closeable {
 
     private void openZip() throws IOException {
         zip = new ZipFile(file.toFile());
-        ZipEntry pkl = zip.stream().filter(e -> e.getName().endsWith("data.pkl"))
-                .min((a, b) -> a.getName().length() - b.getName().length()).orElse(null);
+        ZipEntry pkl = zip.stream()
+                .filter(e -> e.getName().endsWith("data.pkl"))
+                .min((a, b) -> a.getName().length() - b.getName().length())
+                .orElse(null);
         if (pkl == null) {
             throw fail("a zip file without data.pkl: not a torch.save file (expected a PyTorch state dict)");
         }
@@ -131,8 +140,8 @@ final class TorchStateDict implements Closeable {
                 throw fail("storage data/" + s.key() + " is missing from the zip");
             }
             if (e.getSize() >= 0 && e.getSize() < s.numel() * s.elementSize()) {
-                throw fail("storage data/" + s.key() + " holds " + e.getSize() + " bytes, " + s.numel() + " elements of "
-                        + s.type() + " expected");
+                throw fail("storage data/" + s.key() + " holds " + e.getSize() + " bytes, " + s.numel()
+                        + " elements of " + s.type() + " expected");
             }
         }
     }
@@ -228,8 +237,9 @@ final class TorchStateDict implements Closeable {
             return new float[0];
         }
         if (n > Integer.MAX_VALUE || t.offset() < 0 || last >= s.numel()) {
-            throw fail("tensor " + t.key() + ": its view (offset " + t.offset() + ", shape " + Arrays.toString(t.shape())
-                    + ", strides " + Arrays.toString(t.stride()) + ") leaves its storage of " + s.numel() + " elements");
+            throw fail("tensor " + t.key() + ": its view (offset " + t.offset() + ", shape "
+                    + Arrays.toString(t.shape()) + ", strides " + Arrays.toString(t.stride())
+                    + ") leaves its storage of " + s.numel() + " elements");
         }
         long first = s.base() + t.offset();
         if ((last - t.offset() + 1) * s.elementSize() > Integer.MAX_VALUE) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import org.ll4al.selection.LearningLossNetwork;
@@ -24,7 +25,6 @@ import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TargetModel;
-import java.util.HashSet;
 
 /**
  * One (strategy, trial)'s model: the task's target model with the loss prediction module,
@@ -53,8 +53,7 @@ public final class ActiveLearner implements AutoCloseable {
      * Builds and initialises a learner; the engine is seeded with {@code seed} first so the same
      * seed gives the same initial weights.
      */
-    public static ActiveLearner create(
-            ActiveLearningTask task, TrainSettings settings, Device device, long seed) {
+    public static ActiveLearner create(ActiveLearningTask task, TrainSettings settings, Device device, long seed) {
         ActiveLearner l = new ActiveLearner(task, settings, device, settings.moduleWidth());
         l.reinitialize(seed);
         return l;
@@ -66,8 +65,10 @@ public final class ActiveLearner implements AutoCloseable {
             model.close();
         }
         target = task.newTargetModel();
-        LossPredictionModule module =
-                LossPredictionModule.builder().setTapCount(target.tapCount()).optWidth(lossModuleWidth).build();
+        LossPredictionModule module = LossPredictionModule.builder()
+                .setTapCount(target.tapCount())
+                .optWidth(lossModuleWidth)
+                .build();
         net = new LearningLossNetwork(target.block(), module);
         net.setInitializer(
                 new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f),
@@ -135,14 +136,25 @@ public final class ActiveLearner implements AutoCloseable {
      */
     public PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, Scoring extras) {
         if (wanted.isEmpty()) {
-            return PoolView.builder().setIds(subset).optSource("task " + task.name()).build();
+            return PoolView.builder()
+                    .setIds(subset)
+                    .optSource("task " + task.name())
+                    .build();
         }
         float[] influence = null;
         if (wanted.contains(Signal.INFLUENCE)) {
             influence = influence(subset, labeled, extras);
         }
-        return inference().score(subset, labeled, wanted,
-                extras.committee().stream().map(ActiveLearner::inference).toList(), extras.mcPasses(), influence);
+        return inference()
+                .score(
+                        subset,
+                        labeled,
+                        wanted,
+                        extras.committee().stream()
+                                .map(ActiveLearner::inference)
+                                .toList(),
+                        extras.mcPasses(),
+                        influence);
     }
 
     /** The cost of the last ISAL computation, or null. */
@@ -173,8 +185,9 @@ public final class ActiveLearner implements AutoCloseable {
             n += w.size();
         }
         Influence.Cost c = inf.cost();
-        lastInfluenceCost = String.format("isal over %d weights: grad L(R) %.1fs, LiSSA %.1fs (%d x %d products),"
-                + " candidates %.1fs", n, c.referenceGradient(), c.lissa(), s.chains(), s.depth(), c.candidates());
+        lastInfluenceCost = String.format(
+                "isal over %d weights: grad L(R) %.1fs, LiSSA %.1fs (%d x %d products)," + " candidates %.1fs",
+                n, c.referenceGradient(), c.lissa(), s.chains(), s.depth(), c.candidates());
         return scores;
     }
 

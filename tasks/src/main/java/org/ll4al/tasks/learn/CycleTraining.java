@@ -42,13 +42,20 @@ final class CycleTraining {
      *
      * @param rng the labeled set's order each epoch and the task's augmentation
      */
-    CycleTraining(ActiveLearningTask task, LearningLossNetwork net, TrainSettings settings, Random rng,
+    CycleTraining(
+            ActiveLearningTask task,
+            LearningLossNetwork net,
+            TrainSettings settings,
+            Random rng,
             TrainingListener listener) {
         this.task = task;
         this.net = net;
         this.settings = settings;
-        this.objective = new JointObjective(settings.lambda(), settings.detachEpoch(),
-                new LossPredictionLoss(settings.lossKind(), settings.margin()), settings.lossTarget());
+        this.objective = new JointObjective(
+                settings.lambda(),
+                settings.detachEpoch(),
+                new LossPredictionLoss(settings.lossKind(), settings.margin()),
+                settings.lossTarget());
         this.rng = rng;
         this.listener = listener;
     }
@@ -67,10 +74,9 @@ final class CycleTraining {
         long start = System.nanoTime();
         long images = 0;
         Losses last = new Losses(0, Double.NaN, Double.NaN);
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(Loss.l2Loss())
-                        .optOptimizer(optimizer(settings, Math.max(1, perEpoch), moduleParameterIds()))
-                        .optDevices(new Device[] {device});
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(optimizer(settings, Math.max(1, perEpoch), moduleParameterIds()))
+                .optDevices(new Device[] {device});
         try (Trainer trainer = model.newTrainer(config)) {
             int[] order = labeled.clone();
             Losses first = null;
@@ -134,8 +140,8 @@ final class CycleTraining {
             float lpLoss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(batch.inputs());
-                JointObjective.Parts parts = objective.compute(task.perSampleLoss(net.heads(out), batch),
-                        task.lossWeights(batch), net.predictedLoss(out));
+                JointObjective.Parts parts = objective.compute(
+                        task.perSampleLoss(net.heads(out), batch), task.lossWeights(batch), net.predictedLoss(out));
                 taskLoss = parts.task().getFloat();
                 lpLoss = parts.lossPrediction().getFloat();
                 checkFinite(taskLoss, lpLoss, epoch, index);
@@ -156,10 +162,16 @@ final class CycleTraining {
     /** Throws when an epoch's mean task or loss-prediction loss exceeds {@link #EXPLOSION} x the first epoch's. */
     static void checkNotExploded(Losses first, Losses now, int epoch) {
         if (exploded(first.task(), now.task()) || exploded(first.lossPrediction(), now.lossPrediction())) {
-            throw new TrainingDivergedException(String.format(Locale.ROOT,
+            throw new TrainingDivergedException(String.format(
+                    Locale.ROOT,
                     "loss exploded at epoch %d: task loss %.4g, loss-prediction loss %.4g, more than %.0f x the"
                             + " first epoch's (%.4g, %.4g)",
-                    epoch, now.task(), now.lossPrediction(), EXPLOSION, first.task(), first.lossPrediction()));
+                    epoch,
+                    now.task(),
+                    now.lossPrediction(),
+                    EXPLOSION,
+                    first.task(),
+                    first.lossPrediction()));
         }
     }
 
@@ -210,7 +222,8 @@ final class CycleTraining {
     static ParameterTracker schedule(TrainSettings settings, int itersPerEpoch, Set<String> moduleIds) {
         float lr = settings.lr();
         float moduleLr = settings.moduleLr();
-        int[] steps = Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();
+        int[] steps =
+                Arrays.stream(settings.milestones()).map(e -> e * itersPerEpoch).toArray();
         int warmup = settings.warmupEpochs() * itersPerEpoch;
         return (id, update) -> learningRate(moduleIds.contains(id) ? lr * moduleLr : lr, steps, warmup, update);
     }

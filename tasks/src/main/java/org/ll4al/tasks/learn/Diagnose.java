@@ -2,10 +2,10 @@ package org.ll4al.tasks.learn;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.ll4al.results.SelectionDiagnostics;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
-import java.util.Set;
 
 /**
  * Computes a cycle's {@link SelectionDiagnostics} from the scored subset (which must carry

@@ -18,8 +18,13 @@ package org.ll4al.tasks.learn;
  * @param details the metric's secondary figures ({@code MetricAccumulator#details}), "" for none
  */
 public record Evaluation(
-        double metric, double lossRankAccuracy, double seconds, float[] trueLosses, float[] predictedLosses,
-        double entropyLossRankAccuracy, String details) {
+        double metric,
+        double lossRankAccuracy,
+        double seconds,
+        float[] trueLosses,
+        float[] predictedLosses,
+        double entropyLossRankAccuracy,
+        String details) {
 
     /** An evaluation without the per-sample losses and the entropy's ranking. */
     public Evaluation(double metric, double lossRankAccuracy, double seconds) {

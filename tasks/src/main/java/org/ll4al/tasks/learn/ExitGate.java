@@ -20,9 +20,12 @@ public final class ExitGate {
      * {@code -Dll4al.exitGate}: false lets a SIGTERM's exit go on without waiting (only to reproduce
      * the crash); a JVM-wide system property, read once at start and passed to a supervised child.
      */
-    public static final Option<Boolean> OPTION = Option.bool("ll4al.exitGate", "true",
-            "engine: a SIGTERM's exit waits for the libtorch batch in progress (false: it does not, only to"
-                    + " reproduce the crash of docs/reliability.md)").session();
+    public static final Option<Boolean> OPTION = Option.bool(
+                    "ll4al.exitGate",
+                    "true",
+                    "engine: a SIGTERM's exit waits for the libtorch batch in progress (false: it does not, only to"
+                            + " reproduce the crash of docs/reliability.md)")
+            .session();
 
     /** The gate of this JVM's training and scoring loops. */
     public static final ExitGate DEFAULT = new ExitGate();

@@ -7,11 +7,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ll4al.selection.JointObjective;
 import org.ll4al.selection.LearningLossNetwork;
 import org.ll4al.selection.PoolView;
@@ -19,7 +20,6 @@ import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
-import java.util.function.Supplier;
 
 /** Runs a trained network without gradients: scores a pool subset or evaluates the metric. */
 final class Inference {
@@ -31,7 +31,12 @@ final class Inference {
     private final JointObjective.Target lossTarget;
 
     /** @param lossTarget which loss of a sample is its true loss (what the module was trained to rank) */
-    Inference(ActiveLearningTask task, Model model, LearningLossNetwork net, int batch, JointObjective.Target lossTarget) {
+    Inference(
+            ActiveLearningTask task,
+            Model model,
+            LearningLossNetwork net,
+            int batch,
+            JointObjective.Target lossTarget) {
         this.task = task;
         this.model = model;
         this.net = net;
@@ -52,7 +57,12 @@ final class Inference {
      * @param mcPasses stochastic passes for BALD
      * @param influence ISAL's influence of the subset, computed beforehand, or null
      */
-    PoolView score(int[] subset, int[] labeled, Set<Signal> wanted, List<Inference> committee, int mcPasses,
+    PoolView score(
+            int[] subset,
+            int[] labeled,
+            Set<Signal> wanted,
+            List<Inference> committee,
+            int mcPasses,
             float[] influence) {
         SignalCheck.require(task, wanted, net.target());
         Set<Signal> uncertainty = EnumSet.noneOf(Signal.class);
@@ -81,8 +91,11 @@ final class Inference {
                 put(scores, Signal.PREDICTED_LOSS, from, () -> net.predictedLoss(out));
                 put(scores, Signal.TRUE_LOSS, from, () -> trueLoss(heads, b));
                 put(scores, Signal.BALD, from, () -> PosteriorSignals.mutualInformation(mcPasses(ps, b, mcPasses)));
-                put(scores, Signal.COMMITTEE_DISAGREEMENT, from, () -> PosteriorSignals.disagreement(
-                        committeePosteriors(heads, b, committee)));
+                put(
+                        scores,
+                        Signal.COMMITTEE_DISAGREEMENT,
+                        from,
+                        () -> PosteriorSignals.disagreement(committeePosteriors(heads, b, committee)));
                 if (!uncertainty.isEmpty()) {
                     Map<Signal, float[]> u = task.uncertainty(heads, b, uncertainty);
                     for (Signal s : uncertainty) {
@@ -178,8 +191,8 @@ final class Inference {
                 TaskBatch b = task.evalBatch(scope, ids);
                 NDList out = net.forward(ps, b.inputs(), false);
                 NDList heads = net.heads(out);
-                Map<Signal, float[]> u = task.evaluateBatch(metric, heads, b,
-                        entropies == null ? Set.of() : EnumSet.of(Signal.ENTROPY));
+                Map<Signal, float[]> u =
+                        task.evaluateBatch(metric, heads, b, entropies == null ? Set.of() : EnumSet.of(Signal.ENTROPY));
                 copy(trueLoss(heads, b).toFloatArray(), truth, from);
                 copy(net.predictedLoss(out).toFloatArray(), predicted, from);
                 if (entropies != null) {
@@ -187,8 +200,13 @@ final class Inference {
                 }
             }
         }
-        return new Evaluation(metric.value(), LossRanking.accuracy(truth, predicted), (System.nanoTime() - start) / 1e9,
-                truth, predicted, entropies == null ? Double.NaN : LossRanking.accuracy(truth, entropies, 0.5),
+        return new Evaluation(
+                metric.value(),
+                LossRanking.accuracy(truth, predicted),
+                (System.nanoTime() - start) / 1e9,
+                truth,
+                predicted,
+                entropies == null ? Double.NaN : LossRanking.accuracy(truth, entropies, 0.5),
                 metric.details());
     }
 

@@ -226,7 +226,11 @@ final class Influence {
         for (int b = 0; b < v.length / classes; b++) {
             int base = b * classes;
             Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (x, y) -> v[base + y] != v[base + x] ? Float.compare(v[base + y], v[base + x]) : Integer.compare(x, y));
+            Arrays.sort(
+                    order,
+                    (x, y) -> v[base + y] != v[base + x]
+                            ? Float.compare(v[base + y], v[base + x])
+                            : Integer.compare(x, y));
             for (int j = 0; j < k; j++) {
                 w[base + order[j]] = v[base + order[j]];
             }
@@ -268,7 +272,8 @@ final class Influence {
 
     /** Sum of squares, freeing its temporaries (they would otherwise stay with the array's manager). */
     private static double sumSquares(NDArray a) {
-        try (NDArray sq = a.square(); NDArray total = sq.sum()) {
+        try (NDArray sq = a.square();
+                NDArray total = sq.sum()) {
             return total.getFloat();
         }
     }

@@ -19,30 +19,50 @@ import org.ll4al.tasks.option.Settings;
  * @param referenceFromEval R = the first {@code referenceSize} evaluation samples (the reference code's
  *     choice, which reads the test labels) instead of a seeded set of pool samples
  */
-public record IsalSettings(double damping, double scale, int depth, int chains, int topK, double step,
-        boolean lastLayer, int referenceSize, boolean referenceFromEval) {
+public record IsalSettings(
+        double damping,
+        double scale,
+        int depth,
+        int chains,
+        int topK,
+        double step,
+        boolean lastLayer,
+        int referenceSize,
+        boolean referenceFromEval) {
 
     /** The reference code's choices, R from the pool. */
     public static final IsalSettings DEFAULTS = new IsalSettings(0.01, 1e4, 250, 4, 1, 1e-3, false, 1000, false);
 
     public static final Option<Float> DAMPING =
             Option.real("isalDamping", 0, 1, false, "0.01", "isal: LiSSA damping (reference code: 0.01)");
-    public static final Option<Float> SCALE = Option.positive("isalScale", "10000", "isal: LiSSA scale (reference code: 1e4)");
-    public static final Option<Integer> DEPTH = Option.integer("isalDepth", 1, "250",
-            "isal: LiSSA recursion depth, one labeled sample per step (reference code: 250)");
+    public static final Option<Float> SCALE =
+            Option.positive("isalScale", "10000", "isal: LiSSA scale (reference code: 1e4)");
+    public static final Option<Integer> DEPTH = Option.integer(
+            "isalDepth", 1, "250", "isal: LiSSA recursion depth, one labeled sample per step (reference code: 250)");
     public static final Option<Integer> CHAINS =
             Option.integer("isalChains", 1, "4", "isal: LiSSA chains averaged (reference code: 4)");
-    public static final Option<Integer> TOP_K = Option.integer("isalTopK", 1, "1",
+    public static final Option<Integer> TOP_K = Option.integer(
+            "isalTopK",
+            1,
+            "1",
             "isal: pseudo-labels in the expected gradient (1 = argmax as the CIFAR code; paper: 10)");
-    public static final Option<String> PARAMS = Option.oneOf("isalParams", "all",
-            "isal: all (every conv/linear weight, the reference) | last (last weight tensor, cheap)", "all", "last");
+    public static final Option<String> PARAMS = Option.oneOf(
+            "isalParams",
+            "all",
+            "isal: all (every conv/linear weight, the reference) | last (last weight tensor, cheap)",
+            "all",
+            "last");
     public static final Option<Integer> REFERENCE =
             Option.integer("isalReference", 1, "1000", "isal: size of the labeled reference set R");
-    public static final Option<String> REFERENCE_SET = Option.oneOf("isalReferenceSet", "pool",
+    public static final Option<String> REFERENCE_SET = Option.oneOf(
+            "isalReferenceSet",
+            "pool",
             "isal: pool (R held out of the pool, seeded; its labels are read) | eval"
-                    + " (the evaluation set, as the reference code: reads test labels)", "pool", "eval");
-    public static final Option<Float> STEP = Option.positive("isalStep", "0.001",
-            "isal: finite-difference step relative to the norm of the weights");
+                    + " (the evaluation set, as the reference code: reads test labels)",
+            "pool",
+            "eval");
+    public static final Option<Float> STEP =
+            Option.positive("isalStep", "0.001", "isal: finite-difference step relative to the norm of the weights");
 
     /** The options of ISAL, in help order. */
     public static final List<Option<?>> OPTIONS =
@@ -50,7 +70,15 @@ public record IsalSettings(double damping, double scale, int depth, int chains, 
 
     /** The settings of parsed options that hold {@link #OPTIONS}. */
     public static IsalSettings of(Settings s) {
-        return new IsalSettings(s.get(DAMPING), s.get(SCALE), s.get(DEPTH), s.get(CHAINS), s.get(TOP_K), s.get(STEP),
-                s.get(PARAMS).equals("last"), s.get(REFERENCE), s.get(REFERENCE_SET).equals("eval"));
+        return new IsalSettings(
+                s.get(DAMPING),
+                s.get(SCALE),
+                s.get(DEPTH),
+                s.get(CHAINS),
+                s.get(TOP_K),
+                s.get(STEP),
+                s.get(PARAMS).equals("last"),
+                s.get(REFERENCE),
+                s.get(REFERENCE_SET).equals("eval"));
     }
 }

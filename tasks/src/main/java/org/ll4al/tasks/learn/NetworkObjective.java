@@ -34,7 +34,11 @@ final class NetworkObjective implements PerSampleObjective {
      * @param parameters the arrays differentiated (see {@link #weights})
      * @param evaluationSet read samples from the evaluation set instead of the pool
      */
-    NetworkObjective(ActiveLearningTask task, Model model, LearningLossNetwork net, List<NDArray> parameters,
+    NetworkObjective(
+            ActiveLearningTask task,
+            Model model,
+            LearningLossNetwork net,
+            List<NDArray> parameters,
             boolean evaluationSet) {
         this.task = task;
         this.model = model;
@@ -48,7 +52,8 @@ final class NetworkObjective implements PerSampleObjective {
         List<NDArray> weights = new ArrayList<>();
         for (var p : net.target().getParameters()) {
             Parameter param = p.getValue();
-            if (param.getType() == Parameter.Type.WEIGHT && param.getArray().getShape().dimension() > 1) {
+            if (param.getType() == Parameter.Type.WEIGHT
+                    && param.getArray().getShape().dimension() > 1) {
                 weights.add(param.getArray());
             }
         }

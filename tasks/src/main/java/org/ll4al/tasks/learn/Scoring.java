@@ -12,8 +12,8 @@ import java.util.List;
  *     {@link IsalSettings#referenceFromEval})
  * @param isalSeed seeds LiSSA's draws of training samples
  */
-public record Scoring(List<ActiveLearner> committee, int mcPasses, IsalSettings isal, int[] isalReference,
-        long isalSeed) {
+public record Scoring(
+        List<ActiveLearner> committee, int mcPasses, IsalSettings isal, int[] isalReference, long isalSeed) {
 
     /** Nothing beyond the learner: for the strategies that need neither committee, MC dropout nor ISAL. */
     public static final Scoring NONE = new Scoring(List.of(), 0, IsalSettings.DEFAULTS, new int[0], 0);

@@ -51,16 +51,20 @@ public final class SignalCheck {
 
     private static String undefined(ActiveLearningTask task, Signal s) {
         return switch (s) {
-            case ENTROPY, MARGIN, LEAST_CONFIDENCE -> task.uncertaintySignals().contains(s) ? null
-                    : "it provides " + task.uncertaintySignals();
-            case BALD, COMMITTEE_DISAGREEMENT -> task.hasPosteriors() ? null
-                    : "it has no class posteriors (its heads are not class probabilities)";
-            case GRADIENT_EMBEDDING -> task.linearClassifierOnEmbedding() ? null
-                    : "its embedding does not feed one linear classifier, so (p - e_yhat) x h is not its last-layer"
-                            + " gradient";
-            case INFLUENCE -> task.hasPosteriors() && task.linearClassifierOnEmbedding() ? null
-                    : "ISAL's pseudo-label loss is implemented for image-level class posteriors only"
-                            + " (pseudo ground truth from boxes or heatmap peaks is not implemented)";
+            case ENTROPY, MARGIN, LEAST_CONFIDENCE ->
+                task.uncertaintySignals().contains(s) ? null : "it provides " + task.uncertaintySignals();
+            case BALD, COMMITTEE_DISAGREEMENT ->
+                task.hasPosteriors() ? null : "it has no class posteriors (its heads are not class probabilities)";
+            case GRADIENT_EMBEDDING ->
+                task.linearClassifierOnEmbedding()
+                        ? null
+                        : "its embedding does not feed one linear classifier, so (p - e_yhat) x h is not its last-layer"
+                                + " gradient";
+            case INFLUENCE ->
+                task.hasPosteriors() && task.linearClassifierOnEmbedding()
+                        ? null
+                        : "ISAL's pseudo-label loss is implemented for image-level class posteriors only"
+                                + " (pseudo ground truth from boxes or heatmap peaks is not implemented)";
             default -> null;
         };
     }

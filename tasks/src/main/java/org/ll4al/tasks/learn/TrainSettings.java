@@ -67,43 +67,79 @@ public record TrainSettings(
     public static final Option<Float> MOMENTUM = Option.real("momentum", 0, 1, false, "0.9", "momentum");
     public static final Option<Float> WEIGHT_DECAY =
             Option.real("weightDecay", 0, Float.MAX_VALUE, true, "5e-4", "L2 weight decay");
-    public static final Option<Optimizer> OPTIMIZER = Option.choice("optimizer", Optimizer.class, "sgd", "sgd | rmsprop");
+    public static final Option<Optimizer> OPTIMIZER =
+            Option.choice("optimizer", Optimizer.class, "sgd", "sgd | rmsprop");
     public static final Option<Float> MARGIN =
             Option.real("margin", 0, Float.MAX_VALUE, true, "1", "margin xi of the ranking loss");
     public static final Option<Float> LAMBDA =
             Option.real("lambda", 0, Float.MAX_VALUE, true, "1", "weight of the loss-prediction loss");
-    public static final Option<LossPredictionLoss.Kind> LOSS_KIND =
-            Option.choice("lossKind", LossPredictionLoss.Kind.class, "ranking", "ranking (paper: pairs (i, B-1-i)) | allpairs (the same cost over every pair of the batch) | mse (ablation)");
+    public static final Option<LossPredictionLoss.Kind> LOSS_KIND = Option.choice(
+            "lossKind",
+            LossPredictionLoss.Kind.class,
+            "ranking",
+            "ranking (paper: pairs (i, B-1-i)) | allpairs (the same cost over every pair of the batch) | mse (ablation)");
     public static final Option<Integer> DETACH_EPOCH =
             Option.integer("detachEpoch", 0, null, "first 0-based epoch whose module input is detached");
-    public static final Option<Integer> WARMUP_EPOCHS = Option.integer("warmupEpochs", 0, "0",
-            "epochs of linear learning-rate warmup at the start of each cycle (0 = none)");
-    public static final Option<Float> CLIP_GRADIENT = Option.real("clipGradient", 0, Float.MAX_VALUE, true, "0",
-            "clip each gradient element to [-c, c] (0 = off)");
+    public static final Option<Integer> WARMUP_EPOCHS = Option.integer(
+            "warmupEpochs", 0, "0", "epochs of linear learning-rate warmup at the start of each cycle (0 = none)");
+    public static final Option<Float> CLIP_GRADIENT = Option.real(
+            "clipGradient", 0, Float.MAX_VALUE, true, "0", "clip each gradient element to [-c, c] (0 = off)");
 
-    public static final Option<Float> MODULE_LR = Option.positive("moduleLr", "1",
+    public static final Option<Float> MODULE_LR = Option.positive(
+            "moduleLr",
+            "1",
             "learning rate of the loss prediction module as a multiple of -Dlr (1 = the same, the paper)");
 
-    public static final Option<JointObjective.Target> LOSS_TARGET = Option.choice("lossTarget",
-            JointObjective.Target.class, "sample", "the loss the module ranks when the task loss is weighted"
+    public static final Option<JointObjective.Target> LOSS_TARGET = Option.choice(
+            "lossTarget",
+            JointObjective.Target.class,
+            "sample",
+            "the loss the module ranks when the task loss is weighted"
                     + " (detection, -Dnormalize=batch): sample (the per-sample loss: SSD's loss of the image alone, per"
                     + " positive prior) | objective (the sample's term of the batch objective: the image's summed loss);"
                     + " also the true loss of diagnostics and true-loss");
 
-    public static final Option<Integer> MODULE_WIDTH = Option.integer("moduleWidth", 1, "128",
-            "FC width of the loss prediction module per tapped feature map (128 = the paper)");
+    public static final Option<Integer> MODULE_WIDTH = Option.integer(
+            "moduleWidth", 1, "128", "FC width of the loss prediction module per tapped feature map (128 = the paper)");
 
     /** The options of training, in help order. */
-    public static final List<Option<?>> OPTIONS = List.of(EPOCHS, BATCH, LR, MILESTONES, MOMENTUM, WEIGHT_DECAY,
-            OPTIMIZER, MARGIN, LAMBDA, LOSS_KIND, DETACH_EPOCH, WARMUP_EPOCHS, CLIP_GRADIENT, MODULE_LR, LOSS_TARGET,
+    public static final List<Option<?>> OPTIONS = List.of(
+            EPOCHS,
+            BATCH,
+            LR,
+            MILESTONES,
+            MOMENTUM,
+            WEIGHT_DECAY,
+            OPTIMIZER,
+            MARGIN,
+            LAMBDA,
+            LOSS_KIND,
+            DETACH_EPOCH,
+            WARMUP_EPOCHS,
+            CLIP_GRADIENT,
+            MODULE_LR,
+            LOSS_TARGET,
             MODULE_WIDTH);
 
     /** The settings of parsed options that hold {@link #OPTIONS}. */
     public static TrainSettings of(Settings s) {
-        return new TrainSettings(s.get(EPOCHS), s.get(BATCH), s.get(LR), s.get(MILESTONES), s.get(MOMENTUM),
-                s.get(WEIGHT_DECAY), s.get(OPTIMIZER), s.get(LAMBDA), s.get(MARGIN), s.get(DETACH_EPOCH),
-                s.get(LOSS_KIND), s.get(WARMUP_EPOCHS), s.get(CLIP_GRADIENT), s.get(MODULE_LR),
-                s.get(LOSS_TARGET), s.get(MODULE_WIDTH));
+        return new TrainSettings(
+                s.get(EPOCHS),
+                s.get(BATCH),
+                s.get(LR),
+                s.get(MILESTONES),
+                s.get(MOMENTUM),
+                s.get(WEIGHT_DECAY),
+                s.get(OPTIMIZER),
+                s.get(LAMBDA),
+                s.get(MARGIN),
+                s.get(DETACH_EPOCH),
+                s.get(LOSS_KIND),
+                s.get(WARMUP_EPOCHS),
+                s.get(CLIP_GRADIENT),
+                s.get(MODULE_LR),
+                s.get(LOSS_TARGET),
+                s.get(MODULE_WIDTH));
     }
 
     /** A builder: epochs, batch and lr are required; the rest take their option's declared default. */
@@ -113,10 +149,21 @@ public record TrainSettings(
 
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder().setEpochs(epochs).setBatch(batch).setLr(lr).optMilestones(milestones)
-                .optMomentum(momentum).optWeightDecay(weightDecay).optOptimizer(optimizer).optLambda(lambda)
-                .optMargin(margin).optLossKind(lossKind).optWarmupEpochs(warmupEpochs).optClipGradient(clipGradient)
-                .optModuleLr(moduleLr).optLossTarget(lossTarget)
+        Builder b = new Builder()
+                .setEpochs(epochs)
+                .setBatch(batch)
+                .setLr(lr)
+                .optMilestones(milestones)
+                .optMomentum(momentum)
+                .optWeightDecay(weightDecay)
+                .optOptimizer(optimizer)
+                .optLambda(lambda)
+                .optMargin(margin)
+                .optLossKind(lossKind)
+                .optWarmupEpochs(warmupEpochs)
+                .optClipGradient(clipGradient)
+                .optModuleLr(moduleLr)
+                .optLossTarget(lossTarget)
                 .optModuleWidth(moduleWidth);
         b.detachEpoch = detachEpoch;
         return b;
@@ -132,7 +179,11 @@ public record TrainSettings(
         }
         double f = (double) n / epochs;
         int[] m = Arrays.stream(milestones).map(e -> (int) Math.round(e * f)).toArray();
-        return toBuilder().setEpochs(n).optMilestones(m).optDetachEpoch((int) Math.round(detachEpoch * f)).build();
+        return toBuilder()
+                .setEpochs(n)
+                .optMilestones(m)
+                .optDetachEpoch((int) Math.round(detachEpoch * f))
+                .build();
     }
 
     /** The optimizer's command-line word ({@code sgd}, {@code rmsprop}). */
@@ -268,9 +319,23 @@ public record TrainSettings(
                         + " a lossTarget and moduleWidth >= 1; got epochs " + epochs + ", batch " + batch + ", lr " + lr
                         + ", moduleLr " + moduleLr + ", lossTarget " + lossTarget + ", moduleWidth " + moduleWidth);
             }
-            return new TrainSettings(epochs, batch, lr, milestones, momentum, weightDecay, optimizer, lambda, margin,
-                    detachEpoch < 0 ? epochs : detachEpoch, lossKind, warmupEpochs, clipGradient, moduleLr,
-                    lossTarget, moduleWidth);
+            return new TrainSettings(
+                    epochs,
+                    batch,
+                    lr,
+                    milestones,
+                    momentum,
+                    weightDecay,
+                    optimizer,
+                    lambda,
+                    margin,
+                    detachEpoch < 0 ? epochs : detachEpoch,
+                    lossKind,
+                    warmupEpochs,
+                    clipGradient,
+                    moduleLr,
+                    lossTarget,
+                    moduleWidth);
         }
     }
 }

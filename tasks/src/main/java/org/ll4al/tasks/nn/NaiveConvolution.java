@@ -1,4 +1,5 @@
 package org.ll4al.tasks.nn;
+
 import java.util.Arrays;
 
 /**

@@ -28,8 +28,14 @@ public final class Option<T> {
     private final boolean identifying;
     private final boolean path;
 
-    private Option(String name, String defaultValue, String help, String expected, Function<String, T> parser,
-            boolean identifying, boolean path) {
+    private Option(
+            String name,
+            String defaultValue,
+            String help,
+            String expected,
+            Function<String, T> parser,
+            boolean identifying,
+            boolean path) {
         this.name = name;
         this.defaultValue = defaultValue;
         this.help = help;
@@ -64,8 +70,8 @@ public final class Option<T> {
     }
 
     /** A finite number in {@code [min, max]} or {@code [min, max)}. */
-    public static Option<Float> real(String name, double min, double max, boolean maxInclusive, String def,
-            String help) {
+    public static Option<Float> real(
+            String name, double min, double max, boolean maxInclusive, String def, String help) {
         return of(name, def, help, "a number in [" + min + ", " + max + (maxInclusive ? "]" : ")"), s -> {
             float f = Float.parseFloat(s.trim());
             return Float.isFinite(f) && f >= min && (maxInclusive ? f <= max : f < max) ? f : null;
@@ -97,7 +103,8 @@ public final class Option<T> {
 
     /** One of an enum's constants, written in lower case on the command line. */
     public static <E extends Enum<E>> Option<E> choice(String name, Class<E> type, String def, String help) {
-        List<String> words = Arrays.stream(type.getEnumConstants()).map(Option::word).toList();
+        List<String> words =
+                Arrays.stream(type.getEnumConstants()).map(Option::word).toList();
         return of(name, def, help, "one of " + String.join(", ", new TreeSet<>(words)), s -> {
             for (E e : type.getEnumConstants()) {
                 if (word(e).equals(s)) {
@@ -127,7 +134,11 @@ public final class Option<T> {
     public static Option<List<String>> names(String name, String def, String help, Set<String> allowed) {
         return of(name, def, help, "a comma list of distinct names from " + String.join(", ", allowed), s -> {
             List<String> l = items(s);
-            return l.isEmpty() || !allowed.containsAll(l) || l.stream().distinct().count() != l.size() ? null : l;
+            return l.isEmpty()
+                            || !allowed.containsAll(l)
+                            || l.stream().distinct().count() != l.size()
+                    ? null
+                    : l;
         });
     }
 
@@ -141,8 +152,8 @@ public final class Option<T> {
 
     /** A file or folder, or empty for none. */
     public static Option<Optional<Path>> path(String name, String def, String help) {
-        Option<Optional<Path>> o = of(name, def, help, "a path",
-                s -> s.isBlank() ? Optional.<Path>empty() : Optional.of(Path.of(s.trim())));
+        Option<Optional<Path>> o = of(
+                name, def, help, "a path", s -> s.isBlank() ? Optional.<Path>empty() : Optional.of(Path.of(s.trim())));
         return o.pathValued();
     }
 

@@ -7,6 +7,7 @@ public class OptionException extends IllegalArgumentException {
 
     /** Creates the exception for option {@code name} with the value found and what is allowed. */
     public OptionException(String name, String value, String allowed) {
-        super("option " + name + "=" + (value == null ? "(missing)" : "'" + value + "'") + " is invalid: expected " + allowed);
+        super("option " + name + "=" + (value == null ? "(missing)" : "'" + value + "'") + " is invalid: expected "
+                + allowed);
     }
 }

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Properties;
 
 /** An ordered set of declared options with distinct names: parses values into {@link Settings} and prints help. */
 public final class OptionTable {
@@ -104,7 +104,9 @@ public final class OptionTable {
     public String usage() {
         StringBuilder sb = new StringBuilder();
         for (Option<?> o : options.values()) {
-            String def = " [" + (o.defaultValue() == null ? "preset" : o.defaultValue().isEmpty() ? "none" : o.defaultValue()) + "]";
+            String def = " ["
+                    + (o.defaultValue() == null ? "preset" : o.defaultValue().isEmpty() ? "none" : o.defaultValue())
+                    + "]";
             sb.append(String.format("  %-16s %s%s%n", o.name(), o.help(), def));
         }
         return sb.toString();

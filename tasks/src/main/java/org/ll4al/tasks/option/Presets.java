@@ -1,9 +1,9 @@
 package org.ll4al.tasks.option;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.LinkedHashSet;
 
 /**
  * A task's presets in one format: a {@code [base]} section shared by all, then one section per
@@ -47,13 +47,15 @@ public final class Presets {
             if (s.startsWith("[") && s.endsWith("]")) {
                 current = new LinkedHashMap<>();
                 if (sections.put(s.substring(1, s.length() - 1).strip(), current) != null) {
-                    throw new IllegalArgumentException(task + " presets, line " + n + ": section " + s + " appears twice");
+                    throw new IllegalArgumentException(
+                            task + " presets, line " + n + ": section " + s + " appears twice");
                 }
                 continue;
             }
             int eq = s.indexOf('=');
             if (eq <= 0 || current == null) {
-                throw new IllegalArgumentException(task + " presets, line " + n + ": expected [section] or name = value, found '" + s + "'");
+                throw new IllegalArgumentException(
+                        task + " presets, line " + n + ": expected [section] or name = value, found '" + s + "'");
             }
             current.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
         }
@@ -91,8 +93,8 @@ public final class Presets {
     public void check(OptionTable table) {
         sections.forEach((name, values) -> values.keySet().forEach(k -> {
             if (!table.contains(k)) {
-                throw new IllegalStateException("preset " + name + " of task " + task + " sets " + k
-                        + ", which is not a declared option");
+                throw new IllegalStateException(
+                        "preset " + name + " of task " + task + " sets " + k + ", which is not a declared option");
             }
         }));
     }

@@ -91,8 +91,11 @@ public final class PoseTask implements ActiveLearningTask {
     public TargetModel newTargetModel() {
         StackedHourglass net = new StackedHourglass(stacks, depth, channels, stemChannels, MpiiJoints.COUNT);
         return new TargetModel(
-                net, stacks, new Shape(3, res, res),
-                String.format("stacked hourglass (%d stacks, depth %d, %d channels, stem %d, input %d)",
+                net,
+                stacks,
+                new Shape(3, res, res),
+                String.format(
+                        "stacked hourglass (%d stacks, depth %d, %d channels, stem %d, input %d)",
                         stacks, depth, channels, stemChannels, res));
     }
 

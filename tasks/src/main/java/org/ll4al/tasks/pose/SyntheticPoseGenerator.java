@@ -14,12 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import java.util.Arrays;
 
 /**
  * Writes a SYNTHETIC pose dataset in the MPII JSON layout ({@code train.json},
@@ -62,12 +62,15 @@ public final class SyntheticPoseGenerator {
     public static void write(Path dir, int trainCount, int validCount, int imageSize, long seed) throws IOException {
         Path images = dir.resolve("images");
         Files.createDirectories(images);
-        Files.writeString(dir.resolve("SOURCE.txt"), String.format(
-                "SYNTHETIC pose data (not MPII): stick figures with the 16 MPII joints, written by%n"
-                        + "org.ll4al.tasks.pose.SyntheticPoseGenerator (train %d, valid %d, %dx%d px, seed %d).%n"
-                        + "Same layout as the MPII JSON of stacked-hourglass reimplementations: joints_vis 0 with%n"
-                        + "real coordinates = occluded but annotated; coordinates (0, 0) = not annotated.%n",
-                trainCount, validCount, imageSize, imageSize, seed), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("SOURCE.txt"),
+                String.format(
+                        "SYNTHETIC pose data (not MPII): stick figures with the 16 MPII joints, written by%n"
+                                + "org.ll4al.tasks.pose.SyntheticPoseGenerator (train %d, valid %d, %dx%d px, seed %d).%n"
+                                + "Same layout as the MPII JSON of stacked-hourglass reimplementations: joints_vis 0 with%n"
+                                + "real coordinates = occluded but annotated; coordinates (0, 0) = not annotated.%n",
+                        trainCount, validCount, imageSize, imageSize, seed),
+                StandardCharsets.UTF_8);
         writeSplit(dir.resolve("train.json"), images, "train", trainCount, imageSize, seed);
         writeSplit(dir.resolve("valid.json"), images, "valid", validCount, imageSize, seed ^ 0x5DEECE66DL);
     }

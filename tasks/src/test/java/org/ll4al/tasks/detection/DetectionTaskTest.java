@@ -8,6 +8,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -23,11 +24,11 @@ import org.ll4al.tasks.learn.Evaluation;
 import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.learn.TrainStats;
 import org.ll4al.tasks.learn.TrainingListener;
-import ai.djl.ndarray.types.Shape;
 
 class DetectionTaskTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void tinySetRunsThroughTheSharedLearner() throws Exception {
@@ -37,16 +38,23 @@ class DetectionTaskTest {
             assertEquals(6, task.evalSize());
             int p = task.priors().length;
             assertEquals(8 * 8 * 4 + 4 * 4 * 6 + 2 * 2 * 6 + 6 + 4 + 4, p);
-            TrainSettings settings = TrainSettings.builder().setEpochs(2).setBatch(4).setLr(0.001f).optMilestones(1)
-                    .optDetachEpoch(1).build();
+            TrainSettings settings = TrainSettings.builder()
+                    .setEpochs(2)
+                    .setBatch(4)
+                    .setLr(0.001f)
+                    .optMilestones(1)
+                    .optDetachEpoch(1)
+                    .build();
             try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 3)) {
                 int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
                 TrainStats stats = learner.train(labeled, new Random(1), TrainingListener.NONE);
                 assertEquals(16, stats.images());
-                assertTrue(Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0, "task loss " + stats.lastTaskLoss());
+                assertTrue(
+                        Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0,
+                        "task loss " + stats.lastTaskLoss());
                 int[] subset = {8, 9, 10, 11};
-                PoolView view = learner.score(subset, labeled,
-                        Set.of(Signal.ENTROPY, Signal.PREDICTED_LOSS, Signal.EMBEDDING));
+                PoolView view =
+                        learner.score(subset, labeled, Set.of(Signal.ENTROPY, Signal.PREDICTED_LOSS, Signal.EMBEDDING));
                 float[] h = view.scores(Signal.ENTROPY);
                 float[] l = view.scores(Signal.PREDICTED_LOSS);
                 assertEquals(4, h.length);
@@ -117,13 +125,14 @@ class DetectionTaskTest {
                 loc[i] = (float) (0.3 * r.nextGaussian());
                 scores[i] = (float) (3 * r.nextGaussian());
             }
-            NDList heads = new NDList(m.create(loc, new Shape(6, p, 4)),
-                    m.create(scores, new Shape(6, p, 4)));
+            NDList heads = new NDList(m.create(loc, new Shape(6, p, 4)), m.create(scores, new Shape(6, p, 4)));
             MetricAccumulator once = task.newMetric();
-            float[] h = task.evaluateBatch(once, heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
+            float[] h =
+                    task.evaluateBatch(once, heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
             MetricAccumulator apart = task.newMetric();
             apart.add(heads, e);
-            float[] expected = task.uncertainty(heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
+            float[] expected =
+                    task.uncertainty(heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
             assertArrayEquals(expected, h);
             assertEquals(apart.value(), once.value());
             double sum = 0;

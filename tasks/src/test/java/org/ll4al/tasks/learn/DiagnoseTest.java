@@ -14,7 +14,10 @@ class DiagnoseTest {
     private static final int[] IDS = {40, 7, 913, 12};
 
     private static PoolView pool(float[] truth, float[] predicted) {
-        return PoolView.builder().setIds(IDS).optScores(Signal.TRUE_LOSS, truth).optScores(Signal.PREDICTED_LOSS, predicted)
+        return PoolView.builder()
+                .setIds(IDS)
+                .optScores(Signal.TRUE_LOSS, truth)
+                .optScores(Signal.PREDICTED_LOSS, predicted)
                 .build();
     }
 

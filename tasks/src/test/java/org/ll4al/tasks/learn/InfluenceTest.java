@@ -68,7 +68,11 @@ class InfluenceTest {
         public NDArray loss(NDManager scope, int[] ids) {
             int[] labels = Arrays.stream(ids).map(i -> y[i]).toArray();
             NDArray oneHot = scope.create(labels).oneHot(k);
-            return logits(scope, ids).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+            return logits(scope, ids)
+                    .logSoftmax(1)
+                    .mul(oneHot)
+                    .sum(new int[] {1})
+                    .neg();
         }
 
         @Override
@@ -78,7 +82,11 @@ class InfluenceTest {
 
         @Override
         public NDArray pseudoLoss(NDManager scope, int[] ids, NDArray weights) {
-            return logits(scope, ids).logSoftmax(1).mul(weights).sum(new int[] {1}).neg();
+            return logits(scope, ids)
+                    .logSoftmax(1)
+                    .mul(weights)
+                    .sum(new int[] {1})
+                    .neg();
         }
     }
 
@@ -98,8 +106,8 @@ class InfluenceTest {
     }
 
     private static JsonObject fixture() throws Exception {
-        try (Reader r = new InputStreamReader(InfluenceTest.class.getResourceAsStream("/fixtures/isal.json"),
-                StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(
+                InfluenceTest.class.getResourceAsStream("/fixtures/isal.json"), StandardCharsets.UTF_8)) {
             return new Gson().fromJson(r, JsonObject.class);
         }
     }
@@ -119,18 +127,29 @@ class InfluenceTest {
         JsonObject fx = fixture();
         Gson g = new Gson();
         try (NDManager m = NDManager.newBaseManager()) {
-            Softmax f = new Softmax(m, g.fromJson(fx.get("W"), float[][].class), g.fromJson(fx.get("X"), float[][].class),
+            Softmax f = new Softmax(
+                    m,
+                    g.fromJson(fx.get("W"), float[][].class),
+                    g.fromJson(fx.get("X"), float[][].class),
                     g.fromJson(fx.get("y"), int[].class));
             int[] reference = g.fromJson(fx.get("reference"), int[].class);
             int[] training = g.fromJson(fx.get("training"), int[].class);
             int[] candidates = g.fromJson(fx.get("candidates"), int[].class);
-            IsalSettings s = new IsalSettings(fx.get("damping").getAsDouble(), fx.get("scale").getAsDouble(),
-                    fx.get("depth").getAsInt(), fx.get("chains").getAsInt(), fx.get("topK").getAsInt(), 1e-3, false,
-                    reference.length, false);
+            IsalSettings s = new IsalSettings(
+                    fx.get("damping").getAsDouble(),
+                    fx.get("scale").getAsDouble(),
+                    fx.get("depth").getAsInt(),
+                    fx.get("chains").getAsInt(),
+                    fx.get("topK").getAsInt(),
+                    1e-3,
+                    false,
+                    reference.length,
+                    false);
             Influence inf = new Influence(f, f, s, 16);
 
             NDList v = inf.gradient(m, reference);
-            assertTrue(relativeError(v.get(0).toFloatArray(), g.fromJson(fx.get("v"), double[].class)) < 1e-4,
+            assertTrue(
+                    relativeError(v.get(0).toFloatArray(), g.fromJson(fx.get("v"), double[].class)) < 1e-4,
                     "sum of reference gradients");
             double[] u = g.fromJson(fx.get("u"), double[].class);
             float[] uf = new float[u.length];
@@ -138,7 +157,9 @@ class InfluenceTest {
                 uf[i] = (float) u[i];
             }
             NDList hu = inf.hessianVector(m, new int[] {12}, new NDList(m.create(uf, f.w.getShape())));
-            assertTrue(relativeError(hu.get(0).toFloatArray(), g.fromJson(fx.get("hessian_u_sample12"), double[].class)) < 1e-3,
+            assertTrue(
+                    relativeError(hu.get(0).toFloatArray(), g.fromJson(fx.get("hessian_u_sample12"), double[].class))
+                            < 1e-3,
                     "Hessian-vector product by central differences");
             float[] w0 = f.w.toFloatArray();
 
@@ -151,7 +172,9 @@ class InfluenceTest {
             assertTrue(same < 1e-3, "the reference's LiSSA on the same samples: " + same);
             double stated = fx.get("lissa_error").getAsDouble();
             double err = relativeError(scores, g.fromJson(fx.get("influence"), double[].class));
-            assertTrue(err < stated + 1e-3, "LiSSA within its stated error (" + stated + ") of the exact influence: " + err);
+            assertTrue(
+                    err < stated + 1e-3,
+                    "LiSSA within its stated error (" + stated + ") of the exact influence: " + err);
             int budget = fx.get("budget").getAsInt();
             Integer[] order = new Integer[candidates.length];
             Arrays.setAll(order, i -> i);
@@ -169,8 +192,11 @@ class InfluenceTest {
     void topKKeepsTheLargestPosteriors() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray p = m.create(new float[] {0.2f, 0.5f, 0.3f, 0.6f, 0.1f, 0.3f}, new Shape(2, 3));
-            assertArrayEquals(new float[] {0, 0.5f, 0.3f, 0.6f, 0, 0.3f}, Influence.topK(p, 2).toFloatArray());
-            assertArrayEquals(new float[] {0, 0.5f, 0, 0.6f, 0, 0}, Influence.topK(p, 1).toFloatArray());
+            assertArrayEquals(
+                    new float[] {0, 0.5f, 0.3f, 0.6f, 0, 0.3f},
+                    Influence.topK(p, 2).toFloatArray());
+            assertArrayEquals(
+                    new float[] {0, 0.5f, 0, 0.6f, 0, 0}, Influence.topK(p, 1).toFloatArray());
         }
     }
 }

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
+import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.classification.Cifar10Writer;
 import org.ll4al.tasks.classification.ClassificationTask;
-import org.ll4al.selection.Strategies;
 
 /** ISAL on the real network: seeded, R never picked, and the model (values and gradients) left as it was. */
 class IsalScoringTest {
@@ -45,9 +45,14 @@ class IsalScoringTest {
         Cifar10Writer.writeSynthetic(dir, 60, 10, 5);
         int[] pool = new int[60];
         Arrays.setAll(pool, i -> i);
-        ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), pool, Cifar10.loadTest(dir),
-                new int[] {0, 1, 2, 3}, 0.125);
-        TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(10).setLr(0.05f).optDetachEpoch(1).build();
+        ClassificationTask task = new ClassificationTask(
+                Cifar10.loadTrain(dir), pool, Cifar10.loadTest(dir), new int[] {0, 1, 2, 3}, 0.125);
+        TrainSettings s = TrainSettings.builder()
+                .setEpochs(1)
+                .setBatch(10)
+                .setLr(0.05f)
+                .optDetachEpoch(1)
+                .build();
         int[] labeled = Arrays.copyOf(pool, 20);
         int[] reference = {20, 21, 22, 23, 24};
         int[] subset = Arrays.copyOfRange(pool, 20, 60);
@@ -62,7 +67,8 @@ class IsalScoringTest {
             for (int i = 0; i < before.size(); i++) {
                 assertArrayEquals(before.get(i), after.get(i), 0f, "parameter or gradient " + i + " changed by ISAL");
             }
-            float[] b = l.score(subset, labeled, Set.of(Signal.INFLUENCE), extras).scores(Signal.INFLUENCE);
+            float[] b =
+                    l.score(subset, labeled, Set.of(Signal.INFLUENCE), extras).scores(Signal.INFLUENCE);
             assertArrayEquals(a.scores(Signal.INFLUENCE), b, "same seed, same influence");
             for (int i = 0; i < subset.length; i++) {
                 boolean inR = subset[i] <= 24;

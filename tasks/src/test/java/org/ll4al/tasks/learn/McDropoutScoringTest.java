@@ -8,6 +8,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.nn.Parameter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -18,7 +19,6 @@ import org.ll4al.selection.Signal;
 import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.classification.Cifar10Writer;
 import org.ll4al.tasks.classification.ClassificationTask;
-import java.util.Arrays;
 
 /** MC dropout is real in BALD's passes, off in every other pass, and leaves BatchNorm's statistics alone. */
 class McDropoutScoringTest {
@@ -31,9 +31,14 @@ class McDropoutScoringTest {
         Cifar10Writer.writeSynthetic(dir, 60, 10, 5);
         int[] pool = new int[60];
         Arrays.setAll(pool, i -> i);
-        ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), pool, Cifar10.loadTest(dir),
-                new int[] {0, 1, 2, 3}, 0.125, 0.5f);
-        TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(10).setLr(0.05f).optDetachEpoch(1).build();
+        ClassificationTask task = new ClassificationTask(
+                Cifar10.loadTrain(dir), pool, Cifar10.loadTest(dir), new int[] {0, 1, 2, 3}, 0.125, 0.5f);
+        TrainSettings s = TrainSettings.builder()
+                .setEpochs(1)
+                .setBatch(10)
+                .setLr(0.05f)
+                .optDetachEpoch(1)
+                .build();
         int[] subset = Arrays.copyOfRange(pool, 20, 60);
         try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 3)) {
             l.train(Arrays.copyOf(pool, 20), new Random(1), TrainingListener.NONE);
@@ -43,9 +48,19 @@ class McDropoutScoringTest {
             PoolView b = l.score(subset, new int[0], plain);
             assertArrayEquals(a.scores(Signal.ENTROPY), b.scores(Signal.ENTROPY), "dropout off outside BALD");
             Engine.getInstance().setRandomSeed(11);
-            float[] bald1 = l.score(subset, new int[0], Set.of(Signal.BALD), new Scoring(List.of(), 8, IsalSettings.DEFAULTS, new int[0], 0)).scores(Signal.BALD);
+            float[] bald1 = l.score(
+                            subset,
+                            new int[0],
+                            Set.of(Signal.BALD),
+                            new Scoring(List.of(), 8, IsalSettings.DEFAULTS, new int[0], 0))
+                    .scores(Signal.BALD);
             Engine.getInstance().setRandomSeed(11);
-            float[] bald2 = l.score(subset, new int[0], Set.of(Signal.BALD), new Scoring(List.of(), 8, IsalSettings.DEFAULTS, new int[0], 0)).scores(Signal.BALD);
+            float[] bald2 = l.score(
+                            subset,
+                            new int[0],
+                            Set.of(Signal.BALD),
+                            new Scoring(List.of(), 8, IsalSettings.DEFAULTS, new int[0], 0))
+                    .scores(Signal.BALD);
             assertArrayEquals(bald1, bald2, "same engine seed, same masks");
             double sum = 0;
             for (float v : bald1) {
@@ -53,7 +68,9 @@ class McDropoutScoringTest {
                 sum += v;
             }
             assertTrue(sum / bald1.length > 1e-4, "passes differ: mean MI " + sum / bald1.length);
-            assertArrayEquals(a.scores(Signal.ENTROPY), l.score(subset, new int[0], plain).scores(Signal.ENTROPY),
+            assertArrayEquals(
+                    a.scores(Signal.ENTROPY),
+                    l.score(subset, new int[0], plain).scores(Signal.ENTROPY),
                     "dropout off again after BALD");
             assertArrayEquals(runningMean, runningMeans(l), "BatchNorm statistics untouched by MC passes");
         }

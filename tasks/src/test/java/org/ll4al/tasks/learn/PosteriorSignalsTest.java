@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.InputStreamReader;
@@ -12,14 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ai.djl.ndarray.types.Shape;
 
 /** BALD, committee disagreement and BADGE embeddings against the numpy reference (scripts/fixtures). */
 class PosteriorSignalsTest {
 
     private static JsonObject fixture() throws Exception {
         try (Reader r = new InputStreamReader(
-                PosteriorSignalsTest.class.getResourceAsStream("/fixtures/posterior_signals.json"), StandardCharsets.UTF_8)) {
+                PosteriorSignalsTest.class.getResourceAsStream("/fixtures/posterior_signals.json"),
+                StandardCharsets.UTF_8)) {
             return new Gson().fromJson(r, JsonObject.class);
         }
     }
@@ -59,11 +60,15 @@ class PosteriorSignalsTest {
         Gson g = new Gson();
         try (NDManager m = NDManager.newBaseManager()) {
             List<NDArray> passes = stack(m, g.fromJson(fx.get("passes"), float[][][][].class));
-            assertArrayEquals(f(g.fromJson(fx.get("bald"), double[].class)),
-                    PosteriorSignals.mutualInformation(passes).toFloatArray(), 2e-5f);
+            assertArrayEquals(
+                    f(g.fromJson(fx.get("bald"), double[].class)),
+                    PosteriorSignals.mutualInformation(passes).toFloatArray(),
+                    2e-5f);
             List<NDArray> members = stack(m, g.fromJson(fx.get("members"), float[][][][].class));
-            assertArrayEquals(f(g.fromJson(fx.get("committee"), double[].class)),
-                    PosteriorSignals.disagreement(members).toFloatArray(), 2e-5f);
+            assertArrayEquals(
+                    f(g.fromJson(fx.get("committee"), double[].class)),
+                    PosteriorSignals.disagreement(members).toFloatArray(),
+                    2e-5f);
         }
     }
 
@@ -86,7 +91,10 @@ class PosteriorSignalsTest {
     void identicalPassesHaveNoMutualInformation() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray p = create(m, new float[][][] {{{0.2f, 0.8f}}, {{0.5f, 0.5f}}});
-            assertArrayEquals(new float[] {0, 0}, PosteriorSignals.mutualInformation(List.of(p, p, p)).toFloatArray(), 1e-6f);
+            assertArrayEquals(
+                    new float[] {0, 0},
+                    PosteriorSignals.mutualInformation(List.of(p, p, p)).toFloatArray(),
+                    1e-6f);
         }
     }
 }

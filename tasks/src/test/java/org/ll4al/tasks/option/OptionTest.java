@@ -30,7 +30,8 @@ class OptionTest {
         assertEquals(0.9f, momentum.parse("0.9"));
         assertThrows(OptionException.class, () -> momentum.parse("1"));
         assertThrows(OptionException.class, () -> momentum.parse("NaN"));
-        assertThrows(OptionException.class, () -> Option.positive("lr", null, "h").parse("0"));
+        assertThrows(
+                OptionException.class, () -> Option.positive("lr", null, "h").parse("0"));
 
         Option<Boolean> flag = Option.bool("resume", "true", "help");
         assertFalse(flag.parse("false"));
@@ -49,12 +50,17 @@ class OptionTest {
         assertThrows(OptionException.class, () -> names.parse("badge"));
         assertThrows(OptionException.class, () -> names.parse(""));
 
-        assertArrayEquals(new int[] {160, 180}, Option.indices("milestones", null, "h").parse("160, 180"));
+        assertArrayEquals(
+                new int[] {160, 180}, Option.indices("milestones", null, "h").parse("160, 180"));
         assertArrayEquals(new int[0], Option.indices("milestones", null, "h").parse(""));
-        assertThrows(OptionException.class, () -> Option.indices("milestones", null, "h").parse("-1"));
+        assertThrows(
+                OptionException.class,
+                () -> Option.indices("milestones", null, "h").parse("-1"));
 
         assertEquals(Optional.empty(), Option.path("pretrained", "", "h").parse(""));
-        assertEquals(Optional.of(Path.of("vgg.pth")), Option.path("pretrained", "", "h").parse("vgg.pth"));
+        assertEquals(
+                Optional.of(Path.of("vgg.pth")),
+                Option.path("pretrained", "", "h").parse("vgg.pth"));
     }
 
     @Test
@@ -93,10 +99,11 @@ class OptionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.values("gpu"));
         assertTrue(e.getMessage().contains("known presets: paper, smoke"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.values("base"));
-        assertThrows(IllegalArgumentException.class, () -> Presets.parse("demo", "lr = 1"), "a line before any section");
+        assertThrows(
+                IllegalArgumentException.class, () -> Presets.parse("demo", "lr = 1"), "a line before any section");
         assertThrows(IllegalArgumentException.class, () -> Presets.parse("demo", "[a]\nnonsense"));
-        IllegalStateException unknown = assertThrows(IllegalStateException.class,
-                () -> p.check(OptionTable.of(List.of(Option.text("lr", "", "h")))));
+        IllegalStateException unknown = assertThrows(
+                IllegalStateException.class, () -> p.check(OptionTable.of(List.of(Option.text("lr", "", "h")))));
         assertTrue(unknown.getMessage().contains("sets optimizer"), unknown.getMessage());
     }
 }

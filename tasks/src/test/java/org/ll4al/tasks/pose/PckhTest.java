@@ -5,22 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.ll4al.tasks.TaskBatch;
-import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
-import java.util.Random;
 
 class PckhTest {
 
     static Path mpii() {
         String shared = System.getProperty("ll4al.shared.data");
         Path p = shared == null ? null : Path.of(shared, "mpii");
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p.resolve("valid.json")),
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p.resolve("valid.json")),
                 "shared MPII data not found at " + p + " (set -Dll4al.shared.data); skipping");
         return p;
     }
@@ -115,7 +116,10 @@ class PckhTest {
                 }
             }
             assertTrue(inside > 0.9 * annotated, inside + " of " + annotated + " annotated joints inside the crops");
-            assertEquals((double) inside / annotated, acc.value(), 1e-12,
+            assertEquals(
+                    (double) inside / annotated,
+                    acc.value(),
+                    1e-12,
                     "Gaussian targets decode back to the annotated joints (joints outside the crop are misses)");
             TaskBatch aug = set.batch(m, new int[] {0, 1}, new Random(1));
             assertEquals(new Shape(2, 16), aug.labels().get(1).getShape());
