@@ -20,14 +20,14 @@ import org.ll4al.harness.supervise.Supervisor;
 import org.ll4al.harness.tools.Download;
 import org.ll4al.harness.tools.Portable;
 import org.ll4al.harness.tools.Pretrain;
+import org.ll4al.options.OptionException;
 import org.ll4al.report.Report;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsException;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.tasks.TaskDataException;
-import org.ll4al.tasks.learn.ExitGate;
-import org.ll4al.tasks.learn.TrainingDivergedException;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.tasks.training.ExitGate;
+import org.ll4al.tasks.training.TrainingDivergedException;
 
 /**
  * Entry point of {@code mvn exec:java}: {@code -Dtask=classification|detection|pose} runs an

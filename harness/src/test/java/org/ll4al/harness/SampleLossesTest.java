@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.SelectionRecord;
-import org.ll4al.tasks.learn.LossRanking;
+import org.ll4al.tasks.training.LossRanking;
 
 /**
  * {@code -DsampleLosses=true} writes every sample's true and predicted loss, from which the

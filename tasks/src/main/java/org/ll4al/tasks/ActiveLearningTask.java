@@ -33,7 +33,7 @@ public interface ActiveLearningTask extends AutoCloseable {
 
     /**
      * Builds a fresh, uninitialised target model. Its block returns {@code [heads..., taps...,
-     * embedding]} (see {@link org.ll4al.selection.LearningLossNetwork}).
+     * embedding]} (see {@link org.ll4al.selection.lossprediction.LearningLossNetwork}).
      */
     TargetModel newTargetModel();
 

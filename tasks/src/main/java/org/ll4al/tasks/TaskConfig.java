@@ -2,8 +2,8 @@ package org.ll4al.tasks;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.Settings;
+import org.ll4al.options.Option;
+import org.ll4al.options.Settings;
 
 /**
  * What a task needs to load its data and build its model: the options every task shares, typed,

@@ -3,11 +3,11 @@ package org.ll4al.tasks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionTable;
+import org.ll4al.options.Presets;
+import org.ll4al.options.Settings;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionTable;
-import org.ll4al.tasks.option.Presets;
-import org.ll4al.tasks.option.Settings;
 
 /**
  * Creates a task by name; registered through {@code META-INF/services} and found by

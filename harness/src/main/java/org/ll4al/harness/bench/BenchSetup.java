@@ -20,9 +20,9 @@ import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.classification.Cifar10;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * A task's options, data and freshly initialised learner for the benchmark command. A task
@@ -131,7 +131,7 @@ public final class BenchSetup implements AutoCloseable {
 
     /** Untimed: two training batches and two scoring batches. */
     void warmUp(int[] ids) {
-        learner.train(Arrays.copyOf(ids, Math.min(ids.length, batch() * 2)), new Random(0), TrainingListener.NONE);
+        learner.train(Arrays.copyOf(ids, Math.min(ids.length, batch() * 2)), new Random(0), EpochListener.NONE);
         learner.score(
                 Arrays.copyOf(ids, Math.min(ids.length, inferenceBatch() * 2)),
                 new int[0],
@@ -140,7 +140,7 @@ public final class BenchSetup implements AutoCloseable {
 
     /** Training images per second of one epoch over {@code ids} (batch preparation included). */
     double trainImagesPerSecond(int[] ids, long seed) {
-        return learner.train(ids, new Random(seed), TrainingListener.NONE).imagesPerSecond();
+        return learner.train(ids, new Random(seed), EpochListener.NONE).imagesPerSecond();
     }
 
     /** Scoring images per second over {@code ids}: network + loss module, predicted losses copied out. */

@@ -21,11 +21,11 @@ import org.ll4al.harness.run.Committee;
 import org.ll4al.harness.run.Seeds;
 import org.ll4al.harness.run.SelectionStep;
 import org.ll4al.harness.run.TrialDraws;
+import org.ll4al.options.OptionException;
 import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
-import org.ll4al.tasks.learn.SignalCheck;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.tasks.training.SignalCheck;
 
 /**
  * {@code -Dbench=strategies -Dtask=T [-Dpreset=P]}: what each selection strategy costs per cycle

@@ -20,14 +20,14 @@ import java.util.Random;
 import org.ll4al.harness.options.BenchOptions;
 import org.ll4al.harness.options.OptionSpec;
 import org.ll4al.harness.supervise.NativeAllocator;
+import org.ll4al.options.OptionException;
 import org.ll4al.selection.CoreSetStrategy;
-import org.ll4al.selection.LossPredictionLoss;
-import org.ll4al.selection.LossPredictionModule;
 import org.ll4al.selection.PoolView;
+import org.ll4al.selection.lossprediction.LossPredictionLoss;
+import org.ll4al.selection.lossprediction.LossPredictionModule;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.tasks.training.ActiveLearner;
 
 /**
  * The benchmark command ({@code -Dbench=coreset|strategies|classification|detection|pose}):

@@ -3,7 +3,7 @@ package org.ll4al.harness.options;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ll4al.tasks.option.Option;
+import org.ll4al.options.Option;
 
 /** The benchmark's own options ({@code -Dbench*}), read by the {@code bench} package. */
 public final class BenchOptions {

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ll4al.options.Option;
 import org.ll4al.results.PortablePaths;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
 
 /**
  * The data cache's options ({@code -DdataCache}, {@code -DdataMirror}), read by {@code -Ddownload}

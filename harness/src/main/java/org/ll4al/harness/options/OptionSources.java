@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import org.ll4al.options.OptionException;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
-import org.ll4al.tasks.option.OptionException;
 
 /**
  * Merges the sources of option values, lowest precedence first: the task's preset, a

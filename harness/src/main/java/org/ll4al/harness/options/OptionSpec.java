@@ -8,18 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionTable;
 import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.classification.ConvBatchNorm;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.learn.ExitGate;
-import org.ll4al.tasks.learn.IsalSettings;
-import org.ll4al.tasks.learn.TrainSettings;
 import org.ll4al.tasks.nn.ConvolutionSelfCheck;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionTable;
+import org.ll4al.tasks.training.ExitGate;
+import org.ll4al.tasks.training.IsalSettings;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * The options the harness itself reads (the experiment grid, where results go, supervision) and
@@ -204,7 +204,7 @@ public final class OptionSpec {
     /**
      * An option's value from properties ({@code -D} options), or its default when absent or blank.
      *
-     * @throws org.ll4al.tasks.option.OptionException for a bad value, naming the option
+     * @throws org.ll4al.options.OptionException for a bad value, naming the option
      */
     public static <T> T value(Properties props, Option<T> option) {
         String v = props.getProperty(option.name());

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionException;
+import org.ll4al.options.OptionTable;
+import org.ll4al.options.Settings;
 import org.ll4al.results.PortablePaths;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
-import org.ll4al.tasks.learn.IsalSettings;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionException;
-import org.ll4al.tasks.option.OptionTable;
-import org.ll4al.tasks.option.Settings;
+import org.ll4al.tasks.training.IsalSettings;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * The checked options of one experiment. Each option is declared (name, type, default, allowed

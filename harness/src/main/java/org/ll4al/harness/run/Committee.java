@@ -10,11 +10,11 @@ import java.util.Random;
 import java.util.function.IntFunction;
 import org.ll4al.results.ResultsException;
 import org.ll4al.tasks.ActiveLearningTask;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.LossRanking;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainStats;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.LossRanking;
+import org.ll4al.tasks.training.TrainSettings;
+import org.ll4al.tasks.training.TrainStats;
 
 /**
  * The extra members of a {@code committee} strategy's committee (the trial's main model is the
@@ -46,7 +46,7 @@ public final class Committee implements AutoCloseable {
     }
 
     /** Trains every member on the labeled set with its own seeded order; returns the summed wall time. */
-    double train(TrainSettings settings, int[] labeled, int cycle, TrainingListener listener) {
+    double train(TrainSettings settings, int[] labeled, int cycle, EpochListener listener) {
         double seconds = 0;
         for (int m = 0; m < members.size(); m++) {
             TrainStats s = members.get(m)

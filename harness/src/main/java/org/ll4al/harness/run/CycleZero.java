@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.ll4al.results.ResultsException;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainStats;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainStats;
 
 /**
  * Cycle 0 of a trial, trained once and shared by every strategy of the trial: the model after

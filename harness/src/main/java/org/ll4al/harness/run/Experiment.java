@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.ll4al.harness.options.Options;
+import org.ll4al.options.OptionException;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
@@ -26,9 +27,8 @@ import org.ll4al.results.SelectionRecord;
 import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.Tasks;
-import org.ll4al.tasks.learn.SignalCheck;
 import org.ll4al.tasks.nn.ConvolutionSelfCheck;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.tasks.training.SignalCheck;
 
 /** Runs the grid of (strategy, trial) of one task into one results folder, resuming what exists. */
 public final class Experiment {

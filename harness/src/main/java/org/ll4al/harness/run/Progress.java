@@ -1,13 +1,13 @@
 package org.ll4al.harness.run;
 
 import java.io.PrintStream;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.EpochListener;
 
 /**
  * Progress output: a redrawn bar with ETA on a terminal, one plain line per epoch otherwise
  * (CI logs). One instance per (strategy, trial, cycle).
  */
-public final class Progress implements TrainingListener {
+public final class Progress implements EpochListener {
 
     private final PrintStream out;
     private final boolean terminal;

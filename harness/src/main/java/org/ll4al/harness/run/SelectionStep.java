@@ -10,10 +10,10 @@ import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Selection;
 import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Signal;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Diagnose;
-import org.ll4al.tasks.learn.IsalSettings;
-import org.ll4al.tasks.learn.Scoring;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.Diagnose;
+import org.ll4al.tasks.training.IsalSettings;
+import org.ll4al.tasks.training.Scoring;
 
 /**
  * A cycle's scoring and selection, the one used by a run's cycles and by {@code -Dbench=strategies}:

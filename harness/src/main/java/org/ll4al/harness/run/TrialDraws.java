@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.Random;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
-import org.ll4al.tasks.learn.IsalSettings;
+import org.ll4al.tasks.training.IsalSettings;
 
 /**
  * The seeded draws of one trial from its pool: the initial labeled set (the same for every

@@ -25,13 +25,13 @@ import org.ll4al.selection.SelectionStrategy;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.Strategies;
 import org.ll4al.tasks.ActiveLearningTask;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Diagnose;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.LossRanking;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainStats;
-import org.ll4al.tasks.learn.TrainingDivergedException;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.Diagnose;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.LossRanking;
+import org.ll4al.tasks.training.TrainSettings;
+import org.ll4al.tasks.training.TrainStats;
+import org.ll4al.tasks.training.TrainingDivergedException;
 
 /**
  * Runs the cycles of one (strategy, trial): train, evaluate, score a subset, select, write the

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.options.OptionException;
 import org.ll4al.report.Report;
 import org.ll4al.results.ResultsMerger;
-import org.ll4al.tasks.option.OptionException;
 
 /**
  * {@code -Ddevices=N}: runs N shards of the (strategy, trial) grid side by side, one JVM per

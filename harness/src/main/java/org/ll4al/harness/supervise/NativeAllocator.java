@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.options.OptionException;
 
 /**
  * The native allocator of the supervised child JVM ({@code -Dmalloc}): libtorch allocates and

@@ -12,13 +12,13 @@ import java.util.function.BooleanSupplier;
 import org.ll4al.harness.options.DataCacheOptions;
 import org.ll4al.harness.options.OptionSources;
 import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.options.OptionException;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
 import org.ll4al.tasks.data.DataCache;
 import org.ll4al.tasks.data.HttpFetch;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.OptionException;
 
 /**
  * Official datasets in one step. {@code -Ddownload=NAME[,NAME..]} fetches datasets (a dataset's

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Properties;
 import org.ll4al.harness.options.DataCacheOptions;
 import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionException;
 import org.ll4al.results.PortablePaths;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunManifest;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionException;
 
 /**
  * {@code -Dportable=DIR}: rewrites the path options of {@code DIR/run.json} and

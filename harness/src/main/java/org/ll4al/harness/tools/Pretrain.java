@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.Properties;
 import org.ll4al.harness.options.OptionSpec;
 import org.ll4al.harness.run.Progress;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionException;
+import org.ll4al.options.OptionTable;
+import org.ll4al.options.Settings;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.detection.SsdLayout;
 import org.ll4al.tasks.detection.VggPretraining;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionException;
-import org.ll4al.tasks.option.OptionTable;
-import org.ll4al.tasks.option.Settings;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * {@code -Dpretrain=vgg}: pretrains the SSD's VGG base as a CIFAR-10 classifier and writes the

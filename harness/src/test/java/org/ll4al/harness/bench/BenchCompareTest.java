@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.harness.options.BenchOptions;
 import org.ll4al.harness.options.OptionSpec;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.options.OptionException;
 
 /**
  * The side-by-side benchmark's arithmetic, parsing and output on fixed inputs, and its rounds

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.selection.CoreSetStrategy;
-import org.ll4al.selection.LearningLossNetwork;
-import org.ll4al.selection.LossPredictionModule;
 import org.ll4al.selection.PoolView;
+import org.ll4al.selection.lossprediction.LearningLossNetwork;
+import org.ll4al.selection.lossprediction.LossPredictionModule;
 import org.ll4al.tasks.classification.CifarResNet;
 
 /**

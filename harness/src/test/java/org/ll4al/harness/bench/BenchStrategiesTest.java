@@ -13,8 +13,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.harness.RunFixture;
+import org.ll4al.options.OptionException;
 import org.ll4al.selection.Strategies;
-import org.ll4al.tasks.option.OptionException;
 
 /** {@code -Dbench=strategies}: one table row per strategy on the classification smoke preset at tiny sizes. */
 class BenchStrategiesTest {

@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionException;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.Tasks;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionException;
 import org.ll4al.tasks.pose.PoseTaskProvider;
+import org.ll4al.tasks.training.TrainSettings;
 
 class OptionOwnershipTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.harness.RunFixture;
 import org.ll4al.harness.options.OptionSpec;
-import org.ll4al.tasks.option.Option;
+import org.ll4al.options.Option;
 
 /**
  * The engine switches ({@code ll4al.convGuard}, {@code ll4al.foldBatchNorm}, {@code ll4al.exitGate})

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.options.OptionException;
 
 class NativeAllocatorTest {
 

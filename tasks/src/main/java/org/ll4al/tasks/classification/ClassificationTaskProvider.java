@@ -1,13 +1,13 @@
 package org.ll4al.tasks.classification;
 
 import java.util.List;
+import org.ll4al.options.Option;
+import org.ll4al.options.Presets;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.Presets;
 
 /** Provides the {@code classification} task (CIFAR-10, ResNet-18) and its presets. */
 public final class ClassificationTaskProvider implements TaskProvider {

@@ -7,8 +7,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import org.ll4al.options.Option;
 import org.ll4al.tasks.nn.GuardedConv2d;
-import org.ll4al.tasks.option.Option;
 
 /**
  * A bias-free convolution followed by batch norm, folded into one biased convolution when not

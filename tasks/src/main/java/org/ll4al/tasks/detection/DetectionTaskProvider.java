@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ll4al.options.Option;
+import org.ll4al.options.Presets;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.Presets;
 
 /** The {@code detection} task (PASCAL VOC, SSD) and its {@code paper}, {@code cpu}, {@code cpu-long} and {@code smoke} presets. */
 public final class DetectionTaskProvider implements TaskProvider {

@@ -14,10 +14,10 @@ import java.util.Random;
 import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.classification.ClassificationTask;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * Pretrains the SSD's VGG base as a CIFAR-10 classifier (no ImageNet weights can be had here)
@@ -45,7 +45,7 @@ public final class VggPretraining {
             long seed,
             Path out,
             PrintStream log,
-            TrainingListener listener)
+            EpochListener listener)
             throws IOException {
         Cifar10 train = Cifar10.loadTrain(cifar);
         Cifar10 test = Cifar10.loadTest(cifar);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ll4al.tasks.TaskDataException;
+import org.ll4al.tasks.weights.TorchStateDict;
 
 /**
  * Loads {@code -Dpretrained} weights into the VGG base of an {@link SsdNetwork}: this project's

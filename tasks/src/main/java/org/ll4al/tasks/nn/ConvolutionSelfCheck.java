@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.BinaryOperator;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionException;
 
 /**
  * Checks once per process whether the engine's 2-d convolution is correct for channel counts

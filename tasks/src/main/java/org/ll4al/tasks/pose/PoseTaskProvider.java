@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ll4al.options.Option;
+import org.ll4al.options.Presets;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.Presets;
 
 /**
  * The {@code pose} task: human pose with a stacked hourglass (see {@link PoseTask}) on the MPII

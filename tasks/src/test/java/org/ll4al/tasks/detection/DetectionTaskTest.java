@@ -19,11 +19,11 @@ import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainStats;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainSettings;
+import org.ll4al.tasks.training.TrainStats;
 
 class DetectionTaskTest {
 
@@ -47,7 +47,7 @@ class DetectionTaskTest {
                     .build();
             try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 3)) {
                 int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
-                TrainStats stats = learner.train(labeled, new Random(1), TrainingListener.NONE);
+                TrainStats stats = learner.train(labeled, new Random(1), EpochListener.NONE);
                 assertEquals(16, stats.images());
                 assertTrue(
                         Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0,

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.TaskConfig;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainSettings;
 
 class RealVocTest {
 
@@ -76,7 +76,7 @@ class RealVocTest {
             try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 1)) {
                 int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
                 assertTrue(Double.isFinite(
-                        l.train(labeled, new Random(2), TrainingListener.NONE).lastTaskLoss()));
+                        l.train(labeled, new Random(2), EpochListener.NONE).lastTaskLoss()));
                 PoolView v = l.score(new int[] {10, 11, 12, 13}, labeled, Set.of(Signal.ENTROPY, Signal.EMBEDDING));
                 assertEquals(4, v.scores(Signal.ENTROPY).length);
                 assertEquals(8, v.labeledEmbeddings().length);

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.tasks.TaskConfig;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * SSD can learn: trained on a handful of real VOC2007 images without augmentation it detects
@@ -87,7 +87,7 @@ class SsdOverfitTest {
                 int[] all = new int[task.poolSize()];
                 Arrays.setAll(all, i -> i);
                 long t0 = System.nanoTime();
-                var stats = l.train(all, new Random(1), new TrainingListener() {
+                var stats = l.train(all, new Random(1), new EpochListener() {
                     @Override
                     public void onEpoch(int epoch, int epochs, double task, double lossPrediction) {
                         if (Boolean.getBoolean("overfit.verbose")) {

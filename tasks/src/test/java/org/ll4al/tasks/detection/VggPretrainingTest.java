@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.tasks.classification.Cifar10Writer;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.TrainSettings;
 
 /** The VGG base pretrained as a classifier is written in the format the SSD's -Dpretrained loads. */
 class VggPretrainingTest {
@@ -38,14 +38,7 @@ class VggPretrainingTest {
         Path out = dir.resolve("vgg.params");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         double acc = VggPretraining.run(
-                dir.resolve("cifar"),
-                layout,
-                true,
-                s,
-                3,
-                out,
-                new PrintStream(log, true, "UTF-8"),
-                TrainingListener.NONE);
+                dir.resolve("cifar"), layout, true, s, 3, out, new PrintStream(log, true, "UTF-8"), EpochListener.NONE);
         assertTrue(acc >= 0 && acc <= 1);
         assertTrue(log.toString("UTF-8").contains("VGG base written to"), log.toString("UTF-8"));
 

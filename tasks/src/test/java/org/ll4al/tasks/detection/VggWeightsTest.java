@@ -33,6 +33,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ll4al.tasks.TaskDataException;
+import org.ll4al.tasks.weights.TorchStateDict;
 
 /**
  * Loading ImageNet VGG-16 state dicts (ssd.pytorch and torchvision key layouts, torch.save zip and

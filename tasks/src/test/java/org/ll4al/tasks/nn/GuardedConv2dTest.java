@@ -17,7 +17,7 @@ import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.options.OptionException;
 
 /**
  * The guarded convolution against a plain-loop reference on the convolution shapes the presets

@@ -20,11 +20,11 @@ import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskDataException;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainStats;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainSettings;
+import org.ll4al.tasks.training.TrainStats;
 
 class PoseTaskEndToEndTest {
 
@@ -80,7 +80,7 @@ class PoseTaskEndToEndTest {
                 .build();
         try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 7)) {
             int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
-            TrainStats stats = learner.train(labeled, new Random(1), TrainingListener.NONE);
+            TrainStats stats = learner.train(labeled, new Random(1), EpochListener.NONE);
             assertEquals(8, stats.images());
             assertTrue(
                     Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0,
@@ -130,7 +130,7 @@ class PoseTaskEndToEndTest {
                 .optDetachEpoch(1)
                 .build();
         try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 7)) {
-            TrainStats stats = learner.train(new int[] {0, 1, 2, 3}, new Random(1), TrainingListener.NONE);
+            TrainStats stats = learner.train(new int[] {0, 1, 2, 3}, new Random(1), EpochListener.NONE);
             assertTrue(
                     Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0,
                     "task loss " + stats.lastTaskLoss());
