@@ -1,11 +1,14 @@
 package org.ll4al.results;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ObjDoubleConsumer;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /** Column layout and format of the result CSV files, shared by writer and reader. */
 final class CsvLayout {
@@ -86,6 +89,11 @@ final class CsvLayout {
     private static CycleColumn number(
             String name, ToDoubleFunction<CycleResult> value, ObjDoubleConsumer<CycleResult.Builder> set) {
         return new CycleColumn(name, r -> num(value.applyAsDouble(r)), (b, s) -> set.accept(b, parseNum(s)));
+    }
+
+    /** A parser of a CSV file whose first line is its header. */
+    static CSVParser parseWithHeader(Reader in) throws IOException {
+        return FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
     }
 
     /** Parses a CSV number written by {@link #num}. */

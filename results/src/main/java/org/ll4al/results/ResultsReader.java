@@ -55,12 +55,7 @@ public final class ResultsReader {
             return true;
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser p = CsvLayout.FORMAT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get()
-                        .parse(in)) {
+                CSVParser p = CsvLayout.parseWithHeader(in)) {
             return p.getHeaderNames().equals(CsvLayout.CYCLE_COLUMNS);
         } catch (IOException | UncheckedIOException e) {
             throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
@@ -120,12 +115,7 @@ public final class ResultsReader {
             return List.of();
         }
         try (Reader in = open(file);
-                CSVParser p = CsvLayout.FORMAT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get()
-                        .parse(in)) {
+                CSVParser p = CsvLayout.parseWithHeader(in)) {
             List<String> header = p.getHeaderNames();
             if (!header.containsAll(columns)) {
                 throw new ResultsException(file + ": header " + header + " lacks columns; expected " + columns);
