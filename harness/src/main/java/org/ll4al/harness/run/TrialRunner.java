@@ -4,8 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import org.ll4al.harness.options.Options;
 import org.ll4al.results.CycleResult;
-import org.ll4al.results.ResultsException;
 import org.ll4al.results.ResultsStore;
 import org.ll4al.results.RunKey;
 import org.ll4al.results.SampleLosses;
@@ -34,8 +31,10 @@ import org.ll4al.tasks.training.TrainStats;
 import org.ll4al.tasks.training.TrainingDivergedException;
 
 /**
- * Runs the cycles of one (strategy, trial): train, evaluate, score a subset, select, write the
- * rows, checkpoint. Resumes after the last cycle whose row is in {@code cycles.csv}.
+ * Runs the cycles of one (strategy, trial), each as three steps: {@link #train} (the model and
+ * the committee, then the evaluation), {@link #select} (the {@link SelectionStep} and the picks'
+ * diagnostics; not in the last cycle) and {@link #record} (the rows, around which the listeners
+ * checkpoint and print). Resumes after the last cycle whose row is in {@code cycles.csv}.
  */
 public final class TrialRunner {
 
@@ -45,6 +44,8 @@ public final class TrialRunner {
     private final Device device;
     private final PrintStream out;
     private final boolean terminal;
+    private final Checkpoints checkpoints;
+    private final List<CycleListener> listeners;
 
     TrialRunner(
             Options o, ActiveLearningTask task, ResultsStore store, Device device, PrintStream out, boolean terminal) {
@@ -54,6 +55,8 @@ public final class TrialRunner {
         this.device = device;
         this.out = out;
         this.terminal = terminal;
+        this.checkpoints = new Checkpoints(store.dir());
+        this.listeners = List.of(checkpoints, new CycleReport(out, task.metricName()));
     }
 
     /** Runs (or resumes) one (strategy, trial) as planned; returns false when it failed, now or in an earlier session. */
@@ -94,13 +97,7 @@ public final class TrialRunner {
             if (start > 0) {
                 out.println(key + ": resuming at cycle " + start + " with " + labeled.cardinality() + " labeled");
                 if (!o.reinit) {
-                    Path ckpt = checkpoint(key, start - 1);
-                    if (!Files.exists(ckpt)) {
-                        throw new ResultsException(ckpt + ": checkpoint of cycle " + (start - 1)
-                                + " missing; cannot resume " + key + " with reinit=false (use a new out folder)");
-                    }
-                    learner.load(ckpt);
-                    committee.load(m -> memberCheckpoint(key, m, start - 1));
+                    checkpoints.restore(key, start - 1, learner, committee);
                 }
             }
             for (int c = start; c < o.cycles; c++) {
@@ -116,6 +113,7 @@ public final class TrialRunner {
         return true;
     }
 
+    /** One cycle: train, select (but in the last cycle), record; false when training diverged. */
     private boolean cycle(
             ActiveLearner learner,
             Committee committee,
@@ -130,6 +128,57 @@ public final class TrialRunner {
         String label = String.format(
                 "[%s %s trial %d cycle %d/%d, %d labeled]",
                 task.name(), key.strategy(), key.trial(), c, o.cycles - 1, labeledIds.length);
+        List<SampleLosses> samples = new ArrayList<>();
+        Trained trained = train(learner, committee, key, trialSeed, c, labeledIds, label, samples);
+        if (trained == null) {
+            return false;
+        }
+        Selected selected = c < o.cycles - 1
+                ? select(learner, committee, strategy, step, key, c, labeled, label, samples)
+                : new Selected(SelectionDiagnostics.NONE, List.of(), 0);
+        record(
+                new CycleOutcome(
+                        key,
+                        c,
+                        label,
+                        learner,
+                        committee,
+                        labeledIds.length,
+                        trained.stats(),
+                        trained.memberSeconds(),
+                        trained.eval(),
+                        trained.labeledRank(),
+                        trained.agreement(),
+                        selected.diagnostics(),
+                        selected.picks(),
+                        selected.seconds()),
+                samples);
+        selected.picks().forEach(p -> labeled.set(p.sampleId()));
+        return true;
+    }
+
+    /** What the train step produced. */
+    private record Trained(
+            TrainStats stats, double memberSeconds, Evaluation eval, double labeledRank, double agreement) {}
+
+    /** What the select step produced. */
+    private record Selected(SelectionDiagnostics diagnostics, List<SelectionRecord> picks, double seconds) {}
+
+    /**
+     * The train step: trains the model (or loads the shared cycle 0) and the committee's members,
+     * evaluates, and ranks the labeled set's losses. On a non-finite loss it writes the failed row
+     * and returns null.
+     */
+    private Trained train(
+            ActiveLearner learner,
+            Committee committee,
+            RunKey key,
+            long trialSeed,
+            int c,
+            int[] labeledIds,
+            String label,
+            List<SampleLosses> samples)
+            throws IOException {
         CycleZero.Outcome trained;
         double memberSeconds;
         try {
@@ -140,14 +189,12 @@ public final class TrialRunner {
                     + ", cycle " + c + ": " + e.getMessage();
             out.println(label + " " + why + "; this trial stops, the others continue");
             store.appendCycle(row(key, c, labeledIds.length).status(why).build(), List.of());
-            return false;
+            return null;
         }
-        TrainStats stats = trained.stats();
         Evaluation eval = trained.eval();
         PoolView onLabeled = learner.lossesOn(labeledIds);
         double labeledRank =
                 LossRanking.accuracy(onLabeled.scores(Signal.TRUE_LOSS), onLabeled.scores(Signal.PREDICTED_LOSS));
-        List<SampleLosses> samples = new ArrayList<>();
         if (o.sampleLosses) {
             samples.add(sampleLosses(key, c, "labeled", onLabeled));
             if (eval.trueLosses() != null) { // a loaded shared cycle 0: its trainer wrote the evaluation's
@@ -163,63 +210,58 @@ public final class TrialRunner {
                         eval.trueLosses() != null
                                 ? eval.trueLosses()
                                 : learner.evaluate().trueLosses());
-        List<SelectionRecord> picks = new ArrayList<>();
-        SelectionDiagnostics diagnostics = SelectionDiagnostics.NONE;
-        double selectSeconds = 0;
-        if (c < o.cycles - 1) {
-            long t0 = System.nanoTime();
-            SelectionStep.Outcome done = step.run(learner, committee.members(), strategy, c, labeled);
-            if (done.influenceCost() != null) {
-                out.println(label + " " + done.influenceCost());
-            }
-            PoolView pool = done.pool();
-            Selection sel = done.selection();
-            diagnostics = Diagnose.selection(pool, sel.ids(), task.labelEntropy(sel.ids()));
-            if (o.sampleLosses) {
-                samples.add(sampleLosses(key, c, "subset", pool));
-            }
-            for (int i = 0; i < sel.ids().length; i++) {
-                picks.add(new SelectionRecord(
-                        task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
-            }
-            selectSeconds = (System.nanoTime() - t0) / 1e9;
+        return new Trained(trained.stats(), memberSeconds, eval, labeledRank, agreement);
+    }
+
+    /** The select step: the scoring-and-selection step, then the picks' diagnostics (read after the selection). */
+    private Selected select(
+            ActiveLearner learner,
+            Committee committee,
+            SelectionStrategy strategy,
+            SelectionStep step,
+            RunKey key,
+            int c,
+            BitSet labeled,
+            String label,
+            List<SampleLosses> samples) {
+        long t0 = System.nanoTime();
+        SelectionStep.Outcome done = step.run(learner, committee.members(), strategy, c, labeled);
+        if (done.influenceCost() != null) {
+            out.println(label + " " + done.influenceCost());
         }
+        PoolView pool = done.pool();
+        Selection sel = done.selection();
+        SelectionDiagnostics diagnostics = Diagnose.selection(pool, sel.ids(), task.labelEntropy(sel.ids()));
+        if (o.sampleLosses) {
+            samples.add(sampleLosses(key, c, "subset", pool));
+        }
+        List<SelectionRecord> picks = new ArrayList<>();
+        for (int i = 0; i < sel.ids().length; i++) {
+            picks.add(new SelectionRecord(task.name(), key.strategy(), key.trial(), c, sel.ids()[i], sel.scores()[i]));
+        }
+        return new Selected(diagnostics, picks, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The record step: the sample losses, then the cycle's row and picks, between the listeners' hooks. */
+    private void record(CycleOutcome c, List<SampleLosses> samples) throws IOException {
         store.appendSampleLosses(samples);
-        learner.save(checkpoint(key, c)); // before the row: a landed row always has its checkpoint
-        committee.save(m -> memberCheckpoint(key, m, c));
+        for (CycleListener l : listeners) {
+            l.beforeRecord(c);
+        }
         store.appendCycle(
-                row(key, c, labeledIds.length)
-                        .metricValue(eval.metric())
-                        .lossRankAccuracy(eval.lossRankAccuracy())
-                        .seconds(stats.seconds() + memberSeconds, selectSeconds)
-                        .diagnostics(diagnostics)
-                        .labeledLossRankAccuracy(labeledRank)
-                        .committeeLossAgreement(agreement)
-                        .entropyLossRankAccuracy(eval.entropyLossRankAccuracy())
+                row(c.key(), c.cycle(), c.labeled())
+                        .metricValue(c.eval().metric())
+                        .lossRankAccuracy(c.eval().lossRankAccuracy())
+                        .seconds(c.stats().seconds() + c.memberSeconds(), c.selectSeconds())
+                        .diagnostics(c.diagnostics())
+                        .labeledLossRankAccuracy(c.labeledRank())
+                        .committeeLossAgreement(c.agreement())
+                        .entropyLossRankAccuracy(c.eval().entropyLossRankAccuracy())
                         .build(),
-                picks);
-        Files.deleteIfExists(checkpoint(key, c - 1));
-        committee.delete(m -> memberCheckpoint(key, m, c - 1));
-        picks.forEach(p -> labeled.set(p.sampleId()));
-        out.printf(
-                "%s %s %.4f%s  loss-rank accuracy %.3f (labeled set %.3f%s%s)  train %.0fs (%.1f img/s)  select %.1fs%s"
-                        + "  rss %d MiB%n",
-                label,
-                task.metricName(),
-                eval.metric(),
-                eval.details().isEmpty() ? "" : " (" + eval.details() + ")",
-                eval.lossRankAccuracy(),
-                labeledRank,
-                Double.isNaN(eval.entropyLossRankAccuracy())
-                        ? ""
-                        : String.format(", entropy %.3f", eval.entropyLossRankAccuracy()),
-                Double.isNaN(agreement) ? "" : String.format(", committee's own losses %.3f", agreement),
-                stats.seconds(),
-                stats.imagesPerSecond(),
-                selectSeconds,
-                describe(diagnostics),
-                Memory.rssMiB());
-        return true;
+                c.picks());
+        for (CycleListener l : listeners) {
+            l.afterRecord(c);
+        }
     }
 
     /**
@@ -279,26 +321,5 @@ public final class TrialRunner {
     /** Training settings of cycle c: cycle 0 stretched to {@code initialEpochs} when set. */
     private TrainSettings settings(int c) {
         return c == 0 && o.initialEpochs > 0 ? o.train().stretchedTo(o.initialEpochs) : o.train();
-    }
-
-    private static String describe(SelectionDiagnostics d) {
-        if (!d.recorded()) {
-            return "";
-        }
-        return String.format(
-                "  picks: loss x%.2f of subset mean, subset loss-rank acc %.3f, label entropy %.3f",
-                d.pickedLossRatio(), d.subsetLossRankAccuracy(), d.pickedLabelEntropy());
-    }
-
-    private Path memberCheckpoint(RunKey key, int member, int cycle) {
-        return store.dir()
-                .resolve("checkpoints")
-                .resolve(key.strategy() + "-trial" + key.trial() + "-member" + member + "-cycle" + cycle + ".params");
-    }
-
-    private Path checkpoint(RunKey key, int cycle) {
-        return store.dir()
-                .resolve("checkpoints")
-                .resolve(key.strategy() + "-trial" + key.trial() + "-cycle" + cycle + ".params");
     }
 }
