@@ -40,8 +40,6 @@ public final class LspPckAccumulator extends PeakMetric {
         this.head = new SegmentPck(MpiiJoints.UPPER_NECK, MpiiJoints.HEAD_TOP, HEAD_THRESHOLD, lsp);
     }
 
-    }
-
     /** Adds one person's predicted joints (image pixels, MPII slots). */
     @Override
     public void addPrediction(PoseSample s, double[][] predicted) {

@@ -34,8 +34,6 @@ public final class PckhAccumulator extends PeakMetric {
         super(samples, res);
     }
 
-    }
-
     /**
      * Adds predicted joints (image pixels, MPII order) of one sample. The error is computed as
      * the standard evaluation does, {@code sqrt(dx * dx + dy * dy) / normalize <= 0.5}, so a
