@@ -1,10 +1,10 @@
 package org.ll4al.selection;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The scored subset of the unlabeled pool handed to a strategy: dataset ids plus whatever
@@ -88,8 +88,8 @@ public final class PoolView {
     /** Builder of {@link PoolView}. */
     public static final class Builder {
         private int[] ids;
-        private final Map<Signal, float[]> scores = new EnumMap<>(Signal.class);
-        private final Map<Signal, float[][]> vectors = new EnumMap<>(Signal.class);
+        private final Map<Signal, float[]> scores = new TreeMap<>();
+        private final Map<Signal, float[][]> vectors = new TreeMap<>();
         private float[][] labeledEmbeddings;
         private String source = "the task";
 

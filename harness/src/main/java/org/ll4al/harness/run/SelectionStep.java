@@ -2,10 +2,10 @@ package org.ll4al.harness.run;
 
 import ai.djl.engine.Engine;
 import java.util.BitSet;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Selection;
 import org.ll4al.selection.SelectionStrategy;
@@ -68,7 +68,7 @@ public final class SelectionStep {
 
     /** The signals a strategy's step scores: its own and the diagnostics' true and predicted losses. */
     static Set<Signal> signals(SelectionStrategy strategy) {
-        Set<Signal> wanted = EnumSet.noneOf(Signal.class);
+        Set<Signal> wanted = new TreeSet<>();
         wanted.addAll(strategy.requiredSignals());
         wanted.addAll(Diagnose.NEEDS); // same forward pass; read only after the selection
         return wanted;

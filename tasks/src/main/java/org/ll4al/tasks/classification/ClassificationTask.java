@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
@@ -190,7 +190,7 @@ public final class ClassificationTask implements ActiveLearningTask {
             margin[i] = top - second;
             least[i] = 1f - top;
         }
-        Map<Signal, float[]> out = new EnumMap<>(Signal.class);
+        Map<Signal, float[]> out = new TreeMap<>();
         out.put(Signal.ENTROPY, entropy);
         out.put(Signal.MARGIN, margin);
         out.put(Signal.LEAST_CONFIDENCE, least);

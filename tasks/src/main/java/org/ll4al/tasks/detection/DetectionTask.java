@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
@@ -271,7 +271,7 @@ public final class DetectionTask implements ActiveLearningTask {
 
     /** Each image's detections, added to {@code metric} when not null, and the entropy when wanted. */
     private Map<Signal, float[]> decoded(NDList heads, TaskBatch batch, Set<Signal> wanted, VocMetric metric) {
-        Map<Signal, float[]> out = new EnumMap<>(Signal.class);
+        Map<Signal, float[]> out = new TreeMap<>();
         boolean entropy = wanted.contains(Signal.ENTROPY);
         if (!entropy && metric == null) {
             return out;

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.MetricAccumulator;
@@ -137,7 +137,7 @@ public final class PoseTask implements ActiveLearningTask {
 
     @Override
     public Map<Signal, float[]> uncertainty(NDList heads, TaskBatch batch, Set<Signal> wanted) {
-        Map<Signal, float[]> out = new EnumMap<>(Signal.class);
+        Map<Signal, float[]> out = new TreeMap<>();
         if (wanted.contains(Signal.ENTROPY)) {
             out.put(Signal.ENTROPY, entropy(heads.get(heads.size() - 1)));
         }

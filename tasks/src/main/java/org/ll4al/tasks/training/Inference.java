@@ -5,14 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.TreeMap;
 import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.lossprediction.JointObjective;
@@ -45,13 +42,24 @@ final class Inference {
     }
 
     /** The true loss of each sample of a batch: the loss the module learns to rank. */
-    private NDArray trueLoss(NDList heads, TaskBatch b) {
+    NDArray trueLoss(NDList heads, TaskBatch b) {
         return lossTarget.of(task.perSampleLoss(heads, b), task.lossWeights(b));
     }
 
+    /** The task this network serves. */
+    ActiveLearningTask task() {
+        return task;
+    }
+
+    /** The network (target model + loss prediction module). */
+    LearningLossNetwork network() {
+        return net;
+    }
+
     /**
-     * Scores a subset for the signals wanted in one pass over it (per batch: one forward of the
-     * network, plus the MC-dropout passes for BALD and one forward of each committee member).
+     * Scores a subset for the signals wanted in one pass over it: per batch, one forward of the
+     * network, then each wanted signal's {@link SignalProvider} (which may run more passes: the
+     * MC-dropout passes for BALD, one forward of each committee member).
      *
      * @param committee the other committee members (for COMMITTEE_DISAGREEMENT), this network being the first
      * @param mcPasses stochastic passes for BALD
@@ -65,48 +73,31 @@ final class Inference {
             int mcPasses,
             float[] influence) {
         SignalCheck.require(task, wanted, net.target());
-        Set<Signal> uncertainty = EnumSet.noneOf(Signal.class);
+        Map<Signal, float[]> scores = new TreeMap<>();
+        Map<Signal, float[][]> vectors = new TreeMap<>();
         for (Signal s : wanted) {
-            if (task.uncertaintySignals().contains(s)) {
-                uncertainty.add(s);
+            if (!SignalProviders.of(s).perBatch()) {
+                continue;
             }
-        }
-        Map<Signal, float[]> scores = new EnumMap<>(Signal.class);
-        for (Signal s : wanted) {
-            if (!s.isVector() && s != Signal.INFLUENCE) {
+            if (s.isVector()) {
+                vectors.put(s, new float[subset.length][]);
+            } else {
                 scores.put(s, new float[subset.length]);
             }
         }
-        boolean wantEmb = wanted.contains(Signal.EMBEDDING);
-        float[][] emb = wantEmb ? new float[subset.length][] : null;
-        float[][] gradEmb = wanted.contains(Signal.GRADIENT_EMBEDDING) ? new float[subset.length][] : null;
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < subset.length; from += batch) {
             int[] ids = Arrays.copyOfRange(subset, from, Math.min(subset.length, from + batch));
             try (ExitGate.Batch gate = ExitGate.DEFAULT.enter();
                     NDManager scope = model.getNDManager().newSubManager()) {
                 TaskBatch b = task.poolBatch(scope, ids);
-                NDList out = net.forward(ps, b.inputs(), false);
-                NDList heads = net.heads(out);
-                put(scores, Signal.PREDICTED_LOSS, from, () -> net.predictedLoss(out));
-                put(scores, Signal.TRUE_LOSS, from, () -> trueLoss(heads, b));
-                put(scores, Signal.BALD, from, () -> PosteriorSignals.mutualInformation(mcPasses(ps, b, mcPasses)));
-                put(
-                        scores,
-                        Signal.COMMITTEE_DISAGREEMENT,
-                        from,
-                        () -> PosteriorSignals.disagreement(committeePosteriors(heads, b, committee)));
-                if (!uncertainty.isEmpty()) {
-                    Map<Signal, float[]> u = task.uncertainty(heads, b, uncertainty);
-                    for (Signal s : uncertainty) {
-                        copy(u.get(s), scores.get(s), from);
-                    }
+                ScoredBatch scored =
+                        new ScoredBatch(this, ps, b, net.forward(ps, b.inputs(), false), wanted, committee, mcPasses);
+                for (Map.Entry<Signal, float[]> e : scores.entrySet()) {
+                    copy(SignalProviders.of(e.getKey()).compute(scored).toFloatArray(), e.getValue(), from);
                 }
-                if (wantEmb) {
-                    rows(net.embedding(out), emb, from);
-                }
-                if (gradEmb != null) {
-                    rows(PosteriorSignals.gradientEmbedding(task.posteriors(heads), net.embedding(out)), gradEmb, from);
+                for (Map.Entry<Signal, float[][]> e : vectors.entrySet()) {
+                    rows(SignalProviders.of(e.getKey()).compute(scored), e.getValue(), from);
                 }
             }
         }
@@ -115,48 +106,20 @@ final class Inference {
         if (influence != null) {
             view.optScores(Signal.INFLUENCE, influence);
         }
-        if (wantEmb) {
-            view.optEmbeddings(emb, embeddings(labeled, ps));
-        }
-        if (gradEmb != null) {
-            view.optVectors(Signal.GRADIENT_EMBEDDING, gradEmb);
-        }
+        vectors.forEach((s, rows) -> {
+            if (s == Signal.EMBEDDING) {
+                view.optEmbeddings(rows, embeddings(labeled, ps));
+            } else {
+                view.optVectors(s, rows);
+            }
+        });
         return view.build();
     }
 
-    private static void put(Map<Signal, float[]> scores, Signal s, int at, Supplier<NDArray> value) {
-        float[] dst = scores.get(s);
-        if (dst != null) {
-            copy(value.get().toFloatArray(), dst, at);
-        }
-    }
-
-    /** T forward passes with MC dropout on (BatchNorm in inference mode); posteriors of each. */
-    private List<NDArray> mcPasses(ParameterStore ps, TaskBatch b, int passes) {
-        List<NDArray> out = new ArrayList<>(passes);
-        net.setMcDropout(true);
-        try {
-            for (int t = 0; t < passes; t++) {
-                out.add(task.posteriors(net.heads(net.forward(ps, b.inputs(), false))));
-            }
-        } finally {
-            net.setMcDropout(false);
-        }
-        return out;
-    }
-
-    /** This network's posteriors and those of the other committee members on the same batch. */
-    private List<NDArray> committeePosteriors(NDList heads, TaskBatch b, List<Inference> others) {
-        if (others.isEmpty()) {
-            throw new IllegalArgumentException("committee disagreement needs at least 2 members");
-        }
-        List<NDArray> out = new ArrayList<>();
-        out.add(task.posteriors(heads));
-        for (Inference member : others) {
-            ParameterStore ps = new ParameterStore(member.model.getNDManager(), false);
-            out.add(task.posteriors(member.net.heads(member.net.forward(ps, b.inputs(), false))));
-        }
-        return out;
+    /** This network's posteriors on a batch (a committee member's, for committee disagreement). */
+    NDArray posteriors(TaskBatch b) {
+        ParameterStore ps = new ParameterStore(model.getNDManager(), false);
+        return task.posteriors(net.heads(net.forward(ps, b.inputs(), false)));
     }
 
     private float[][] embeddings(int[] ids, ParameterStore ps) {
@@ -192,7 +155,7 @@ final class Inference {
                 NDList out = net.forward(ps, b.inputs(), false);
                 NDList heads = net.heads(out);
                 Map<Signal, float[]> u =
-                        task.evaluateBatch(metric, heads, b, entropies == null ? Set.of() : EnumSet.of(Signal.ENTROPY));
+                        task.evaluateBatch(metric, heads, b, entropies == null ? Set.of() : Set.of(Signal.ENTROPY));
                 copy(trueLoss(heads, b).toFloatArray(), truth, from);
                 copy(net.predictedLoss(out).toFloatArray(), predicted, from);
                 if (entropies != null) {
