@@ -31,28 +31,16 @@ public final class SignalProviders {
         add(Signal.TRUE_LOSS, null, ScoredBatch::trueLoss);
         add(Signal.PREDICTED_LOSS, null, b -> b.network().predictedLoss(b.output()));
         add(Signal.EMBEDDING, null, b -> b.network().embedding(b.output()));
-        register(new SignalProvider() {
-            @Override
-            public Signal signal() {
-                return Signal.BALD;
-            }
-
-            @Override
-            public String unmet(ActiveLearningTask task, Block model) {
-                if (!task.hasPosteriors()) {
-                    return undefined(Signal.BALD, task, NO_POSTERIORS);
-                }
-                return McDropout.count(model) > 0
-                        ? null
-                        : "needs dropout layers (-Ddropout > 0) in the " + task.name() + " model: MC dropout over a"
-                                + " network without dropout gives identical passes, and BALD is 0";
-            }
-
-            @Override
-            public NDArray compute(ScoredBatch batch) {
-                return PosteriorSignals.mutualInformation(batch.mcPosteriors());
-            }
-        });
+        register(new Provider(
+                Signal.BALD,
+                (task, model) -> !task.hasPosteriors()
+                        ? undefined(Signal.BALD, task, NO_POSTERIORS)
+                        : McDropout.count(model) > 0
+                                ? null
+                                : "needs dropout layers (-Ddropout > 0) in the " + task.name() + " model: MC dropout"
+                                        + " over a network without dropout gives identical passes, and BALD is 0",
+                b -> PosteriorSignals.mutualInformation(b.mcPosteriors()),
+                true));
         add(
                 Signal.COMMITTEE_DISAGREEMENT,
                 (task, model) -> task.hasPosteriors() ? null : NO_POSTERIORS,
@@ -65,33 +53,19 @@ public final class SignalProviders {
                                 + " last-layer gradient",
                 b -> PosteriorSignals.gradientEmbedding(
                         b.task().posteriors(b.heads()), b.network().embedding(b.output())));
-        register(new SignalProvider() {
-            @Override
-            public Signal signal() {
-                return Signal.INFLUENCE;
-            }
-
-            @Override
-            public String unmet(ActiveLearningTask task, Block model) {
-                return task.hasPosteriors() && task.linearClassifierOnEmbedding()
+        register(new Provider(
+                Signal.INFLUENCE,
+                (task, model) -> task.hasPosteriors() && task.linearClassifierOnEmbedding()
                         ? null
                         : undefined(
                                 Signal.INFLUENCE,
                                 task,
                                 "ISAL's pseudo-label loss is implemented for image-level class posteriors only"
-                                        + " (pseudo ground truth from boxes or heatmap peaks is not implemented)");
-            }
-
-            @Override
-            public boolean perBatch() {
-                return false; // ActiveLearner computes it over the subset before the batches
-            }
-
-            @Override
-            public NDArray compute(ScoredBatch batch) {
-                throw new IllegalStateException("ISAL's influence is computed over the whole subset");
-            }
-        });
+                                        + " (pseudo ground truth from boxes or heatmap peaks is not implemented)"),
+                b -> {
+                    throw new IllegalStateException("ISAL's influence is computed over the whole subset");
+                },
+                false)); // ActiveLearner computes it over the subset before the batches
     }
 
     private SignalProviders() {}
@@ -127,32 +101,45 @@ public final class SignalProviders {
     }
 
     /**
-     * A built-in provider.
+     * A built-in provider of a signal that some tasks do not define.
      *
-     * @param unmet why a task does not define the signal (null when it always does; the function
-     *     returns null when this task does)
+     * @param why why a task does not define the signal, null when it does (a null function: every
+     *     task does)
      * @param compute the signal on a batch
      */
     private static void add(
+            Signal signal, BiFunction<ActiveLearningTask, Block, String> why, Function<ScoredBatch, NDArray> compute) {
+        register(new Provider(
+                signal,
+                (task, model) -> {
+                    String reason = why == null ? null : why.apply(task, model);
+                    return reason == null ? null : undefined(signal, task, reason);
+                },
+                compute,
+                true));
+    }
+
+    /** A provider from its parts. */
+    private record Provider(
             Signal signal,
-            BiFunction<ActiveLearningTask, Block, String> unmet,
-            Function<ScoredBatch, NDArray> compute) {
-        register(new SignalProvider() {
-            @Override
-            public Signal signal() {
-                return signal;
-            }
+            BiFunction<ActiveLearningTask, Block, String> unmetReason,
+            Function<ScoredBatch, NDArray> computation,
+            boolean batchwise)
+            implements SignalProvider {
 
-            @Override
-            public String unmet(ActiveLearningTask task, Block model) {
-                String why = unmet == null ? null : unmet.apply(task, model);
-                return why == null ? null : undefined(signal, task, why);
-            }
+        @Override
+        public String unmet(ActiveLearningTask task, Block model) {
+            return unmetReason.apply(task, model);
+        }
 
-            @Override
-            public NDArray compute(ScoredBatch batch) {
-                return compute.apply(batch);
-            }
-        });
+        @Override
+        public boolean perBatch() {
+            return batchwise;
+        }
+
+        @Override
+        public NDArray compute(ScoredBatch batch) {
+            return computation.apply(batch);
+        }
     }
 }
