@@ -348,7 +348,7 @@ public final class BenchCompare {
                 pick,
                 threads,
                 rounds(rounds));
-        Benchmark.CoreSetRun djlRun = new Benchmark.CoreSetRun(n, dim, pick);
+        CoreSetRun djlRun = new CoreSetRun(n, dim, pick);
         double[] djl = new double[rounds];
         double[] np = new double[ref.available() ? rounds : 0];
         String blas = null;
