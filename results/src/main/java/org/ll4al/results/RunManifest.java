@@ -67,7 +67,7 @@ public final class RunManifest {
         return sessionOptions == null ? new TreeSet<>(LEGACY_SESSION_OPTIONS) : sessionOptions;
     }
 
-    /** Sets the session options. */
+    /** Records which names of {@link #config()} only describe a session (see {@link #sessionOptions()}). */
     public void setSessionOptions(Collection<String> names) {
         this.sessionOptions = new TreeSet<>(names);
     }
@@ -80,7 +80,7 @@ public final class RunManifest {
         return pathOptions == null ? new TreeSet<>(LEGACY_PATH_OPTIONS) : pathOptions;
     }
 
-    /** Sets the path options. */
+    /** Records which names of {@link #config()} hold paths (see {@link #pathOptions()}). */
     public void setPathOptions(Collection<String> names) {
         this.pathOptions = new TreeSet<>(names);
     }
@@ -112,7 +112,7 @@ public final class RunManifest {
         return controls == null ? new TreeSet<>() : controls;
     }
 
-    /** Sets the control strategies. */
+    /** Records which strategies are controls that read labels (reports mark them). */
     public void setControls(Collection<String> names) {
         this.controls = new TreeSet<>(names);
     }
@@ -122,12 +122,12 @@ public final class RunManifest {
         return started;
     }
 
-    /** Sets the start time. */
+    /** Records when the experiment first started (ISO-8601), kept across resumed sessions. */
     public void setStarted(String started) {
         this.started = started;
     }
 
-    /** Sets the end time. */
+    /** Records when a session last finished the whole grid (ISO-8601). */
     public void setFinished(String finished) {
         this.finished = finished;
     }

@@ -31,7 +31,7 @@ record JvmActivity(
         long minorFaults,
         long systemTicks) {
 
-    /** The counters now. */
+    /** A snapshot of every counter at this moment (JIT, GC, CPU, wall clock, page faults). */
     static JvmActivity now() {
         var jit = ManagementFactory.getCompilationMXBean();
         long compile = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;

@@ -41,7 +41,7 @@ public final class LossPredictionLoss {
         return new LossPredictionLoss(Kind.RANKING, 1f);
     }
 
-    /** The margin xi. */
+    /** The ranking loss's margin xi: a pair costs until the predicted losses differ by it in the right order. */
     public float margin() {
         return margin;
     }

@@ -54,7 +54,7 @@ public final class DataCache {
         this.http = http;
     }
 
-    /** The cache folder. */
+    /** The folder datasets are fetched to and unpacked in ({@code -DdataCache}). */
     public Path root() {
         return root;
     }
