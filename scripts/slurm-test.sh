@@ -171,7 +171,7 @@ done
 [ "$state" = idle ] || die "node localhost is '$state', not idle, after 60 s"
 say "Slurm $version: single-node cluster on localhost ($cpus CPUs, ${mem} MB) from $T/slurm.conf"
 
-# --- build (as the README sets up), and the unsharded reference run ------------------------------
+# --- build (as docs/cluster.md sets up), and the unsharded reference run ------------------------------
 build="$T/logs/build.log"
 { mvn -B -q install -DskipTests &&
   mvn -B -q exec:java -Dhelp && # fetches the exec plugin: mvn -o exec:java works in the jobs

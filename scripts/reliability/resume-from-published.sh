@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=${LL4AL_DATA:-../shared/data/cifar10}
-[ -d "$data" ] || { echo "error: $data not found (CIFAR-10 batches, see README, Data)" >&2; exit 2; }
+[ -d "$data" ] || { echo "error: $data not found (CIFAR-10 batches, see docs/data.md)" >&2; exit 2; }
 mvn -B -q -o install -DskipTests >/dev/null
 work=$(mktemp -d)
 opts=(-Dtask=classification -Dpreset=smoke -Ddata="$data" -Dstrategies=random,lloss -Dtrials=2)

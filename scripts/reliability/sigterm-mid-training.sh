@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 n=${1:?usage: scripts/reliability/sigterm-mid-training.sh N [-Dll4al.exitGate=false]}
 extra=${2:-}
 data=${LL4AL_DATA:-../shared/data/cifar10}
-[ -d "$data" ] || { echo "error: $data not found (CIFAR-10 batches, see README, Data)" >&2; exit 2; }
+[ -d "$data" ] || { echo "error: $data not found (CIFAR-10 batches, see docs/data.md)" >&2; exit 2; }
 mvn -B -q -o package dependency:copy-dependencies -DskipTests -DincludeScope=runtime -pl harness -am >/dev/null || exit 2
 cp="harness/target/dependency/*:$(ls harness/target/ll4al-harness-*.jar)"
 read -r -a jvm < .mvn/jvm.config

@@ -1,13 +1,33 @@
 package org.ll4al.harness;
 
 import ai.djl.engine.Engine;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.ll4al.harness.bench.Benchmark;
+import org.ll4al.harness.options.OptionSources;
+import org.ll4al.harness.options.OptionSpec;
+import org.ll4al.harness.options.Options;
+import org.ll4al.harness.run.Experiment;
+import org.ll4al.harness.supervise.Launcher;
+import org.ll4al.harness.supervise.Supervisor;
+import org.ll4al.harness.tools.Download;
+import org.ll4al.harness.tools.Portable;
+import org.ll4al.harness.tools.Pretrain;
+import org.ll4al.options.OptionException;
+import org.ll4al.report.Report;
+import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsException;
+import org.ll4al.results.ResultsReader;
 import org.ll4al.tasks.TaskDataException;
-import org.ll4al.tasks.learn.ExitGate;
-import org.ll4al.tasks.learn.TrainingDivergedException;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.tasks.training.ExitGate;
+import org.ll4al.tasks.training.TrainingDivergedException;
 
 /**
  * Entry point of {@code mvn exec:java}: {@code -Dtask=classification|detection|pose} runs an
@@ -46,18 +66,18 @@ public final class Main {
     }
 
     /** {@code -Dreport=DIR[,DIR..]}: merges several folders (or a folder of shards) into {@code -Dout}, then draws. */
-    private static int report(java.util.Properties props, PrintStream out) {
-        java.util.List<java.nio.file.Path> given = new java.util.ArrayList<>();
+    private static int report(Properties props, PrintStream out) {
+        List<Path> given = new ArrayList<>();
         for (String s : props.getProperty("report").split(",")) {
             if (!s.isBlank()) {
-                given.add(java.nio.file.Path.of(s.trim()));
+                given.add(Path.of(s.trim()));
             }
         }
         if (given.isEmpty()) {
             throw new OptionException("report", props.getProperty("report"), "a comma list of results folders");
         }
         String o = props.getProperty("out", "");
-        org.ll4al.report.Report.fromFolders(given, o.isBlank() ? null : java.nio.file.Path.of(o), out);
+        Report.fromFolders(given, o.isBlank() ? null : Path.of(o), out);
         return 0;
     }
 
@@ -65,22 +85,22 @@ public final class Main {
         return OptionSpec.DEVICES.parse(v.trim());
     }
 
-    private static void drawReport(java.nio.file.Path dir, PrintStream out) {
-        if (org.ll4al.results.ResultsReader.cycles(dir).stream().noneMatch(org.ll4al.results.CycleResult::isOk)) {
+    private static void drawReport(Path dir, PrintStream out) {
+        if (ResultsReader.cycles(dir).stream().noneMatch(CycleResult::isOk)) {
             out.println("no completed cycle: no chart drawn");
             return;
         }
-        for (java.nio.file.Path f : org.ll4al.report.Report.draw(java.util.List.of(dir), dir)) {
+        for (Path f : Report.draw(List.of(dir), dir)) {
             out.println("wrote " + f);
         }
     }
 
     /** Runs from the given properties in this JVM; returns the exit status (0 ok, 1 failure, 2 bad input). */
-    public static int run(java.util.Properties props, PrintStream out, PrintStream err) {
+    public static int run(Properties props, PrintStream out, PrintStream err) {
         return run(props, out, err, false);
     }
 
-    private static int run(java.util.Properties props, PrintStream out, PrintStream err, boolean commandLine) {
+    private static int run(Properties props, PrintStream out, PrintStream err, boolean commandLine) {
         System.setProperty("java.awt.headless", "true");
         try {
             OptionSpec.checkEngine(props);
@@ -90,8 +110,8 @@ public final class Main {
                 } else if (props.getProperty("out") == null) {
                     out.print(OptionSpec.markdown());
                 } else {
-                    java.nio.file.Path page = java.nio.file.Path.of(props.getProperty("out"));
-                    java.nio.file.Files.writeString(page, OptionSpec.markdown());
+                    Path page = Path.of(props.getProperty("out"));
+                    Files.writeString(page, OptionSpec.markdown());
                     out.println("wrote " + page);
                 }
                 return 0;
@@ -109,7 +129,7 @@ public final class Main {
                 return Pretrain.run(props, out);
             }
             if (props.getProperty("bench") != null) {
-                if (commandLine && Benchmark.value(props, OptionSpec.SUPERVISE)) {
+                if (commandLine && OptionSpec.value(props, OptionSpec.SUPERVISE)) {
                     return Supervisor.bench(props, out, err); // with a run's allocator and huge pages
                 }
                 Benchmark.run(props.getProperty("bench"), props, out);
@@ -127,11 +147,22 @@ public final class Main {
             if (commandLine && o.supervise) {
                 return Supervisor.run(props, o, out, err);
             }
-            out.printf("ll4al: task %s, preset %s%s; strategies %s x %d trials x %d cycles (initial %d, +%d per cycle,"
-                    + " subset %d), %d epochs, batch %d, width %s, seed %d%n", o.task, o.preset,
+            out.printf(
+                    "ll4al: task %s, preset %s%s; strategies %s x %d trials x %d cycles (initial %d, +%d per cycle,"
+                            + " subset %d), %d epochs, batch %d, width %s, seed %d%n",
+                    o.task,
+                    o.preset,
                     props.getProperty("preset") == null ? (gpu ? " (GPU found)" : " (no GPU found)") : "",
-                    String.join(",", o.strategies), o.trials, o.cycles, o.initial, o.budget, o.subset, o.train().epochs(),
-                    o.train().batch(), o.get("width"), o.seed);
+                    String.join(",", o.strategies),
+                    o.trials,
+                    o.cycles,
+                    o.initial,
+                    o.budget,
+                    o.subset,
+                    o.train().epochs(),
+                    o.train().batch(),
+                    o.get("width"),
+                    o.seed);
             Experiment.Outcome outcome = new Experiment(o, out).run();
             drawReport(outcome.dir(), out);
             out.println("done: " + outcome.dir().toAbsolutePath());
@@ -149,7 +180,7 @@ public final class Main {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");
             return 1;
-        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
             err.println("error: " + e);
             return 2;
         } catch (RuntimeException e) {

@@ -3,7 +3,9 @@ package org.ll4al.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,8 @@ class AddStrategiesTest {
         more.setProperty("trials", "2");
         assertEquals(0, f.run(more), f.stderr);
         assertTrue(f.stdout.contains("adding entropy,lloss to the strategies"), f.stdout);
-        assertEquals("random,entropy,lloss",
+        assertEquals(
+                "random,entropy,lloss",
                 ResultsReader.manifest(tmp.resolve("grown")).config().get("strategies"));
 
         List<CycleResult> a = sorted(ResultsReader.cycles(tmp.resolve("all")));
@@ -56,10 +59,15 @@ class AddStrategiesTest {
     }
 
     private static List<CycleResult> sorted(List<CycleResult> rows) {
-        return rows.stream().sorted(java.util.Comparator.comparing(CycleResult::key).thenComparingInt(CycleResult::cycle)).toList();
+        return rows.stream()
+                .sorted(Comparator.comparing(CycleResult::key).thenComparingInt(CycleResult::cycle))
+                .toList();
     }
 
-    private static List<String> picks(Path dir) throws java.io.IOException {
-        return ResultsReader.selections(dir).stream().map(SelectionRecord::toString).sorted().toList();
+    private static List<String> picks(Path dir) throws IOException {
+        return ResultsReader.selections(dir).stream()
+                .map(SelectionRecord::toString)
+                .sorted()
+                .toList();
     }
 }

@@ -3,11 +3,15 @@ package org.ll4al.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.harness.options.OptionSpec;
 
 /** Every bad option or data file ends with one clear error line and exit status 2. */
 class BadInputTest {
@@ -54,8 +58,11 @@ class BadInputTest {
         p.setProperty("config", cfg.toString());
         p.setProperty("seed", "6");
         assertEquals(0, f.run(p), f.stderr);
-        assertTrue(f.stdout.contains("strategies random x 1 trials") && f.stdout.contains("2 epochs")
-                && f.stdout.contains("seed 6"), f.stdout);
+        assertTrue(
+                f.stdout.contains("strategies random x 1 trials")
+                        && f.stdout.contains("2 epochs")
+                        && f.stdout.contains("seed 6"),
+                f.stdout);
         Files.writeString(cfg, "epoch=2\n");
         p = f.smoke(tmp.resolve("c2"));
         p.setProperty("config", cfg.toString());
@@ -107,14 +114,14 @@ class BadInputTest {
         assertEquals("strategies", OptionSpec.closest("strategy"));
         assertEquals("initialEpochs", OptionSpec.closest("initialepochs"));
         assertEquals(null, OptionSpec.closest("zzz"));
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.util.Properties p = new java.util.Properties();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Properties p = new Properties();
         p.setProperty("budgte", "5");
         p.setProperty("strategy", "lloss");
         p.setProperty("user.dir", "/x");
         p.setProperty("budget", "5");
-        OptionSpec.warnMisspelt(p, new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        OptionSpec.warnMisspelt(p, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String text = buf.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("warning: -Dbudgte is not an option and is ignored; did you mean -Dbudget?"), text);
         assertTrue(text.contains("did you mean -Dstrategies?"), text);
         assertEquals(2, text.lines().count(), text);

@@ -61,7 +61,8 @@ class ChaosTest {
             String marker = MARKERS.get(killedAt.size() % MARKERS.size());
             Process p = RunFixture.start(props(f, out), List.of(), true);
             boolean killed = false;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (killedAt.size() < 2 * MARKERS.size() && line.contains(marker)) {
@@ -78,7 +79,8 @@ class ChaosTest {
         }
         assertEquals(0, status, "the run completed after the kills");
         assertTrue(killedAt.size() >= 5, "killed " + killedAt.size() + " times: " + killedAt);
-        assertTrue(killedAt.contains("wrote ") && killedAt.contains("epoch 2/2") && killedAt.contains("picks:"),
+        assertTrue(
+                killedAt.contains("wrote ") && killedAt.contains("epoch 2/2") && killedAt.contains("picks:"),
                 killedAt.toString());
 
         List<CycleResult> got = ResultsReader.cycles(out);
@@ -89,11 +91,14 @@ class ChaosTest {
         }
         assertEquals(ref.size(), got.size());
         for (CycleResult r : ref) {
-            CycleResult g = got.stream().filter(x -> x.key().equals(r.key()) && x.cycle() == r.cycle()).findFirst()
+            CycleResult g = got.stream()
+                    .filter(x -> x.key().equals(r.key()) && x.cycle() == r.cycle())
+                    .findFirst()
                     .orElseThrow();
             assertTrue(g.sameOutcome(r), g + " vs " + r);
         }
-        assertEquals(Files.readString(reference.resolve("selections.csv")), Files.readString(out.resolve("selections.csv")));
+        assertEquals(
+                Files.readString(reference.resolve("selections.csv")), Files.readString(out.resolve("selections.csv")));
         assertTrue(Files.size(out.resolve("summary.md")) > 0);
     }
 }

@@ -33,7 +33,9 @@ class CycleZeroSharingTest {
         assertEquals(0, f.run(separate), f.stderr);
         assertFalse(f.stdout.contains("loaded (trained once"), f.stdout);
         assertEquals(0, f.run(shared), f.stderr);
-        assertEquals(2 * 3, f.stdout.split("loaded \\(trained once for every strategy\\)", -1).length - 1,
+        assertEquals(
+                2 * 3,
+                f.stdout.split("loaded \\(trained once for every strategy\\)", -1).length - 1,
                 "the 3 strategies after the first load cycle 0 in each of 2 trials:\n" + f.stdout);
         assertTrue(Files.exists(tmp.resolve("shared/checkpoints/trial1-cycle0.params")));
         assertFalse(Files.exists(tmp.resolve("separate/checkpoints/trial1-cycle0.params")));
@@ -45,11 +47,15 @@ class CycleZeroSharingTest {
             assertEquals(b.get(i).key(), a.get(i).key());
             assertTrue(a.get(i).sameOutcome(b.get(i)), a.get(i) + "\nvs\n" + b.get(i));
             assertEquals(b.get(i).diagnostics(), a.get(i).diagnostics());
-            assertEquals(b.get(i).labeledLossRankAccuracy(), a.get(i).labeledLossRankAccuracy(),
+            assertEquals(
+                    b.get(i).labeledLossRankAccuracy(),
+                    a.get(i).labeledLossRankAccuracy(),
                     "a loaded cycle 0 ranks its labeled set as the trained one: " + a.get(i));
         }
-        assertEquals(Files.readString(tmp.resolve("separate/selections.csv")),
-                Files.readString(tmp.resolve("shared/selections.csv")), "identical picks");
+        assertEquals(
+                Files.readString(tmp.resolve("separate/selections.csv")),
+                Files.readString(tmp.resolve("shared/selections.csv")),
+                "identical picks");
     }
 
     @Test
@@ -62,7 +68,8 @@ class CycleZeroSharingTest {
         double trueLoss = Double.NaN;
         double best = Double.NEGATIVE_INFINITY;
         for (CycleResult r : rows) {
-            assertTrue(r.labeledLossRankAccuracy() >= 0 && r.labeledLossRankAccuracy() <= 1,
+            assertTrue(
+                    r.labeledLossRankAccuracy() >= 0 && r.labeledLossRankAccuracy() <= 1,
                     "every cycle ranks its labeled set: " + r);
             if (r.cycle() == 1) {
                 assertFalse(r.diagnostics().recorded(), "the last cycle selects nothing: " + r);

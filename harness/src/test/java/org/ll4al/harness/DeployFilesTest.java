@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.harness.options.OptionSpec;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -30,7 +31,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeployFilesTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("maven.multiModuleProjectDirectory",
+    private static final Path ROOT = Path.of(System.getProperty(
+            "maven.multiModuleProjectDirectory",
             Path.of("").toAbsolutePath().getParent().toString()));
     private static final Path SLURM = ROOT.resolve("deploy/slurm/ll4al-array.sbatch");
     private static final Path K8S = ROOT.resolve("deploy/kubernetes/ll4al-indexed-job.yaml");
@@ -48,7 +50,8 @@ class DeployFilesTest {
         stubs = Files.createDirectories(tmp.resolve("bin"));
         for (String name : List.of("java", "mvn")) {
             Path f = stubs.resolve(name);
-            Files.writeString(f, "#!/bin/sh\necho '" + MARK + " " + name + "'\nfor a in \"$@\"; do echo \"$a\"; done\n");
+            Files.writeString(
+                    f, "#!/bin/sh\necho '" + MARK + " " + name + "'\nfor a in \"$@\"; do echo \"$a\"; done\n");
             assertTrue(f.toFile().setExecutable(true));
         }
         app = Files.createDirectories(tmp.resolve("app"));
@@ -57,10 +60,28 @@ class DeployFilesTest {
     private record Result(int status, List<String> args, String output) {}
 
     private Result run(List<String> cmd, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(tmp.toFile()); // the submission folder
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectErrorStream(true).directory(tmp.toFile()); // the submission folder
         Map<String, String> e = pb.environment();
-        e.keySet().removeIf(k -> k.startsWith("SLURM_") || k.startsWith("CUDA_") || List.of("TASK", "PRESET", "DATA",
-                "OUT", "SEED", "DEVICE", "SHARDS", "EXTRA", "APP", "REPO", "JAVA", "JAVA_OPTS", "MVN", "MVN_ARGS").contains(k));
+        e.keySet()
+                .removeIf(k -> k.startsWith("SLURM_")
+                        || k.startsWith("CUDA_")
+                        || List.of(
+                                        "TASK",
+                                        "PRESET",
+                                        "DATA",
+                                        "OUT",
+                                        "SEED",
+                                        "DEVICE",
+                                        "SHARDS",
+                                        "EXTRA",
+                                        "APP",
+                                        "REPO",
+                                        "JAVA",
+                                        "JAVA_OPTS",
+                                        "MVN",
+                                        "MVN_ARGS")
+                                .contains(k));
         e.put("PATH", stubs + ":" + System.getenv("PATH"));
         e.put("HOME", tmp.toString());
         e.putAll(env);
@@ -83,9 +104,17 @@ class DeployFilesTest {
 
     /** Runs the sbatch file as array task {@code index} of an array of {@code count} tasks. */
     private Result sbatch(int index, int count, int max, Map<String, String> env) throws Exception {
-        Map<String, String> e = new HashMap<>(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(index),
-                "SLURM_ARRAY_TASK_COUNT", Integer.toString(count), "SLURM_ARRAY_TASK_MIN", Integer.toString(max - count + 1),
-                "SLURM_ARRAY_TASK_MAX", Integer.toString(max), "SLURM_SUBMIT_DIR", tmp.toString()));
+        Map<String, String> e = new HashMap<>(Map.of(
+                "SLURM_ARRAY_TASK_ID",
+                Integer.toString(index),
+                "SLURM_ARRAY_TASK_COUNT",
+                Integer.toString(count),
+                "SLURM_ARRAY_TASK_MIN",
+                Integer.toString(max - count + 1),
+                "SLURM_ARRAY_TASK_MAX",
+                Integer.toString(max),
+                "SLURM_SUBMIT_DIR",
+                tmp.toString()));
         e.putAll(env);
         return run(List.of("bash", SLURM.toString()), e);
     }
@@ -113,7 +142,9 @@ class DeployFilesTest {
 
     @Test
     void slurmScriptParsesAndMapsTheArrayIndexToShard() throws Exception {
-        Process p = new ProcessBuilder("bash", "-n", SLURM.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "-n", SLURM.toString())
+                .redirectErrorStream(true)
+                .start();
         String msg = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), msg);
         String text = Files.readString(SLURM);
@@ -135,11 +166,27 @@ class DeployFilesTest {
         while (m.find()) {
             String v = m.group(1);
             if (!v.startsWith("SLURM_") && !v.startsWith("CUDA_") && !v.equals("HOME")) { // set by Slurm or the system
-                assertTrue(documented.contains(v), "variable " + v + " is read but not documented at the top: " + documented);
+                assertTrue(
+                        documented.contains(v),
+                        "variable " + v + " is read but not documented at the top: " + documented);
             }
         }
-        for (String v : List.of("TASK", "DATA", "OUT", "PRESET", "SEED", "DEVICE", "SHARDS", "EXTRA", "APP", "REPO", "JAVA",
-                "JAVA_OPTS", "MVN", "MVN_ARGS", "DJL_CACHE_DIR")) {
+        for (String v : List.of(
+                "TASK",
+                "DATA",
+                "OUT",
+                "PRESET",
+                "SEED",
+                "DEVICE",
+                "SHARDS",
+                "EXTRA",
+                "APP",
+                "REPO",
+                "JAVA",
+                "JAVA_OPTS",
+                "MVN",
+                "MVN_ARGS",
+                "DJL_CACHE_DIR")) {
             assertTrue(documented.contains(v), v + " not documented: " + documented);
         }
     }
@@ -152,14 +199,41 @@ class DeployFilesTest {
         cpuApp.put("EXTRA", "-Dstrategies=random,lloss -Dtrials=2");
         Result r = sbatch(1, 2, 1, cpuApp);
         assertEquals(0, r.status(), r.output());
-        assertEquals(List.of("-Xmx6g", "-XX:MaxDirectMemorySize=256m", "-Dai.djl.offline=true", "-cp", app + "/*",
-                "-Dtask=classification", "-Dpreset=cpu", "-Ddata=/data/cifar10", "-Dout=/scratch/cls", "-Dseed=0",
-                "-Ddevice=cpu", "-Dshard=1/2", "-Dstrategies=random,lloss", "-Dtrials=2", "org.ll4al.harness.Main"), r.args());
+        assertEquals(
+                List.of(
+                        "-Xmx6g",
+                        "-XX:MaxDirectMemorySize=256m",
+                        "-Dai.djl.offline=true",
+                        "-cp",
+                        app + "/*",
+                        "-Dtask=classification",
+                        "-Dpreset=cpu",
+                        "-Ddata=/data/cifar10",
+                        "-Dout=/scratch/cls",
+                        "-Dseed=0",
+                        "-Ddevice=cpu",
+                        "-Dshard=1/2",
+                        "-Dstrategies=random,lloss",
+                        "-Dtrials=2",
+                        "org.ll4al.harness.Main"),
+                r.args());
 
         r = sbatch(0, 2, 1, base); // mvn mode, in the submission folder
         assertEquals(0, r.status(), r.output());
-        assertEquals(List.of("-B", "-q", "-o", "exec:java", "-Dai.djl.offline=true", "-Dtask=classification",
-                "-Dpreset=cpu", "-Ddata=/data/cifar10", "-Dout=/scratch/cls", "-Dseed=0", "-Ddevice=cpu", "-Dshard=0/2"),
+        assertEquals(
+                List.of(
+                        "-B",
+                        "-q",
+                        "-o",
+                        "exec:java",
+                        "-Dai.djl.offline=true",
+                        "-Dtask=classification",
+                        "-Dpreset=cpu",
+                        "-Ddata=/data/cifar10",
+                        "-Dout=/scratch/cls",
+                        "-Dseed=0",
+                        "-Ddevice=cpu",
+                        "-Dshard=0/2"),
                 r.args());
 
         Map<String, String> gpu = new HashMap<>(base);
@@ -167,8 +241,21 @@ class DeployFilesTest {
         gpu.put("CUDA_VISIBLE_DEVICES", "0");
         r = sbatch(0, 2, 1, gpu);
         assertEquals(0, r.status(), r.output());
-        assertEquals(List.of("-B", "-q", "-o", "-Pgpu", "exec:java", "-Dai.djl.offline=false", "-Dtask=classification",
-                "-Dpreset=paper", "-Ddata=/data/cifar10", "-Dout=/scratch/cls", "-Dseed=0", "-Ddevice=gpu", "-Dshard=0/2"),
+        assertEquals(
+                List.of(
+                        "-B",
+                        "-q",
+                        "-o",
+                        "-Pgpu",
+                        "exec:java",
+                        "-Dai.djl.offline=false",
+                        "-Dtask=classification",
+                        "-Dpreset=paper",
+                        "-Ddata=/data/cifar10",
+                        "-Dout=/scratch/cls",
+                        "-Dseed=0",
+                        "-Ddevice=gpu",
+                        "-Dshard=0/2"),
                 r.args());
         assertFalse(r.output().contains("warning"), r.output());
         gpu.remove("CUDA_VISIBLE_DEVICES");
@@ -179,12 +266,15 @@ class DeployFilesTest {
         r = sbatch(0, 1, 0, relative);
         assertEquals(0, r.status(), r.output());
         assertTrue(r.args().contains("-Ddata=" + tmp.resolve("data")), r.args().toString());
-        assertTrue(r.args().contains("-Dout=" + tmp.resolve("results/classification-smoke-seed3")), r.args().toString());
+        assertTrue(
+                r.args().contains("-Dout=" + tmp.resolve("results/classification-smoke-seed3")),
+                r.args().toString());
     }
 
     @Test
     void badDeviceAndReRunsWithoutTheShardCountAreRefused() throws Exception {
-        Map<String, String> e = new HashMap<>(Map.of("DATA", "/d", "OUT", tmp.resolve("out").toString()));
+        Map<String, String> e =
+                new HashMap<>(Map.of("DATA", "/d", "OUT", tmp.resolve("out").toString()));
         e.put("DEVICE", "tpu");
         Result r = sbatch(0, 2, 1, e);
         assertEquals(2, r.status(), r.output());
@@ -250,8 +340,11 @@ class DeployFilesTest {
         for (String name : env.keySet()) {
             assertTrue(documented.contains(name), name + " is not a variable of the sbatch file: " + documented);
         }
-        Map<String, Object> limits = (Map<String, Object>) ((Map<String, Object>) container.get("resources")).get("limits");
-        assertEquals("gpu".equals(env.get("DEVICE")), limits.containsKey("nvidia.com/gpu"),
+        Map<String, Object> limits =
+                (Map<String, Object>) ((Map<String, Object>) container.get("resources")).get("limits");
+        assertEquals(
+                "gpu".equals(env.get("DEVICE")),
+                limits.containsKey("nvidia.com/gpu"),
                 "a GPU limit exactly when DEVICE=gpu: " + limits);
         checkOptions(args);
     }
@@ -277,8 +370,11 @@ class DeployFilesTest {
             Result s = sbatch(3, Integer.parseInt(env.get("SHARDS")), Integer.parseInt(env.get("SHARDS")) - 1, slurm);
             assertEquals(0, s.status(), s.output());
             assertEquals(s.args(), k.args(), device);
-            assertTrue(k.args().contains("-Dshard=3/" + env.get("SHARDS")) && k.args().contains("-Ddevice=" + device)
-                    && k.args().contains("-Dai.djl.offline=" + device.equals("cpu")), k.args().toString());
+            assertTrue(
+                    k.args().contains("-Dshard=3/" + env.get("SHARDS"))
+                            && k.args().contains("-Ddevice=" + device)
+                            && k.args().contains("-Dai.djl.offline=" + device.equals("cpu")),
+                    k.args().toString());
         }
         Map<String, String> bad = new HashMap<>(env(container));
         bad.put("DEVICE", "tpu");
@@ -292,8 +388,12 @@ class DeployFilesTest {
         Set<String> used = options(text);
         assertTrue(used.contains("shard") && used.contains("task"), used.toString());
         for (String o : used) {
-            assertTrue(OptionSpec.ALL.contains(o) || OptionSpec.COMMANDS.containsKey(o), "deploy file uses unknown option " + o);
-            assertTrue(guide.contains("`" + o + "`") || guide.contains("-D" + o + "="), "docs/cluster.md does not name option " + o);
+            assertTrue(
+                    OptionSpec.ALL.contains(o) || OptionSpec.COMMANDS.containsKey(o),
+                    "deploy file uses unknown option " + o);
+            assertTrue(
+                    guide.contains("`" + o + "`") || guide.contains("-D" + o + "="),
+                    "docs/cluster.md does not name option " + o);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.ll4al.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +40,14 @@ class DiskFailureTest {
         Thread reader = new Thread(() -> {
             try (var r = proc.inputReader()) {
                 r.lines().forEach(l -> log.append(l).append('\n'));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the process ended
             }
         });
         reader.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while ((!Files.exists(cycles) || Files.readString(cycles).lines().count() < 2) && System.nanoTime() < deadline) {
+        while ((!Files.exists(cycles) || Files.readString(cycles).lines().count() < 2)
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         Files.move(cycles, saved);
@@ -53,7 +55,8 @@ class DiskFailureTest {
         assertTrue(proc.waitFor(120, TimeUnit.SECONDS));
         reader.join(5000);
         assertEquals(2, proc.exitValue(), log.toString());
-        assertTrue(log.toString().contains("error: ") && log.toString().contains("cycles.csv: cannot write results"),
+        assertTrue(
+                log.toString().contains("error: ") && log.toString().contains("cycles.csv: cannot write results"),
                 log.toString());
 
         Files.delete(cycles);

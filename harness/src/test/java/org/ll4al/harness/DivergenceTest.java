@@ -3,6 +3,7 @@ package org.ll4al.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -30,8 +31,10 @@ class DivergenceTest {
         assertEquals(2, rows.size(), "one failure row per run, the second run still ran");
         for (CycleResult r : rows) {
             assertTrue(!r.isOk() && Double.isNaN(r.metricValue()), r.toString());
-            assertTrue(r.status().contains("task classification, strategy " + r.strategy() + ", trial 0, cycle 0")
-                    && r.status().contains("epoch "), r.status());
+            assertTrue(
+                    r.status().contains("task classification, strategy " + r.strategy() + ", trial 0, cycle 0")
+                            && r.status().contains("epoch "),
+                    r.status());
         }
         // a re-run does not retry failed runs and still reports them
         assertEquals(1, f.run(p));
@@ -50,13 +53,14 @@ class DivergenceTest {
 
         // the same run, as if cycle 1 had failed on a device that is not deterministic
         Path out = tmp.resolve("out");
-        java.nio.file.Files.createDirectories(out.resolve("checkpoints"));
-        java.nio.file.Files.copy(reference.resolve("run.json"), out.resolve("run.json"));
-        java.util.List<String> lines = java.nio.file.Files.readAllLines(reference.resolve("cycles.csv"));
+        Files.createDirectories(out.resolve("checkpoints"));
+        Files.copy(reference.resolve("run.json"), out.resolve("run.json"));
+        List<String> lines = Files.readAllLines(reference.resolve("cycles.csv"));
         String failed = lines.get(2).replace(",ok,", ",\"failed: injected\",");
-        java.nio.file.Files.write(out.resolve("cycles.csv"), List.of(lines.get(0), lines.get(1), failed));
-        java.nio.file.Files.copy(reference.resolve("selections.csv"), out.resolve("selections.csv"));
-        java.nio.file.Files.copy(reference.resolve("checkpoints/trial0-cycle0.params"),
+        Files.write(out.resolve("cycles.csv"), List.of(lines.get(0), lines.get(1), failed));
+        Files.copy(reference.resolve("selections.csv"), out.resolve("selections.csv"));
+        Files.copy(
+                reference.resolve("checkpoints/trial0-cycle0.params"),
                 out.resolve("checkpoints/random-trial0-cycle0.params"));
         Properties q = f.smoke(out);
         q.setProperty("strategies", "random");
@@ -71,6 +75,6 @@ class DivergenceTest {
         // a later resume sees the trial complete, and a report merges the failure and the retry
         assertEquals(0, f.run(q), f.stderr);
         assertTrue(f.stdout.contains("already in"), f.stdout);
-        assertTrue(java.nio.file.Files.readString(out.resolve("summary.md")).contains("failed: injected"));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("failed: injected"));
     }
 }

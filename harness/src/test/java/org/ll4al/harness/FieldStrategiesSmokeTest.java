@@ -51,7 +51,9 @@ class FieldStrategiesSmokeTest {
             double e = r.entropyLossRankAccuracy();
             assertTrue(e >= 0 && e <= 1, "every classification row ranks its losses by entropy too: " + r);
         }
-        assertTrue(f.stdout.contains(", entropy 0.") || f.stdout.contains(", entropy 1."), "printed with the cycle's line");
+        assertTrue(
+                f.stdout.contains(", entropy 0.") || f.stdout.contains(", entropy 1."),
+                "printed with the cycle's line");
         Map<String, Long> picks = ResultsReader.selections(tmp.resolve("out")).stream()
                 .collect(Collectors.groupingBy(SelectionRecord::strategy, Collectors.counting()));
         assertEquals(Map.of("random", 40L, "badge", 40L, "bald", 40L, "committee", 40L, "isal", 40L), picks);
@@ -69,11 +71,13 @@ class FieldStrategiesSmokeTest {
         assertEquals(0, f.run(q), f.stderr);
         List<String> lines = Files.readAllLines(other.resolve("cycles.csv"));
         Files.write(other.resolve("cycles.csv"), lines.subList(0, lines.size() - 1));
-        Files.copy(other.resolve("checkpoints/committee-trial0-cycle2.params"),
+        Files.copy(
+                other.resolve("checkpoints/committee-trial0-cycle2.params"),
                 other.resolve("checkpoints/committee-trial0-cycle1.params"));
         // the last cycle's checkpoints stand in for cycle 1's: resume must load main and members
         for (int m = 1; m <= 2; m++) {
-            Files.copy(other.resolve("checkpoints/committee-trial0-member" + m + "-cycle2.params"),
+            Files.copy(
+                    other.resolve("checkpoints/committee-trial0-member" + m + "-cycle2.params"),
                     other.resolve("checkpoints/committee-trial0-member" + m + "-cycle1.params"));
         }
         assertEquals(0, f.run(q), f.stderr);

@@ -66,11 +66,15 @@ class KillResumeTest {
             assertTrue(keys.add(c.strategy() + "/" + c.trial() + "/" + c.cycle()), "once: " + c);
         }
         assertEquals(total, cycles.size());
-        assertEquals(Files.readString(reference.resolve("selections.csv")), Files.readString(out.resolve("selections.csv")));
+        assertEquals(
+                Files.readString(reference.resolve("selections.csv")), Files.readString(out.resolve("selections.csv")));
         // metrics are those of the uninterrupted run too (checkpoints restore the model exactly)
         List<CycleResult> ref = ResultsReader.cycles(reference);
         for (CycleResult c : cycles) {
-            CycleResult r = ref.stream().filter(x -> x.key().equals(c.key()) && x.cycle() == c.cycle()).findFirst().orElseThrow();
+            CycleResult r = ref.stream()
+                    .filter(x -> x.key().equals(c.key()) && x.cycle() == c.cycle())
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(r.metricValue(), c.metricValue(), 1e-9, c.toString());
         }
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,15 +35,15 @@ class MainReportTest {
         if (out != null) {
             p.setProperty("out", out.toString());
         }
-        var o = new java.io.ByteArrayOutputStream();
-        var e = new java.io.ByteArrayOutputStream();
+        var o = new ByteArrayOutputStream();
+        var e = new ByteArrayOutputStream();
         int status;
-        try (var po = new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8);
-                var pe = new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var po = new PrintStream(o, true, StandardCharsets.UTF_8);
+                var pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
             status = Main.run(p, po, pe);
         }
-        stdout = o.toString(java.nio.charset.StandardCharsets.UTF_8);
-        stderr = e.toString(java.nio.charset.StandardCharsets.UTF_8);
+        stdout = o.toString(StandardCharsets.UTF_8);
+        stderr = e.toString(StandardCharsets.UTF_8);
         return status;
     }
 
@@ -48,11 +51,30 @@ class MainReportTest {
     private static Path folder(Path dir, String strategy, int trial, double metric) {
         ResultsStore s = ResultsStore.open(dir);
         s.writeManifest(new RunManifest(Map.of("cycles", "2", "out", dir.toString()), Map.of()));
-        s.appendCycle(new CycleResult("classification", strategy, trial, 7L + trial, 0, 100, "top1_accuracy", metric,
-                Double.NaN, 1.0, 0.1, CycleResult.OK),
+        s.appendCycle(
+                CycleResult.builder()
+                        .task("classification")
+                        .strategy(strategy)
+                        .trial(trial)
+                        .seed(7L + trial)
+                        .cycle(0)
+                        .labeled(100)
+                        .metric("top1_accuracy", metric)
+                        .seconds(1.0, 0.1)
+                        .build(),
                 List.of(new SelectionRecord("classification", strategy, trial, 0, 40 + trial, Double.NaN)));
-        s.appendCycle(new CycleResult("classification", strategy, trial, 7L + trial, 1, 200, "top1_accuracy",
-                metric + 0.1, Double.NaN, 1.0, 0.1, CycleResult.OK), List.of());
+        s.appendCycle(
+                CycleResult.builder()
+                        .task("classification")
+                        .strategy(strategy)
+                        .trial(trial)
+                        .seed(7L + trial)
+                        .cycle(1)
+                        .labeled(200)
+                        .metric("top1_accuracy", metric + 0.1)
+                        .seconds(1.0, 0.1)
+                        .build(),
+                List.of());
         return dir;
     }
 
@@ -76,7 +98,11 @@ class MainReportTest {
         assertTrue(stdout.startsWith("merged 2 folders into " + m + "\n"), stdout);
         assertTrue(stdout.contains("wrote " + m.resolve("summary.md")), stdout);
         assertEquals(4, ResultsReader.cycles(m).size());
-        assertEquals(List.of(40, 41), ResultsReader.selections(m).stream().map(SelectionRecord::sampleId).toList());
+        assertEquals(
+                List.of(40, 41),
+                ResultsReader.selections(m).stream()
+                        .map(SelectionRecord::sampleId)
+                        .toList());
 
         assertEquals(0, report(a + "," + b, null), stderr);
         assertTrue(Files.exists(a.resolve("merged/summary.md")), "default out: <first folder>/merged");

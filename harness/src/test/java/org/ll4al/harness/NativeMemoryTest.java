@@ -49,7 +49,8 @@ class NativeMemoryTest {
         assertEquals(11, rss.size(), "an rss figure per cycle: " + rss);
         long afterCycle2 = rss.get(2);
         long afterCycle10 = rss.get(10);
-        System.out.println("native memory: rss after cycle 2 = " + afterCycle2 + " MiB, after cycle 10 = " + afterCycle10 + " MiB");
+        System.out.println("native memory: rss after cycle 2 = " + afterCycle2 + " MiB, after cycle 10 = "
+                + afterCycle10 + " MiB");
         assertTrue(afterCycle10 <= afterCycle2 * 1.10, "rss per cycle " + rss);
     }
 }

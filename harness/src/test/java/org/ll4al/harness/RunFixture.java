@@ -1,26 +1,29 @@
 package org.ll4al.harness;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.ll4al.tasks.classification.Cifar10Writer;
 
 /** Runs the harness in-process on a tiny generated CIFAR-format data set. */
-final class RunFixture {
+public final class RunFixture {
 
-    final Path data;
-    String stdout = "";
-    String stderr = "";
+    public final Path data;
+    public String stdout = "";
+    public String stderr = "";
 
-    RunFixture(Path root) throws java.io.IOException {
+    public RunFixture(Path root) throws IOException {
         data = root.resolve("cifar");
         Cifar10Writer.writeSynthetic(data, 200, 60, 9);
     }
 
     /** Smoke-preset properties for the tiny set, results into {@code out}. */
-    Properties smoke(Path out) {
+    public Properties smoke(Path out) {
         Properties p = new Properties();
         p.setProperty("task", "classification");
         p.setProperty("preset", "smoke");
@@ -33,13 +36,13 @@ final class RunFixture {
     }
 
     /** Starts Main as a separate JVM with the properties as -D options (output discarded). */
-    static Process start(Properties p) throws java.io.IOException {
-        return start(p, java.util.List.of(), false);
+    public static Process start(Properties p) throws IOException {
+        return start(p, List.of(), false);
     }
 
     /** Starts Main as a separate JVM with extra JVM flags; keeps its output readable when asked. */
-    static Process start(Properties p, java.util.List<String> jvmFlags, boolean keepOutput) throws java.io.IOException {
-        java.util.List<String> cmd = new java.util.ArrayList<>();
+    public static Process start(Properties p, List<String> jvmFlags, boolean keepOutput) throws IOException {
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:MaxDirectMemorySize=256m");
         cmd.addAll(jvmFlags);
@@ -61,7 +64,7 @@ final class RunFixture {
     }
 
     /** Runs Main with the properties; returns the exit status and keeps the output. */
-    int run(Properties p) {
+    public int run(Properties p) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;

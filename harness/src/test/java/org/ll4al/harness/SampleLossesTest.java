@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 import org.ll4al.results.SelectionRecord;
-import org.ll4al.tasks.learn.LossRanking;
+import org.ll4al.tasks.training.LossRanking;
 
 /**
  * {@code -DsampleLosses=true} writes every sample's true and predicted loss, from which the
@@ -43,9 +43,16 @@ class SampleLossesTest {
 
         Map<String, List<CSVRecord>> sets = new LinkedHashMap<>();
         try (Reader r = Files.newBufferedReader(out.resolve("sample_losses.csv"))) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                sets.computeIfAbsent(rec.get("strategy") + "/" + rec.get("cycle") + "/" + rec.get("set"),
-                        k -> new ArrayList<>()).add(rec);
+            for (CSVRecord rec : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)) {
+                sets.computeIfAbsent(
+                                rec.get("strategy") + "/" + rec.get("cycle") + "/" + rec.get("set"),
+                                k -> new ArrayList<>())
+                        .add(rec);
             }
         }
         List<CycleResult> rows = ResultsReader.cycles(out);
@@ -56,7 +63,8 @@ class SampleLossesTest {
             assertEquals(row.labeled(), labeled.size(), at);
             assertEquals(row.labeledLossRankAccuracy(), ranking(labeled), 0.0, at + "labeled");
             // cycle 0 is trained once per trial (by the first strategy), which writes its evaluation
-            List<CSVRecord> eval = sets.get((row.cycle() == 0 ? "random" : row.strategy()) + "/" + row.cycle() + "/eval");
+            List<CSVRecord> eval =
+                    sets.get((row.cycle() == 0 ? "random" : row.strategy()) + "/" + row.cycle() + "/eval");
             assertEquals(60, eval.size(), at + "eval (the fixture's 60 test images)");
             assertEquals(row.lossRankAccuracy(), ranking(eval), 1e-12, at + "eval");
             List<CSVRecord> subset = sets.get(at + "subset");

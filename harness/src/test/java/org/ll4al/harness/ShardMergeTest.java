@@ -30,18 +30,24 @@ class ShardMergeTest {
 
     /** Everything of a row except wall times. */
     private static String key(CycleResult c) {
-        return c.task() + "," + c.strategy() + "," + c.trial() + "," + c.seed() + "," + c.cycle() + "," + c.labeled() + ","
-                + c.metricValue() + "," + c.lossRankAccuracy() + "," + c.status();
+        return c.task() + "," + c.strategy() + "," + c.trial() + "," + c.seed() + "," + c.cycle() + "," + c.labeled()
+                + "," + c.metricValue() + "," + c.lossRankAccuracy() + "," + c.status();
     }
 
     private static List<String> rows(Path dir) {
-        return ResultsReader.cycles(dir).stream().map(ShardMergeTest::key).sorted().toList();
+        return ResultsReader.cycles(dir).stream()
+                .map(ShardMergeTest::key)
+                .sorted()
+                .toList();
     }
 
     private static List<SelectionRecord> picks(Path dir) {
-        return ResultsReader.selections(dir).stream().sorted(Comparator.comparing(SelectionRecord::strategy)
-                .thenComparingInt(SelectionRecord::trial).thenComparingInt(SelectionRecord::cycle)
-                .thenComparingInt(SelectionRecord::sampleId)).toList();
+        return ResultsReader.selections(dir).stream()
+                .sorted(Comparator.comparing(SelectionRecord::strategy)
+                        .thenComparingInt(SelectionRecord::trial)
+                        .thenComparingInt(SelectionRecord::cycle)
+                        .thenComparingInt(SelectionRecord::sampleId))
+                .toList();
     }
 
     @Test
@@ -60,7 +66,8 @@ class ShardMergeTest {
         assertTrue(p0.waitFor(300, TimeUnit.SECONDS) && p1.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, p0.exitValue());
         assertEquals(0, p1.exitValue());
-        assertEquals(3, ResultsReader.cycles(sharded.resolve("shard-0-of-2")).size() / 2, "3 of the 6 runs, 2 cycles each");
+        assertEquals(
+                3, ResultsReader.cycles(sharded.resolve("shard-0-of-2")).size() / 2, "3 of the 6 runs, 2 cycles each");
         assertEquals(3, ResultsReader.cycles(sharded.resolve("shard-1-of-2")).size() / 2);
 
         Properties merge = new Properties();

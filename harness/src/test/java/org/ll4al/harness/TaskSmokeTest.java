@@ -24,7 +24,8 @@ class TaskSmokeTest {
     private static void assertCompleteSmokeRun(Path out, String task) throws Exception {
         List<CycleResult> rows = ResultsReader.cycles(out);
         assertEquals(4 * 2, rows.size(), "4 strategies x 1 trial x 2 cycles");
-        assertEquals(Set.of("random", "entropy", "coreset", "lloss"),
+        assertEquals(
+                Set.of("random", "entropy", "coreset", "lloss"),
                 rows.stream().map(CycleResult::strategy).collect(Collectors.toSet()));
         for (CycleResult r : rows) {
             assertTrue(r.isOk() && r.metricValue() >= 0 && r.metricValue() <= 1, r.toString());

@@ -33,11 +33,17 @@ public final class DiagnosticsChart {
     private record Panel(String title, String yTitle, ToDoubleFunction<CycleResult> value) {}
 
     private static final List<Panel> PANELS = List.of(
-            new Panel("true loss of picks / subset mean", "ratio (> 1: harder than average)",
+            new Panel(
+                    "true loss of picks / subset mean",
+                    "ratio (> 1: harder than average)",
                     r -> r.diagnostics().pickedLossRatio()),
-            new Panel("loss module's ranking accuracy on the scored subset", "fraction of pairs ordered right",
+            new Panel(
+                    "loss module's ranking accuracy on the scored subset",
+                    "fraction of pairs ordered right",
                     r -> r.diagnostics().subsetLossRankAccuracy()),
-            new Panel("class entropy of the picks", "entropy / log(classes) (1: balanced)",
+            new Panel(
+                    "class entropy of the picks",
+                    "entropy / log(classes) (1: balanced)",
                     r -> r.diagnostics().pickedLabelEntropy()));
 
     private DiagnosticsChart() {}
@@ -74,7 +80,8 @@ public final class DiagnosticsChart {
     }
 
     private static BufferedImage sideBySide(List<XYChart> charts) {
-        List<BufferedImage> images = charts.stream().map(BitmapEncoder::getBufferedImage).toList();
+        List<BufferedImage> images =
+                charts.stream().map(BitmapEncoder::getBufferedImage).toList();
         int w = images.stream().mapToInt(BufferedImage::getWidth).sum();
         int h = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
         BufferedImage all = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -5,15 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.ll4al.results.CycleResult;
 
@@ -39,7 +42,7 @@ public final class LearningCurves {
         return write(TaskData.byTask(rows).values(), outDir);
     }
 
-    static List<Path> write(java.util.Collection<TaskData> tasks, Path outDir) {
+    static List<Path> write(Collection<TaskData> tasks, Path outDir) {
         List<Path> out = new ArrayList<>();
         for (TaskData t : tasks) {
             XYChart chart = chart(t);
@@ -62,8 +65,13 @@ public final class LearningCurves {
 
     /** Builds the chart of one task: x = labeled count, one series per strategy with error bars. */
     static XYChart chart(TaskData t) {
-        return chart(t, t.task() + ": " + t.metricName() + " vs labeled samples", 900, 600,
-                t.metricName() + " (mean ± std over trials)", CycleResult::metricValue);
+        return chart(
+                t,
+                t.task() + ": " + t.metricName() + " vs labeled samples",
+                900,
+                600,
+                t.metricName() + " (mean ± std over trials)",
+                CycleResult::metricValue);
     }
 
     /**
@@ -71,30 +79,34 @@ public final class LearningCurves {
      * ± sample std over trials; rows whose value is NaN are left out (a strategy with none is not
      * drawn).
      */
-    static XYChart chart(TaskData t, String title, int width, int height, String yTitle,
-            java.util.function.ToDoubleFunction<CycleResult> value) {
-        XYChart chart =
-                new XYChartBuilder()
-                        .width(width)
-                        .height(height)
-                        .title(title)
-                        .xAxisTitle("labeled samples")
-                        .yAxisTitle(yTitle)
-                        .build();
+    static XYChart chart(
+            TaskData t, String title, int width, int height, String yTitle, ToDoubleFunction<CycleResult> value) {
+        XYChart chart = new XYChartBuilder()
+                .width(width)
+                .height(height)
+                .title(title)
+                .xAxisTitle("labeled samples")
+                .yAxisTitle(yTitle)
+                .build();
         // inside the plot a legend of more than 5 strategies hides the curves' ends
-        chart.getStyler().setLegendPosition(t.strategies().size() > 5 ? Styler.LegendPosition.OutsideS
-                : Styler.LegendPosition.InsideSE);
+        chart.getStyler()
+                .setLegendPosition(
+                        t.strategies().size() > 5 ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.InsideSE);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setYAxisDecimalPattern("0.000");
         chart.getStyler().setXAxisDecimalPattern("0");
         for (String strategy : t.strategies()) {
             SortedMap<Integer, List<Double>> byLabeled = new TreeMap<>();
-            t.trials(strategy).values().forEach(cycles -> cycles.values().forEach(r -> {
-                double v = value.applyAsDouble(r);
-                if (!Double.isNaN(v)) {
-                    byLabeled.computeIfAbsent(r.labeled(), k -> new ArrayList<>()).add(v);
-                }
-            }));
+            t.trials(strategy)
+                    .values()
+                    .forEach(cycles -> cycles.values().forEach(r -> {
+                        double v = value.applyAsDouble(r);
+                        if (!Double.isNaN(v)) {
+                            byLabeled
+                                    .computeIfAbsent(r.labeled(), k -> new ArrayList<>())
+                                    .add(v);
+                        }
+                    }));
             int n = byLabeled.size();
             if (n == 0) {
                 continue;
@@ -115,10 +127,9 @@ public final class LearningCurves {
             XYSeries s = chart.addSeries(name, x, y, err);
             s.setMarker(SeriesMarkers.CIRCLE);
             if (t.isControl(strategy)) {
-                s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                s.setLineStyle(SeriesLines.DASH_DASH);
             }
         }
         return chart;
     }
-
 }

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.ll4al.results.CycleResult;
 
 /** Writes {@code summary.md}: per-task tables of final metric, AULC and comparisons to random. */
@@ -53,7 +56,7 @@ public final class Summary {
      */
     public static Path write(List<CycleResult> rows, Set<String> controls, Path outDir, List<Path> charts) {
         Path file = outDir.resolve(FILE);
-        Set<String> beside = new java.util.HashSet<>();
+        Set<String> beside = new HashSet<>();
         for (Path c : charts) {
             Path parent = c.toAbsolutePath().normalize().getParent();
             if (parent != null && parent.equals(outDir.toAbsolutePath().normalize())) {
@@ -116,11 +119,19 @@ public final class Summary {
                 finalLabeled = Math.max(finalLabeled, r.labeled());
             }
         }
-        md.append("\n## ").append(cell(t.task())).append("\n\n")
-                .append("Metric: `").append(t.metricName()).append("`; final cycle ")
-                .append(t.finalCycle()).append(" (labeled ").append(finalLabeled).append(").\n\n");
+        md.append("\n## ")
+                .append(cell(t.task()))
+                .append("\n\n")
+                .append("Metric: `")
+                .append(t.metricName())
+                .append("`; final cycle ")
+                .append(t.finalCycle())
+                .append(" (labeled ")
+                .append(finalLabeled)
+                .append(").\n\n");
         appendCharts(md, t, charts);
-        md.append("| strategy | trials | final ").append(cell(t.metricName()))
+        md.append("| strategy | trials | final ")
+                .append(cell(t.metricName()))
                 .append(" | AULC | final loss-rank accuracy | on its labeled set |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n");
         for (String s : t.strategies()) {
@@ -128,13 +139,19 @@ public final class Summary {
             int incomplete = t.trials(s).size() - complete;
             List<Double> lra = t.finalLossRankAccuracy(s);
             List<Double> labeled = t.finalLabeledLossRankAccuracy(s);
-            md.append("| ").append(cell(t.label(s)))
-                    .append(" | ").append(complete)
+            md.append("| ")
+                    .append(cell(t.label(s)))
+                    .append(" | ")
+                    .append(complete)
                     .append(incomplete > 0 ? " (+" + incomplete + " incomplete)" : "")
-                    .append(" | ").append(Stats.meanStd(values(t.finalMetric(s))))
-                    .append(" | ").append(Stats.meanStd(values(t.aulc(s))))
-                    .append(" | ").append(lra.isEmpty() ? "—" : Stats.fmt(Stats.mean(lra)))
-                    .append(" | ").append(labeled.isEmpty() ? "—" : Stats.fmt(Stats.mean(labeled)))
+                    .append(" | ")
+                    .append(Stats.meanStd(values(t.finalMetric(s))))
+                    .append(" | ")
+                    .append(Stats.meanStd(values(t.aulc(s))))
+                    .append(" | ")
+                    .append(lra.isEmpty() ? "—" : Stats.fmt(Stats.mean(lra)))
+                    .append(" | ")
+                    .append(labeled.isEmpty() ? "—" : Stats.fmt(Stats.mean(labeled)))
                     .append(" |\n");
         }
         appendAgreement(md, t);
@@ -148,10 +165,18 @@ public final class Summary {
         String curve = CURVE + t.fileName() + ".png";
         String diagnostics = DIAGNOSTICS + t.fileName() + ".png";
         if (charts.contains(curve)) {
-            md.append("![").append(alt(t.task())).append(": learning curves](").append(curve).append(")\n\n");
+            md.append("![")
+                    .append(alt(t.task()))
+                    .append(": learning curves](")
+                    .append(curve)
+                    .append(")\n\n");
         }
         if (charts.contains(diagnostics)) {
-            md.append("![").append(alt(t.task())).append(": selection diagnostics](").append(diagnostics).append(")\n\n");
+            md.append("![")
+                    .append(alt(t.task()))
+                    .append(": selection diagnostics](")
+                    .append(diagnostics)
+                    .append(")\n\n");
         }
     }
 
@@ -165,11 +190,14 @@ public final class Summary {
         for (String s : t.strategies()) {
             List<Double> a = t.finalCommitteeLossAgreement(s);
             if (!a.isEmpty()) {
-                md.append("\nReference for the loss-rank accuracy (").append(cell(t.label(s)))
+                md.append("\nReference for the loss-rank accuracy (")
+                        .append(cell(t.label(s)))
                         .append("): the committee's other members, trained on the same labels from their own ")
                         .append("seeds, rank the main model's evaluation losses by their own losses at ")
-                        .append(Stats.fmt(Stats.mean(a))).append(" at the final cycle (mean over members and ")
-                        .append(a.size()).append(a.size() == 1 ? " trial" : " trials")
+                        .append(Stats.fmt(Stats.mean(a)))
+                        .append(" at the final cycle (mean over members and ")
+                        .append(a.size())
+                        .append(a.size() == 1 ? " trial" : " trials")
                         .append("; `committee_loss_agreement`).\n");
             }
         }
@@ -216,14 +244,17 @@ public final class Summary {
     }
 
     /** "mean (first → last)" of a diagnostic over the ok cycles that selected, or — when none has it. */
-    private static String diagnostic(TaskData t, String strategy, java.util.function.ToDoubleFunction<CycleResult> f) {
-        java.util.SortedMap<Integer, List<Double>> byCycle = new java.util.TreeMap<>();
-        t.trials(strategy).values().forEach(cycles -> cycles.values().forEach(r -> {
-            double v = f.applyAsDouble(r);
-            if (!Double.isNaN(v)) {
-                byCycle.computeIfAbsent(r.cycle(), k -> new ArrayList<>()).add(v);
-            }
-        }));
+    private static String diagnostic(TaskData t, String strategy, ToDoubleFunction<CycleResult> f) {
+        SortedMap<Integer, List<Double>> byCycle = new TreeMap<>();
+        t.trials(strategy)
+                .values()
+                .forEach(cycles -> cycles.values().forEach(r -> {
+                    double v = f.applyAsDouble(r);
+                    if (!Double.isNaN(v)) {
+                        byCycle.computeIfAbsent(r.cycle(), k -> new ArrayList<>())
+                                .add(v);
+                    }
+                }));
         if (byCycle.isEmpty()) {
             return "—";
         }
@@ -244,7 +275,8 @@ public final class Summary {
             md.append("No other strategy in this task: n/a.\n");
             return;
         }
-        md.append("| strategy | pairs | Δ final (mean) | t (final) | p (final) | Δ AULC (mean) | t (AULC) | p (AULC) |\n")
+        md.append(
+                        "| strategy | pairs | Δ final (mean) | t (final) | p (final) | Δ AULC (mean) | t (AULC) | p (AULC) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         SortedMap<Integer, Double> baseFinal = t.finalMetric(TaskData.RANDOM);
         SortedMap<Integer, Double> baseAulc = t.aulc(TaskData.RANDOM);
@@ -254,13 +286,22 @@ public final class Summary {
             }
             List<Double> dFinal = diffs(t.finalMetric(s), baseFinal);
             List<Double> dAulc = diffs(t.aulc(s), baseAulc);
-            md.append("| ").append(cell(t.label(s))).append(" | ").append(dFinal.size())
-                    .append(" | ").append(pairedMean(dFinal))
-                    .append(" | ").append(Stats.fmt(Stats.pairedT(dFinal)))
-                    .append(" | ").append(Stats.fmt(Stats.pairedP(dFinal)))
-                    .append(" | ").append(pairedMean(dAulc))
-                    .append(" | ").append(Stats.fmt(Stats.pairedT(dAulc)))
-                    .append(" | ").append(Stats.fmt(Stats.pairedP(dAulc)))
+            md.append("| ")
+                    .append(cell(t.label(s)))
+                    .append(" | ")
+                    .append(dFinal.size())
+                    .append(" | ")
+                    .append(pairedMean(dFinal))
+                    .append(" | ")
+                    .append(Stats.fmt(Stats.pairedT(dFinal)))
+                    .append(" | ")
+                    .append(Stats.fmt(Stats.pairedP(dFinal)))
+                    .append(" | ")
+                    .append(pairedMean(dAulc))
+                    .append(" | ")
+                    .append(Stats.fmt(Stats.pairedT(dAulc)))
+                    .append(" | ")
+                    .append(Stats.fmt(Stats.pairedP(dAulc)))
                     .append(" |\n");
         }
     }
@@ -277,12 +318,20 @@ public final class Summary {
             md.append("None.\n");
             return;
         }
-        md.append("| task | strategy | trial | cycle | labeled | status |\n")
-                .append("|---|---|---:|---:|---:|---|\n");
+        md.append("| task | strategy | trial | cycle | labeled | status |\n").append("|---|---|---:|---:|---:|---|\n");
         for (CycleResult r : failed) {
-            md.append("| ").append(cell(r.task())).append(" | ").append(cell(r.strategy()))
-                    .append(" | ").append(r.trial()).append(" | ").append(r.cycle())
-                    .append(" | ").append(r.labeled()).append(" | ").append(cell(r.isOk() ? "ok, but no metric value" : r.status()))
+            md.append("| ")
+                    .append(cell(r.task()))
+                    .append(" | ")
+                    .append(cell(r.strategy()))
+                    .append(" | ")
+                    .append(r.trial())
+                    .append(" | ")
+                    .append(r.cycle())
+                    .append(" | ")
+                    .append(r.labeled())
+                    .append(" | ")
+                    .append(cell(r.isOk() ? "ok, but no metric value" : r.status()))
                     .append(" |\n");
         }
     }

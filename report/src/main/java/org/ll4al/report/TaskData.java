@@ -1,6 +1,7 @@
 package org.ll4al.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -24,8 +25,7 @@ final class TaskData {
 
     private final String task;
     private final Set<String> controls;
-    private final SortedMap<String, SortedMap<Integer, SortedMap<Integer, CycleResult>>> rows =
-            new TreeMap<>();
+    private final SortedMap<String, SortedMap<Integer, SortedMap<Integer, CycleResult>>> rows = new TreeMap<>();
     private final Set<String> metricNames = new TreeSet<>();
     private int finalCycle = -1;
     private String fileName;
@@ -63,7 +63,7 @@ final class TaskData {
             t.metricNames.add(r.metricName());
             t.finalCycle = Math.max(t.finalCycle, r.cycle());
         }
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (TaskData t : out.values()) {
             String safe = t.task.replaceAll("[^A-Za-z0-9._-]", "_");
             safe = safe.isEmpty() ? "_" : safe;

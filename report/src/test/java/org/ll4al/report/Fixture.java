@@ -3,14 +3,14 @@ package org.ll4al.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** Hand-written cycles.csv rows and run.json files for the report tests. */
 final class Fixture {
 
-    static final String HEADER =
-            "task,strategy,trial,seed,cycle,labeled,metric_name,metric_value,loss_rank_accuracy,"
-                    + "train_seconds,select_seconds,status";
+    static final String HEADER = "task,strategy,trial,seed,cycle,labeled,metric_name,metric_value,loss_rank_accuracy,"
+            + "train_seconds,select_seconds,status";
 
     /** Task cls: random and lloss with 2 complete trials, entropy with 1 trial. */
     static final List<String> RANDOM = List.of(
@@ -30,8 +30,7 @@ final class Fixture {
             "cls,lloss,1,11,1,200,top1_accuracy,0.68,0.70,1.0,0.1,ok",
             "cls,lloss,1,11,2,300,top1_accuracy,0.80,0.80,1.0,0.1,ok",
             "cls,lloss,2,12,0,100,top1_accuracy,0.51,0.60,1.0,0.1,ok",
-            "cls,lloss,2,12,1,200,top1_accuracy,,,2.0,0.0,"
-                    + "\"failed: out of memory, retry with smaller batch\"");
+            "cls,lloss,2,12,1,200,top1_accuracy,,,2.0,0.0," + "\"failed: out of memory, retry with smaller batch\"");
 
     static final List<String> ENTROPY = List.of(
             "cls,entropy,0,10,0,100,top1_accuracy,0.50,,1.0,0.1,ok",
@@ -39,9 +38,8 @@ final class Fixture {
             "cls,entropy,0,10,2,300,top1_accuracy,0.74,,1.0,0.1,ok");
 
     /** A second task with only random: no paired comparison possible. */
-    static final List<String> DET = List.of(
-            "det,random,0,10,0,500,mAP,0.30,,1.0,0.1,ok",
-            "det,random,0,10,1,1000,mAP,0.40,,1.0,0.1,ok");
+    static final List<String> DET =
+            List.of("det,random,0,10,0,500,mAP,0.30,,1.0,0.1,ok", "det,random,0,10,1,1000,mAP,0.40,,1.0,0.1,ok");
 
     private Fixture() {}
 
@@ -52,7 +50,7 @@ final class Fixture {
 
     @SafeVarargs
     static List<String> concat(List<String>... parts) {
-        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+        return Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     /** Creates {@code dir} with a cycles.csv holding the header and the given rows. */
@@ -64,8 +62,6 @@ final class Fixture {
 
     /** Writes {@code dir/run.json} with the given config JSON object text. */
     static void runJson(Path dir, String configObject) throws IOException {
-        Files.writeString(
-                dir.resolve("run.json"),
-                "{\"config\": " + configObject + ", \"environment\": {}}\n");
+        Files.writeString(dir.resolve("run.json"), "{\"config\": " + configObject + ", \"environment\": {}}\n");
     }
 }

@@ -19,7 +19,9 @@ import org.ll4al.results.ResultsReader;
 /** {@link Report#fromFolders}, the {@code -Dreport} command. */
 class ReportFromFoldersTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private List<Path> report(Path outDir, Path... folders) {
@@ -34,8 +36,12 @@ class ReportFromFoldersTest {
     void oneFolderIsDrawnInPlaceOrIntoOut() throws Exception {
         Path a = Fixture.folder(tmp.resolve("a"), Fixture.RANDOM);
         List<Path> files = report(null, a);
-        assertEquals(List.of(a.resolve("learning_curve_cls.png"), a.resolve("learning_curve_cls.svg"),
-                a.resolve("summary.md")), files);
+        assertEquals(
+                List.of(
+                        a.resolve("learning_curve_cls.png"),
+                        a.resolve("learning_curve_cls.svg"),
+                        a.resolve("summary.md")),
+                files);
         assertEquals(files.stream().map(f -> "wrote " + f).toList(), printed(), "no merge for one folder");
         assertFalse(Files.exists(a.resolve("merged")));
 
@@ -58,12 +64,15 @@ class ReportFromFoldersTest {
         List<String> lines = printed();
         assertEquals("merged 2 folders into " + merged, lines.get(0));
         assertEquals(files.size() + 1, lines.size(), String.join("\n", lines));
-        assertEquals(Fixture.RANDOM.size() + Fixture.LLOSS.size(), ResultsReader.cycles(merged).size(),
+        assertEquals(
+                Fixture.RANDOM.size() + Fixture.LLOSS.size(),
+                ResultsReader.cycles(merged).size(),
                 "the repeated random rows are kept once");
         assertEquals("a", ResultsReader.manifest(merged).config().get("out"));
         // drawing the merged folder equals drawing both folders at once
         Report.draw(List.of(a, b), tmp.resolve("direct"));
-        assertEquals(Files.readString(tmp.resolve("direct/summary.md")), Files.readString(merged.resolve("summary.md")));
+        assertEquals(
+                Files.readString(tmp.resolve("direct/summary.md")), Files.readString(merged.resolve("summary.md")));
 
         ResultsException again = assertThrows(ResultsException.class, () -> report(null, a, b));
         assertTrue(again.getMessage().contains(merged + ": already holds results"), again.getMessage());
@@ -81,9 +90,11 @@ class ReportFromFoldersTest {
         Fixture.folder(base.resolve("shard-0-of-2"), Fixture.RANDOM);
         Fixture.folder(base.resolve("shard-1-of-2"), Fixture.ENTROPY);
         List<Path> files = report(null, base);
-        assertEquals("merged 2 folders into " + base.resolve("merged"), printed().get(0));
+        assertEquals(
+                "merged 2 folders into " + base.resolve("merged"), printed().get(0));
         assertTrue(files.contains(base.resolve("merged/learning_curve_cls.png")), files.toString());
-        assertEquals(Fixture.RANDOM.size() + Fixture.ENTROPY.size(),
+        assertEquals(
+                Fixture.RANDOM.size() + Fixture.ENTROPY.size(),
                 ResultsReader.cycles(base.resolve("merged")).size());
     }
 
@@ -91,7 +102,8 @@ class ReportFromFoldersTest {
     void badInputIsRefusedNamingTheFoldersAndWritesNothing() throws Exception {
         Path a = Fixture.folder(tmp.resolve("a"), Fixture.RANDOM);
         Path b = Fixture.folder(tmp.resolve("b"), List.of("cls,random,0,10,1,200,top1_accuracy,0.61,,1.0,0.1,ok"));
-        String m = assertThrows(ResultsException.class, () -> report(null, a, b)).getMessage();
+        String m =
+                assertThrows(ResultsException.class, () -> report(null, a, b)).getMessage();
         assertTrue(m.contains("cannot merge " + a + " and " + b), m);
         assertTrue(m.contains("task=cls, strategy=random, trial=0, cycle=1"), m);
         assertFalse(Files.exists(a.resolve("merged")), "nothing written on refusal");
@@ -102,7 +114,8 @@ class ReportFromFoldersTest {
         m = assertThrows(ResultsException.class, () -> report(null, a, b)).getMessage();
         assertTrue(m.contains(a.toString()) && m.contains(b.toString()) && m.contains("lr: 0.1 -> 0.01"), m);
 
-        m = assertThrows(ResultsException.class, () -> report(null, tmp.resolve("missing"))).getMessage();
+        m = assertThrows(ResultsException.class, () -> report(null, tmp.resolve("missing")))
+                .getMessage();
         assertTrue(m.contains(tmp.resolve("missing") + " does not exist"), m);
         assertThrows(IllegalArgumentException.class, () -> report(null));
         assertEquals(List.of(), printed());

@@ -18,11 +18,9 @@ class StatsTest {
     @Test
     void normalisedAreaIsTrapezoidOverRange() {
         // (100*(0.5+0.6)/2 + 100*(0.6+0.7)/2) / 200 = (55 + 65) / 200 = 0.6
-        assertEquals(0.6, Stats.normalisedArea(
-                new double[] {100, 200, 300}, new double[] {0.5, 0.6, 0.7}), 1e-12);
+        assertEquals(0.6, Stats.normalisedArea(new double[] {100, 200, 300}, new double[] {0.5, 0.6, 0.7}), 1e-12);
         // uneven spacing: (100*(0+1)/2 + 300*(1+1)/2) / 400 = (50 + 300) / 400 = 0.875
-        assertEquals(0.875, Stats.normalisedArea(
-                new double[] {0, 100, 400}, new double[] {0, 1, 1}), 1e-12);
+        assertEquals(0.875, Stats.normalisedArea(new double[] {0, 100, 400}, new double[] {0, 1, 1}), 1e-12);
         assertEquals(0.3, Stats.normalisedArea(new double[] {5}, new double[] {0.3}), 0);
     }
 

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.results.CycleResult;
 import org.ll4al.results.ResultsReader;
 
 /**
@@ -29,7 +32,8 @@ import org.ll4al.results.ResultsReader;
  */
 class SummaryTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private String summary() throws Exception {
         Path dir = Fixture.folder(tmp.resolve("run"), Fixture.all());
@@ -40,8 +44,7 @@ class SummaryTest {
     void tableHoldsHandComputedMeansStdAndAulc() throws Exception {
         String md = summary();
         assertTrue(md.contains("| random | 2 | 0.7100 ± 0.0141 | 0.6150 ± 0.0212 | — |"), md);
-        assertTrue(md.contains(
-                "| lloss | 2 (+1 incomplete) | 0.7800 ± 0.0283 | 0.6575 ± 0.0177 | 0.7500 |"), md);
+        assertTrue(md.contains("| lloss | 2 (+1 incomplete) | 0.7800 ± 0.0283 | 0.6575 ± 0.0177 | 0.7500 |"), md);
         assertTrue(md.contains("| entropy | 1 | 0.7400 ± n/a | 0.6200 ± n/a | — |"), md);
         assertTrue(md.contains("final cycle 2 (labeled 300)"), md);
     }
@@ -69,8 +72,8 @@ class SummaryTest {
     void failedRowsListed() throws Exception {
         String md = summary();
         String failures = md.substring(md.indexOf("## Failed cycles"));
-        assertTrue(failures.contains(
-                "| cls | lloss | 2 | 1 | 200 | failed: out of memory, retry with smaller batch |"),
+        assertTrue(
+                failures.contains("| cls | lloss | 2 | 1 | 200 | failed: out of memory, retry with smaller batch |"),
                 failures);
         assertEquals(1, failures.lines().filter(l -> l.startsWith("| cls")).count());
     }
@@ -86,15 +89,34 @@ class SummaryTest {
 
     @Test
     void committeeLossAgreementIsGivenAsTheRankingsReference() throws Exception {
-        java.util.List<org.ll4al.results.CycleResult> rows = new java.util.ArrayList<>();
+        List<CycleResult> rows = new ArrayList<>();
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // final-cycle agreements 0.60 and 0.64 -> mean 0.62; cycle 0's 0.9 is not final
-                rows.add(new org.ll4al.results.CycleResult("det", "committee", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK,
-                        org.ll4al.results.SelectionDiagnostics.NONE, 0.7, c == 1 ? 0.60 + 0.04 * trial : 0.9));
-                rows.add(new org.ll4al.results.CycleResult("det", "random", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK));
+                rows.add(CycleResult.builder()
+                        .task("det")
+                        .strategy("committee")
+                        .trial(trial)
+                        .seed(1L)
+                        .cycle(c)
+                        .labeled(100 * (c + 1))
+                        .metric("mAP", 0.1)
+                        .lossRankAccuracy(0.55)
+                        .seconds(1, 1)
+                        .labeledLossRankAccuracy(0.7)
+                        .committeeLossAgreement(c == 1 ? 0.60 + 0.04 * trial : 0.9)
+                        .build());
+                rows.add(CycleResult.builder()
+                        .task("det")
+                        .strategy("random")
+                        .trial(trial)
+                        .seed(1L)
+                        .cycle(c)
+                        .labeled(100 * (c + 1))
+                        .metric("mAP", 0.1)
+                        .lossRankAccuracy(0.55)
+                        .seconds(1, 1)
+                        .build());
             }
         }
         String md = Summary.render(rows);
@@ -106,20 +128,41 @@ class SummaryTest {
 
     @Test
     void theEntropysRankingIsGivenPerStrategyWhereRecorded() throws Exception {
-        java.util.List<org.ll4al.results.CycleResult> rows = new java.util.ArrayList<>();
+        List<CycleResult> rows = new ArrayList<>();
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // lloss final: 0.70 and 0.74 -> 0.72; cycle 0's 0.1 is not final; random recorded none
-                rows.add(new org.ll4al.results.CycleResult("det", "lloss", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK,
-                        org.ll4al.results.SelectionDiagnostics.NONE, 0.7, Double.NaN, c == 1 ? 0.70 + 0.04 * trial : 0.1));
-                rows.add(new org.ll4al.results.CycleResult("det", "random", trial, 1L, c, 100 * (c + 1), "mAP",
-                        0.1, 0.55, 1, 1, org.ll4al.results.CycleResult.OK));
+                rows.add(CycleResult.builder()
+                        .task("det")
+                        .strategy("lloss")
+                        .trial(trial)
+                        .seed(1L)
+                        .cycle(c)
+                        .labeled(100 * (c + 1))
+                        .metric("mAP", 0.1)
+                        .lossRankAccuracy(0.55)
+                        .seconds(1, 1)
+                        .labeledLossRankAccuracy(0.7)
+                        .entropyLossRankAccuracy(c == 1 ? 0.70 + 0.04 * trial : 0.1)
+                        .build());
+                rows.add(CycleResult.builder()
+                        .task("det")
+                        .strategy("random")
+                        .trial(trial)
+                        .seed(1L)
+                        .cycle(c)
+                        .labeled(100 * (c + 1))
+                        .metric("mAP", 0.1)
+                        .lossRankAccuracy(0.55)
+                        .seconds(1, 1)
+                        .build());
             }
         }
         String md = Summary.render(rows);
-        assertTrue(md.contains("own predictive entropy (the `entropy` strategy's score; ties count half) ranks its"
-                + " evaluation losses at lloss 0.7200 (mean over trials; `entropy_loss_rank_accuracy`)."), md);
+        assertTrue(
+                md.contains("own predictive entropy (the `entropy` strategy's score; ties count half) ranks its"
+                        + " evaluation losses at lloss 0.7200 (mean over trials; `entropy_loss_rank_accuracy`)."),
+                md);
         assertTrue(!summary().contains("Label-free reference"), "absent where none was recorded");
     }
 
@@ -129,6 +172,6 @@ class SummaryTest {
         String md = Summary.render(ResultsReader.cycles(dir));
         assertTrue(md.contains("## Failed cycles\n\nNone.\n"), md);
         assertTrue(md.contains("No other strategy"), md);
-        assertEquals(List.of(), Summary.diffs(new java.util.TreeMap<>(), new java.util.TreeMap<>()));
+        assertEquals(List.of(), Summary.diffs(new TreeMap<>(), new TreeMap<>()));
     }
 }

@@ -3,7 +3,8 @@ package org.ll4al.results;
 import java.util.Objects;
 
 /**
- * One row of {@code cycles.csv}: the evaluation of one (task, strategy, trial, cycle).
+ * One row of {@code cycles.csv}: the evaluation of one (task, strategy, trial, cycle). Build one with
+ * {@link #builder()}; the columns of the file are {@code CsvLayout.CYCLE_TABLE}.
  *
  * @param task task name, e.g. {@code classification}
  * @param strategy selection strategy name
@@ -64,45 +65,165 @@ public record CycleResult(
         Objects.requireNonNull(diagnostics, "diagnostics");
     }
 
-    /** A row without the entropy's ranking (see {@link #entropyLossRankAccuracy}). */
-    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
-            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status,
-            SelectionDiagnostics diagnostics, double labeledLossRankAccuracy, double committeeLossAgreement) {
-        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
-                selectSeconds, status, diagnostics, labeledLossRankAccuracy, committeeLossAgreement, Double.NaN);
+    /** A builder of a row: names and counts to set, every measurement NaN, status ok, no diagnostics. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A row without the committee's loss agreement (see {@link #committeeLossAgreement}). */
-    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
-            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status,
-            SelectionDiagnostics diagnostics, double labeledLossRankAccuracy) {
-        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
-                selectSeconds, status, diagnostics, labeledLossRankAccuracy, Double.NaN);
-    }
+    /** Builds a {@link CycleResult} column by column (the components are those of the record). */
+    public static final class Builder {
+        private String task;
+        private String strategy;
+        private int trial;
+        private long seed;
+        private int cycle;
+        private int labeled;
+        private String metricName;
+        private double metricValue = Double.NaN;
+        private double lossRankAccuracy = Double.NaN;
+        private double trainSeconds = Double.NaN;
+        private double selectSeconds = Double.NaN;
+        private String status = OK;
+        private double pickedLossRatio = Double.NaN;
+        private double subsetLossRankAccuracy = Double.NaN;
+        private double pickedLabelEntropy = Double.NaN;
+        private double labeledLossRankAccuracy = Double.NaN;
+        private double committeeLossAgreement = Double.NaN;
+        private double entropyLossRankAccuracy = Double.NaN;
 
-    /** A row without the labeled-set ranking (see {@link #labeledLossRankAccuracy}). */
-    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
-            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status,
-            SelectionDiagnostics diagnostics) {
-        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
-                selectSeconds, status, diagnostics, Double.NaN);
-    }
+        private Builder() {}
 
-    /** A row without selection diagnostics (a failed cycle, the last cycle, or an older file). */
-    public CycleResult(String task, String strategy, int trial, long seed, int cycle, int labeled, String metricName,
-            double metricValue, double lossRankAccuracy, double trainSeconds, double selectSeconds, String status) {
-        this(task, strategy, trial, seed, cycle, labeled, metricName, metricValue, lossRankAccuracy, trainSeconds,
-                selectSeconds, status, SelectionDiagnostics.NONE);
-    }
+        public Builder task(String v) {
+            task = v;
+            return this;
+        }
 
-    /**
-     * The row of a cycle that stopped before its evaluation (e.g. a non-finite loss): metric,
-     * ranking accuracy and timings are NaN, {@code status} says why.
-     */
-    public static CycleResult failed(String task, String strategy, int trial, long seed, int cycle, int labeled,
-            String metricName, String status) {
-        return new CycleResult(task, strategy, trial, seed, cycle, labeled, metricName, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, status);
+        public Builder strategy(String v) {
+            strategy = v;
+            return this;
+        }
+
+        public Builder trial(int v) {
+            trial = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder cycle(int v) {
+            cycle = v;
+            return this;
+        }
+
+        public Builder labeled(int v) {
+            labeled = v;
+            return this;
+        }
+
+        public Builder metricName(String v) {
+            metricName = v;
+            return this;
+        }
+
+        public Builder metricValue(double v) {
+            metricValue = v;
+            return this;
+        }
+
+        /** Sets the metric's name and value. */
+        public Builder metric(String name, double value) {
+            return metricName(name).metricValue(value);
+        }
+
+        public Builder lossRankAccuracy(double v) {
+            lossRankAccuracy = v;
+            return this;
+        }
+
+        public Builder trainSeconds(double v) {
+            trainSeconds = v;
+            return this;
+        }
+
+        public Builder selectSeconds(double v) {
+            selectSeconds = v;
+            return this;
+        }
+
+        /** Sets the training and the selection wall times. */
+        public Builder seconds(double train, double select) {
+            return trainSeconds(train).selectSeconds(select);
+        }
+
+        public Builder status(String v) {
+            status = v;
+            return this;
+        }
+
+        public Builder pickedLossRatio(double v) {
+            pickedLossRatio = v;
+            return this;
+        }
+
+        public Builder subsetLossRankAccuracy(double v) {
+            subsetLossRankAccuracy = v;
+            return this;
+        }
+
+        public Builder pickedLabelEntropy(double v) {
+            pickedLabelEntropy = v;
+            return this;
+        }
+
+        /** Sets the three selection diagnostics. */
+        public Builder diagnostics(SelectionDiagnostics d) {
+            return pickedLossRatio(d.pickedLossRatio())
+                    .subsetLossRankAccuracy(d.subsetLossRankAccuracy())
+                    .pickedLabelEntropy(d.pickedLabelEntropy());
+        }
+
+        public Builder labeledLossRankAccuracy(double v) {
+            labeledLossRankAccuracy = v;
+            return this;
+        }
+
+        public Builder committeeLossAgreement(double v) {
+            committeeLossAgreement = v;
+            return this;
+        }
+
+        public Builder entropyLossRankAccuracy(double v) {
+            entropyLossRankAccuracy = v;
+            return this;
+        }
+
+        /**
+         * The row.
+         *
+         * @throws NullPointerException when task, strategy, metric name or status is missing
+         */
+        public CycleResult build() {
+            return new CycleResult(
+                    task,
+                    strategy,
+                    trial,
+                    seed,
+                    cycle,
+                    labeled,
+                    metricName,
+                    metricValue,
+                    lossRankAccuracy,
+                    trainSeconds,
+                    selectSeconds,
+                    status,
+                    new SelectionDiagnostics(pickedLossRatio, subsetLossRankAccuracy, pickedLabelEntropy),
+                    labeledLossRankAccuracy,
+                    committeeLossAgreement,
+                    entropyLossRankAccuracy);
+        }
     }
 
     /** Returns true if this cycle completed (its metric is meaningful). */
@@ -124,7 +245,8 @@ public record CycleResult(
                 && Double.compare(lossRankAccuracy, o.lossRankAccuracy) == 0
                 && status.equals(o.status)
                 && diagnostics.agrees(o.diagnostics)
-                && (Double.isNaN(labeledLossRankAccuracy) || Double.isNaN(o.labeledLossRankAccuracy)
+                && (Double.isNaN(labeledLossRankAccuracy)
+                        || Double.isNaN(o.labeledLossRankAccuracy)
                         || Double.compare(labeledLossRankAccuracy, o.labeledLossRankAccuracy) == 0)
                 && bothOrEither(committeeLossAgreement, o.committeeLossAgreement)
                 && bothOrEither(entropyLossRankAccuracy, o.entropyLossRankAccuracy);

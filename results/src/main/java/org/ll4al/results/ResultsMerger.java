@@ -53,7 +53,9 @@ public final class ResultsMerger {
             }
             try (Stream<Path> s = Files.list(d)) {
                 List<Path> shards = s.filter(p -> p.getFileName().toString().startsWith("shard-")
-                        && Files.exists(p.resolve(CsvLayout.CYCLES_FILE))).sorted().toList();
+                                && Files.exists(p.resolve(CsvLayout.CYCLES_FILE)))
+                        .sorted()
+                        .toList();
                 if (shards.isEmpty()) {
                     throw new ResultsException(d + ": no cycles.csv and no shard-*/cycles.csv in it");
                 }
@@ -129,22 +131,22 @@ public final class ResultsMerger {
             store.writeManifest(manifest);
         }
         List<Map.Entry<String, CycleResult>> ordered = new ArrayList<>(c.rows.entrySet());
-        ordered.sort(Comparator.comparing((Map.Entry<String, CycleResult> e) -> e.getValue().task())
+        ordered.sort(Comparator.comparing(
+                        (Map.Entry<String, CycleResult> e) -> e.getValue().task())
                 .thenComparingInt(e -> e.getValue().trial())
                 .thenComparing(e -> e.getValue().strategy())
                 .thenComparingInt(e -> e.getValue().cycle()));
         for (Map.Entry<String, CycleResult> e : ordered) {
             CycleResult row = e.getValue();
-            List<SelectionRecord> picks = row.isOk()
-                    ? c.picks.getOrDefault(pickKey(c.source.get(e.getKey()), row), List.of())
-                    : List.of();
+            List<SelectionRecord> picks =
+                    row.isOk() ? c.picks.getOrDefault(pickKey(c.source.get(e.getKey()), row), List.of()) : List.of();
             store.appendCycle(row, picks);
         }
     }
 
     /** Merged rows (by key, first seen first), the folder each kept row came from, and picks. */
-    private record Combined(Map<String, CycleResult> rows, Map<String, Path> source,
-            Map<PickKey, List<SelectionRecord>> picks) {}
+    private record Combined(
+            Map<String, CycleResult> rows, Map<String, Path> source, Map<PickKey, List<SelectionRecord>> picks) {}
 
     /** The picks of one cycle in one folder. */
     private record PickKey(Path dir, String task, String strategy, int trial, int cycle) {}
@@ -180,18 +182,21 @@ public final class ResultsMerger {
                 String key = key(r);
                 CycleResult old = rows.get(key);
                 if (old != null && !old.sameOutcome(r)) {
-                    throw new ResultsException(where(source.get(key), d) + CsvLayout.CYCLES_FILE
-                            + " rows for (" + key + ") differ: " + describe(old) + " vs " + describe(r));
+                    throw new ResultsException(where(source.get(key), d) + CsvLayout.CYCLES_FILE + " rows for (" + key
+                            + ") differ: " + describe(old) + " vs " + describe(r));
                 }
-                if (old == null || (!old.diagnostics().recorded() && r.diagnostics().recorded())) {
+                if (old == null
+                        || (!old.diagnostics().recorded() && r.diagnostics().recorded())) {
                     rows.put(key, r); // keep the row that carries selection diagnostics
                     source.put(key, d);
                 }
             }
             if (withPicks) {
                 for (SelectionRecord s : ResultsReader.selections(d)) {
-                    picks.computeIfAbsent(new PickKey(d, s.task(), s.strategy(), s.trial(), s.cycle()),
-                            k -> new ArrayList<>()).add(s);
+                    picks.computeIfAbsent(
+                                    new PickKey(d, s.task(), s.strategy(), s.trial(), s.cycle()),
+                                    k -> new ArrayList<>())
+                            .add(s);
                 }
             }
         }
@@ -206,8 +211,8 @@ public final class ResultsMerger {
         Map<String, PickKey> first = new LinkedHashMap<>();
         for (Map.Entry<PickKey, List<SelectionRecord>> e : picks.entrySet()) {
             PickKey k = e.getKey();
-            String cycle = "task=" + k.task() + ", strategy=" + k.strategy() + ", trial=" + k.trial()
-                    + ", cycle=" + k.cycle();
+            String cycle =
+                    "task=" + k.task() + ", strategy=" + k.strategy() + ", trial=" + k.trial() + ", cycle=" + k.cycle();
             PickKey seen = first.putIfAbsent(cycle, k);
             if (seen == null || seen.dir().equals(k.dir())) {
                 continue;
@@ -225,8 +230,8 @@ public final class ResultsMerger {
                 }
             }
             if (a.size() != b.size()) {
-                throw new ResultsException(where(seen.dir(), k.dir()) + CsvLayout.SELECTIONS_FILE
-                        + " picks for (" + cycle + ") differ: " + a.size() + " picks vs " + b.size());
+                throw new ResultsException(where(seen.dir(), k.dir()) + CsvLayout.SELECTIONS_FILE + " picks for ("
+                        + cycle + ") differ: " + a.size() + " picks vs " + b.size());
             }
         }
     }
@@ -244,21 +249,26 @@ public final class ResultsMerger {
     }
 
     private static String key(CycleResult r) {
-        return "task=" + r.task() + ", strategy=" + r.strategy() + ", trial=" + r.trial() + ", cycle="
-                + r.cycle() + (r.isOk() ? "" : ", status=" + r.status());
+        return "task=" + r.task() + ", strategy=" + r.strategy() + ", trial=" + r.trial() + ", cycle=" + r.cycle()
+                + (r.isOk() ? "" : ", status=" + r.status());
     }
 
     private static String describe(CycleResult r) {
         SelectionDiagnostics d = r.diagnostics();
         return "seed=" + r.seed() + " labeled=" + r.labeled() + " " + r.metricName() + "=" + r.metricValue()
                 + " loss_rank_accuracy=" + r.lossRankAccuracy() + " status=" + r.status()
-                + (Double.isNaN(r.labeledLossRankAccuracy()) ? ""
+                + (Double.isNaN(r.labeledLossRankAccuracy())
+                        ? ""
                         : " labeled_loss_rank_accuracy=" + r.labeledLossRankAccuracy())
-                + (Double.isNaN(r.committeeLossAgreement()) ? ""
+                + (Double.isNaN(r.committeeLossAgreement())
+                        ? ""
                         : " committee_loss_agreement=" + r.committeeLossAgreement())
-                + (Double.isNaN(r.entropyLossRankAccuracy()) ? ""
+                + (Double.isNaN(r.entropyLossRankAccuracy())
+                        ? ""
                         : " entropy_loss_rank_accuracy=" + r.entropyLossRankAccuracy())
-                + (d.recorded() ? " picked_loss_ratio=" + d.pickedLossRatio() + " subset_loss_rank_accuracy="
-                        + d.subsetLossRankAccuracy() + " picked_label_entropy=" + d.pickedLabelEntropy() : "");
+                + (d.recorded()
+                        ? " picked_loss_ratio=" + d.pickedLossRatio() + " subset_loss_rank_accuracy="
+                                + d.subsetLossRankAccuracy() + " picked_label_entropy=" + d.pickedLabelEntropy()
+                        : "");
     }
 }

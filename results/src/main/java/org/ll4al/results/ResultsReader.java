@@ -3,21 +3,27 @@ package org.ll4al.results;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Loads a results folder ({@code cycles.csv}, {@code selections.csv}, {@code run.json}) back. */
 public final class ResultsReader {
 
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ResultsReader() {}
 
@@ -27,37 +33,19 @@ public final class ResultsReader {
         List<CycleResult> out = new ArrayList<>();
         for (CSVRecord r : records(file, CsvLayout.CYCLE_COLUMNS_REQUIRED)) {
             try {
-                out.add(
-                        new CycleResult(
-                                r.get("task"),
-                                r.get("strategy"),
-                                Integer.parseInt(r.get("trial")),
-                                Long.parseLong(r.get("seed")),
-                                Integer.parseInt(r.get("cycle")),
-                                Integer.parseInt(r.get("labeled")),
-                                r.get("metric_name"),
-                                CsvLayout.parseNum(r.get("metric_value")),
-                                CsvLayout.parseNum(r.get("loss_rank_accuracy")),
-                                CsvLayout.parseNum(r.get("train_seconds")),
-                                CsvLayout.parseNum(r.get("select_seconds")),
-                                r.get("status"),
-                                new SelectionDiagnostics(
-                                        optionalNum(r, "picked_loss_ratio"),
-                                        optionalNum(r, "subset_loss_rank_accuracy"),
-                                        optionalNum(r, "picked_label_entropy")),
-                                optionalNum(r, "labeled_loss_rank_accuracy"),
-                                optionalNum(r, "committee_loss_agreement"),
-                                optionalNum(r, "entropy_loss_rank_accuracy")));
+                CycleResult.Builder b = CycleResult.builder();
+                for (CsvLayout.CycleColumn c : CsvLayout.CYCLE_TABLE) {
+                    boolean required = CsvLayout.CYCLE_COLUMNS_REQUIRED.contains(c.name());
+                    if (required || r.isMapped(c.name()) && r.isSet(c.name())) { // older files lack the later ones
+                        c.parse().accept(b, r.get(c.name()));
+                    }
+                }
+                out.add(b.build());
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }
         }
         return out;
-    }
-
-    /** A numeric column that older files lack: NaN when absent or empty. */
-    private static double optionalNum(CSVRecord r, String column) {
-        return r.isMapped(column) && r.isSet(column) ? CsvLayout.parseNum(r.get(column)) : Double.NaN;
     }
 
     /** Whether {@code dir/cycles.csv} exists and has every column this version writes. */
@@ -67,9 +55,9 @@ public final class ResultsReader {
             return true;
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser p = CsvLayout.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CsvLayout.parseWithHeader(in)) {
             return p.getHeaderNames().equals(CsvLayout.CYCLE_COLUMNS);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
         }
     }
@@ -92,14 +80,13 @@ public final class ResultsReader {
         List<SelectionRecord> out = new ArrayList<>();
         for (CSVRecord r : records(file, CsvLayout.SELECTION_COLUMNS)) {
             try {
-                out.add(
-                        new SelectionRecord(
-                                r.get("task"),
-                                r.get("strategy"),
-                                Integer.parseInt(r.get("trial")),
-                                Integer.parseInt(r.get("cycle")),
-                                Integer.parseInt(r.get("sample_id")),
-                                CsvLayout.parseNum(r.get("score"))));
+                out.add(new SelectionRecord(
+                        r.get("task"),
+                        r.get("strategy"),
+                        Integer.parseInt(r.get("trial")),
+                        Integer.parseInt(r.get("cycle")),
+                        Integer.parseInt(r.get("sample_id")),
+                        CsvLayout.parseNum(r.get("score"))));
             } catch (IllegalArgumentException e) {
                 throw bad(file, r, e);
             }
@@ -128,19 +115,13 @@ public final class ResultsReader {
             return List.of();
         }
         try (Reader in = open(file);
-                CSVParser p =
-                        CsvLayout.FORMAT.builder()
-                                .setHeader()
-                                .setSkipHeaderRecord(true)
-                                .get()
-                                .parse(in)) {
+                CSVParser p = CsvLayout.parseWithHeader(in)) {
             List<String> header = p.getHeaderNames();
             if (!header.containsAll(columns)) {
-                throw new ResultsException(
-                        file + ": header " + header + " lacks columns; expected " + columns);
+                throw new ResultsException(file + ": header " + header + " lacks columns; expected " + columns);
             }
             return p.getRecords();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ResultsException(file + ": cannot read CSV: " + e.getMessage(), e);
         }
     }
@@ -150,10 +131,9 @@ public final class ResultsReader {
         if (!file.getFileName().toString().endsWith(".gz")) {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         }
-        java.io.InputStream raw = Files.newInputStream(file);
+        InputStream raw = Files.newInputStream(file);
         try {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(
-                    new java.util.zip.GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
         } catch (IOException e) {
             raw.close();
             throw e;
@@ -162,7 +142,6 @@ public final class ResultsReader {
 
     private static ResultsException bad(Path file, CSVRecord r, Exception e) {
         return new ResultsException(
-                file + " line " + (r.getRecordNumber() + 1) + ": malformed row: " + e.getMessage(),
-                e);
+                file + " line " + (r.getRecordNumber() + 1) + ": malformed row: " + e.getMessage(), e);
     }
 }

@@ -42,8 +42,7 @@ public final class ResultsStore {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new ResultsException(
-                    "results folder " + dir + ": cannot create it (" + e + ")", e);
+            throw new ResultsException("results folder " + dir + ": cannot create it (" + e + ")", e);
         }
         if (!Files.isWritable(dir)) {
             throw new ResultsException("results folder " + dir + ": not writable");
@@ -93,8 +92,14 @@ public final class ResultsStore {
         StringBuilder sb = new StringBuilder();
         for (SampleLosses s : sets) {
             for (int i = 0; i < s.names().length; i++) {
-                sb.append(print(List.of(s.strategy(), Integer.toString(s.trial()), Integer.toString(s.cycle()), s.set(),
-                        s.names()[i], Float.toString(s.trueLoss()[i]), Float.toString(s.predictedLoss()[i]))));
+                sb.append(print(List.of(
+                        s.strategy(),
+                        Integer.toString(s.trial()),
+                        Integer.toString(s.cycle()),
+                        s.set(),
+                        s.names()[i],
+                        Float.toString(s.trueLoss()[i]),
+                        Float.toString(s.predictedLoss()[i]))));
             }
         }
         if (sb.length() > 0) {
@@ -116,12 +121,8 @@ public final class ResultsStore {
     }
 
     private void append(Path file, List<String> header, String rows) {
-        try (FileChannel ch =
-                FileChannel.open(
-                        file,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             String text = ch.size() == 0 ? headerLine(header) + rows : rows;
             ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
@@ -135,8 +136,7 @@ public final class ResultsStore {
 
     private static ResultsException writeError(Path file, IOException e) {
         String why = e instanceof AccessDeniedException ? "permission denied" : e.toString();
-        return new ResultsException(
-                file + ": cannot write results (" + why + "); rows written before are intact", e);
+        return new ResultsException(file + ": cannot write results (" + why + "); rows written before are intact", e);
     }
 
     private static String headerLine(List<String> header) {
@@ -144,40 +144,19 @@ public final class ResultsStore {
     }
 
     static String formatCycle(CycleResult r) {
-        return print(
-                List.of(
-                        r.task(),
-                        r.strategy(),
-                        Integer.toString(r.trial()),
-                        Long.toString(r.seed()),
-                        Integer.toString(r.cycle()),
-                        Integer.toString(r.labeled()),
-                        r.metricName(),
-                        CsvLayout.num(r.metricValue()),
-                        CsvLayout.num(r.lossRankAccuracy()),
-                        CsvLayout.num(r.trainSeconds()),
-                        CsvLayout.num(r.selectSeconds()),
-                        r.status(),
-                        CsvLayout.num(r.diagnostics().pickedLossRatio()),
-                        CsvLayout.num(r.diagnostics().subsetLossRankAccuracy()),
-                        CsvLayout.num(r.diagnostics().pickedLabelEntropy()),
-                        CsvLayout.num(r.labeledLossRankAccuracy()),
-                        CsvLayout.num(r.committeeLossAgreement()),
-                        CsvLayout.num(r.entropyLossRankAccuracy())));
+        return print(CsvLayout.CYCLE_TABLE.stream().map(c -> c.text().apply(r)).toList());
     }
 
     static String formatSelections(List<SelectionRecord> picks) {
         StringBuilder sb = new StringBuilder();
         for (SelectionRecord p : picks) {
-            sb.append(
-                    print(
-                            List.of(
-                                    p.task(),
-                                    p.strategy(),
-                                    Integer.toString(p.trial()),
-                                    Integer.toString(p.cycle()),
-                                    Integer.toString(p.sampleId()),
-                                    CsvLayout.num(p.score()))));
+            sb.append(print(List.of(
+                    p.task(),
+                    p.strategy(),
+                    Integer.toString(p.trial()),
+                    Integer.toString(p.cycle()),
+                    Integer.toString(p.sampleId()),
+                    CsvLayout.num(p.score()))));
         }
         return sb.toString();
     }
@@ -214,10 +193,9 @@ public final class ResultsStore {
             done.add(c.strategy() + "\u0000" + c.trial() + "\u0000" + c.cycle());
         }
         List<SelectionRecord> all = selections();
-        List<SelectionRecord> kept =
-                all.stream()
-                        .filter(s -> done.contains(s.strategy() + "\u0000" + s.trial() + "\u0000" + s.cycle()))
-                        .collect(Collectors.toList());
+        List<SelectionRecord> kept = all.stream()
+                .filter(s -> done.contains(s.strategy() + "\u0000" + s.trial() + "\u0000" + s.cycle()))
+                .collect(Collectors.toList());
         if (kept.size() != all.size()) {
             replace(selectionsFile, headerLine(CsvLayout.SELECTION_COLUMNS) + formatSelections(kept));
         }

@@ -1,5 +1,6 @@
 package org.ll4al.results;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,17 @@ public final class RunManifest {
      * 2026-12-02): where results went, device, shards, supervision. Newer files list them in
      * {@link #sessionOptions()}, from the declarations of the code that wrote them.
      */
-    private static final java.util.Set<String> LEGACY_SESSION_OPTIONS =
-            java.util.Set.of("out", "resume", "device", "devices", "shard", "config", "shareCycle0",
-                    "supervise", "retries", "retryFailed");
+    private static final Set<String> LEGACY_SESSION_OPTIONS = Set.of(
+            "out",
+            "resume",
+            "device",
+            "devices",
+            "shard",
+            "config",
+            "shareCycle0",
+            "supervise",
+            "retries",
+            "retryFailed");
 
     /**
      * The path options of a {@code run.json} written before manifests named their own, whose
@@ -32,10 +41,10 @@ public final class RunManifest {
     private static final Set<String> LEGACY_PATH_OPTIONS = Set.of("data", "out", "pretrained", "config");
 
     private final SortedMap<String, String> config;
-    private java.util.SortedSet<String> sessionOptions;
+    private SortedSet<String> sessionOptions;
     private SortedSet<String> pathOptions;
     private final SortedMap<String, String> environment;
-    private java.util.SortedSet<String> controls;
+    private SortedSet<String> controls;
     private String started;
     private String finished;
 
@@ -54,13 +63,13 @@ public final class RunManifest {
      * The names in {@link #config()} that only describe a session (where results go, which
      * device, which shard) and do not identify the experiment; not compared between runs.
      */
-    public java.util.SortedSet<String> sessionOptions() {
-        return sessionOptions == null ? new java.util.TreeSet<>(LEGACY_SESSION_OPTIONS) : sessionOptions;
+    public SortedSet<String> sessionOptions() {
+        return sessionOptions == null ? new TreeSet<>(LEGACY_SESSION_OPTIONS) : sessionOptions;
     }
 
-    /** Sets the session options. */
-    public void setSessionOptions(java.util.Collection<String> names) {
-        this.sessionOptions = new java.util.TreeSet<>(names);
+    /** Records which names of {@link #config()} only describe a session (see {@link #sessionOptions()}). */
+    public void setSessionOptions(Collection<String> names) {
+        this.sessionOptions = new TreeSet<>(names);
     }
 
     /**
@@ -71,7 +80,7 @@ public final class RunManifest {
         return pathOptions == null ? new TreeSet<>(LEGACY_PATH_OPTIONS) : pathOptions;
     }
 
-    /** Sets the path options. */
+    /** Records which names of {@link #config()} hold paths (see {@link #pathOptions()}). */
     public void setPathOptions(Collection<String> names) {
         this.pathOptions = new TreeSet<>(names);
     }
@@ -99,13 +108,13 @@ public final class RunManifest {
      * Strategies of this run that are controls reading the labels (e.g. {@code true-loss}), so
      * that reports label them; empty for runs written before controls existed.
      */
-    public java.util.SortedSet<String> controls() {
-        return controls == null ? new java.util.TreeSet<>() : controls;
+    public SortedSet<String> controls() {
+        return controls == null ? new TreeSet<>() : controls;
     }
 
-    /** Sets the control strategies. */
-    public void setControls(java.util.Collection<String> names) {
-        this.controls = new java.util.TreeSet<>(names);
+    /** Records which strategies are controls that read labels (reports mark them). */
+    public void setControls(Collection<String> names) {
+        this.controls = new TreeSet<>(names);
     }
 
     /** ISO-8601 start time of the first session that wrote this folder. */
@@ -113,12 +122,12 @@ public final class RunManifest {
         return started;
     }
 
-    /** Sets the start time. */
+    /** Records when the experiment first started (ISO-8601), kept across resumed sessions. */
     public void setStarted(String started) {
         this.started = started;
     }
 
-    /** Sets the end time. */
+    /** Records when a session last finished the whole grid (ISO-8601). */
     public void setFinished(String finished) {
         this.finished = finished;
     }
@@ -143,8 +152,8 @@ public final class RunManifest {
     public List<String> differences(RunManifest other, Set<String> ignored, PortablePaths paths) {
         Set<String> pathNames = new TreeSet<>(pathOptions());
         pathNames.addAll(other.pathOptions());
-        java.util.List<String> out = new java.util.ArrayList<>();
-        java.util.SortedSet<String> names = new java.util.TreeSet<>(config.keySet());
+        List<String> out = new ArrayList<>();
+        SortedSet<String> names = new TreeSet<>(config.keySet());
         names.retainAll(other.config.keySet());
         names.removeAll(sessionOptions());
         names.removeAll(other.sessionOptions());

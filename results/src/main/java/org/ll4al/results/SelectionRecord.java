@@ -10,8 +10,7 @@ package org.ll4al.results;
  * @param sampleId dataset id of the picked sample (never a position in the scored subset)
  * @param score the strategy's score for the sample ({@code NaN} for random)
  */
-public record SelectionRecord(
-        String task, String strategy, int trial, int cycle, int sampleId, double score) {
+public record SelectionRecord(String task, String strategy, int trial, int cycle, int sampleId, double score) {
 
     /** The (strategy, trial) run this row belongs to. */
     public RunKey key() {

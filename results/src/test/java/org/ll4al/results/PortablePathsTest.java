@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Path options are recorded without the absolute paths of the machine, and old absolute records still compare. */
 class PortablePathsTest {
 
-    private final PortablePaths paths = new PortablePaths(Path.of("/work/main"),
-            Map.of("dataCache", Path.of("/home/alice/.ll4al/data")));
+    private final PortablePaths paths =
+            new PortablePaths(Path.of("/work/main"), Map.of("dataCache", Path.of("/home/alice/.ll4al/data")));
 
     @Test
     void eachKindOfPathIsWrittenPortably() {
@@ -28,8 +28,10 @@ class PortablePathsTest {
         assertEquals(".", paths.of("/work/main"));
         assertEquals("../shared/data/voc", paths.of("/work/shared/data/voc"), "beside it");
         assertEquals("../runs/vgg/out", paths.of("/work/runs/vgg/out"));
-        assertEquals("${dataCache}/cifar10/cifar-10-batches-bin",
-                paths.of("/home/alice/.ll4al/data/cifar10/cifar-10-batches-bin"), "under a named root");
+        assertEquals(
+                "${dataCache}/cifar10/cifar-10-batches-bin",
+                paths.of("/home/alice/.ll4al/data/cifar10/cifar-10-batches-bin"),
+                "under a named root");
         assertEquals("${dataCache}", paths.of("/home/alice/.ll4al/data"));
         assertEquals("${path}/datasets/voc", paths.of("/mnt/disk7/datasets/voc"), "elsewhere: the last two names");
         assertEquals("${path}/x", paths.of("/x"));
@@ -38,8 +40,12 @@ class PortablePathsTest {
 
     @Test
     void writingIsIdempotentSoOldAndNewRecordsMatch() {
-        for (String v : List.of("/work/shared/data/voc", "/mnt/disk7/datasets/voc", "data/voc",
-                "/home/alice/.ll4al/data/cifar10", "../x")) {
+        for (String v : List.of(
+                "/work/shared/data/voc",
+                "/mnt/disk7/datasets/voc",
+                "data/voc",
+                "/home/alice/.ll4al/data/cifar10",
+                "../x")) {
             assertEquals(paths.of(v), paths.of(paths.of(v)), v);
         }
         assertTrue(PortablePaths.isPlaceholder("${path}/datasets/voc"));
@@ -58,23 +64,27 @@ class PortablePathsTest {
 
     @Test
     void aRunJsonWithAnAbsoluteDataPathMatchesTheSameFolderGivenRelatively() {
-        RunManifest old = new RunManifest(Map.of("data", "/work/shared/data/voc", "pretrained", "/work/runs/vgg/out",
-                "epochs", "16"), Map.of()); // written before path options were recorded: legacy names apply
-        RunManifest fresh = new RunManifest(Map.of("data", "../shared/data/voc", "pretrained", "../runs/vgg/out",
-                "epochs", "16"), Map.of());
+        RunManifest old = new RunManifest(
+                Map.of("data", "/work/shared/data/voc", "pretrained", "/work/runs/vgg/out", "epochs", "16"),
+                Map.of()); // written before path options were recorded: legacy names apply
+        RunManifest fresh = new RunManifest(
+                Map.of("data", "../shared/data/voc", "pretrained", "../runs/vgg/out", "epochs", "16"), Map.of());
         fresh.setPathOptions(List.of("data", "pretrained"));
         assertEquals(List.of(), old.differences(fresh, Set.of(), paths));
         assertEquals(List.of(), fresh.differences(old, Set.of(), paths));
-        RunManifest other = new RunManifest(Map.of("data", "../shared/data/voc2007", "pretrained", "../runs/vgg/out",
-                "epochs", "16"), Map.of());
-        assertEquals(List.of("data: /work/shared/data/voc -> ../shared/data/voc2007"), old.differences(other, Set.of(), paths));
+        RunManifest other = new RunManifest(
+                Map.of("data", "../shared/data/voc2007", "pretrained", "../runs/vgg/out", "epochs", "16"), Map.of());
+        assertEquals(
+                List.of("data: /work/shared/data/voc -> ../shared/data/voc2007"),
+                old.differences(other, Set.of(), paths));
     }
 
     @Test
     void everyPublishedRunJsonIsReadAndNamesItsPathOptions() throws Exception {
         Path published = Path.of("..", "docs", "results");
         try (Stream<Path> dirs = Files.list(published)) {
-            List<Path> runs = dirs.filter(d -> Files.exists(d.resolve("run.json"))).toList();
+            List<Path> runs =
+                    dirs.filter(d -> Files.exists(d.resolve("run.json"))).toList();
             assertTrue(runs.size() >= 5, "published runs: " + runs);
             for (Path d : runs) {
                 RunManifest m = ResultsReader.manifest(d);

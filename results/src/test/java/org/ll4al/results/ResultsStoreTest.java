@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +22,43 @@ class ResultsStoreTest {
     Path dir;
 
     private static CycleResult row(String strategy, int trial, int cycle, double metric, double rank) {
-        return new CycleResult("classification", strategy, trial, 42L, cycle, 1000 * (cycle + 1), "top1_accuracy",
-                metric, rank, 12.5, 0.25, CycleResult.OK);
+        return CycleResult.builder()
+                .task("classification")
+                .strategy(strategy)
+                .trial(trial)
+                .seed(42L)
+                .cycle(cycle)
+                .labeled(1000 * (cycle + 1))
+                .metric("top1_accuracy", metric)
+                .lossRankAccuracy(rank)
+                .seconds(12.5, 0.25)
+                .build();
+    }
+
+    @Test
+    void theColumnTableWritesAndReadsEveryComponentOfARow() {
+        CycleResult full = CycleResult.builder()
+                .task("pose")
+                .strategy("badge")
+                .trial(3)
+                .seed(-7L)
+                .cycle(4)
+                .labeled(123)
+                .metric("pckh", 0.25)
+                .lossRankAccuracy(0.5)
+                .seconds(1.5, 2.5)
+                .status("failed: x, y")
+                .diagnostics(new SelectionDiagnostics(1.25, 0.75, 0.125))
+                .labeledLossRankAccuracy(0.625)
+                .committeeLossAgreement(0.375)
+                .entropyLossRankAccuracy(0.875)
+                .build();
+        ResultsStore.open(dir).appendCycle(full, List.of());
+        assertEquals(List.of(full), ResultsReader.cycles(dir));
+        assertEquals(
+                CsvLayout.CYCLE_COLUMNS.size(),
+                CycleResult.class.getRecordComponents().length + 2,
+                "one column per component, the diagnostics' three included");
     }
 
     @Test
@@ -43,31 +79,45 @@ class ResultsStoreTest {
     @Test
     void readsGzippedSelectionsAndRefusesToAppendBesideThem() throws Exception {
         ResultsStore s = ResultsStore.open(dir);
-        List<SelectionRecord> picks = List.of(new SelectionRecord("classification", "lloss", 0, 0, 17, 3.25),
+        List<SelectionRecord> picks = List.of(
+                new SelectionRecord("classification", "lloss", 0, 0, 17, 3.25),
                 new SelectionRecord("classification", "random", 1, 2, 4, Double.NaN));
         s.appendCycle(row("lloss", 0, 0, 0.5, 0.6), picks);
         Path csv = dir.resolve("selections.csv");
         Path gz = dir.resolve("selections.csv.gz");
-        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+        try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(Files.readAllBytes(csv));
         }
-        String both = assertThrows(ResultsException.class, () -> ResultsReader.selections(dir)).getMessage();
+        String both = assertThrows(ResultsException.class, () -> ResultsReader.selections(dir))
+                .getMessage();
         assertTrue(both.contains("selections.csv") && both.contains("selections.csv.gz"), both);
         Files.delete(csv);
         assertEquals(picks, ResultsReader.selections(dir));
-        String open = assertThrows(ResultsException.class, () -> ResultsStore.open(dir)).getMessage();
+        String open = assertThrows(ResultsException.class, () -> ResultsStore.open(dir))
+                .getMessage();
         assertTrue(open.contains("selections.csv.gz") && open.contains("seed-from-published.sh"), open);
         assertFalse(Files.exists(csv), "refused before writing anything");
         Files.writeString(gz, "not gzip");
-        String bad = assertThrows(ResultsException.class, () -> ResultsReader.selections(dir)).getMessage();
+        String bad = assertThrows(ResultsException.class, () -> ResultsReader.selections(dir))
+                .getMessage();
         assertTrue(bad.contains(gz.toString()), bad);
     }
 
     @Test
     void diagnosticsRoundTrip() {
         ResultsStore s = ResultsStore.open(dir);
-        CycleResult a = new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy", 0.5, 0.6, 1, 2,
-                CycleResult.OK, new SelectionDiagnostics(1.25, 0.55, Double.NaN));
+        CycleResult a = CycleResult.builder()
+                .task("classification")
+                .strategy("lloss")
+                .trial(0)
+                .seed(42L)
+                .cycle(0)
+                .labeled(1000)
+                .metric("top1_accuracy", 0.5)
+                .lossRankAccuracy(0.6)
+                .seconds(1, 2)
+                .diagnostics(new SelectionDiagnostics(1.25, 0.55, Double.NaN))
+                .build();
         s.appendCycle(a, List.of());
         CycleResult back = ResultsReader.cycles(dir).get(0);
         assertEquals(a, back);
@@ -85,12 +135,25 @@ class ResultsStoreTest {
         assertEquals(SelectionDiagnostics.NONE, r.diagnostics());
         // resuming into the old folder: the header is rewritten so appended rows match it
         ResultsStore s = ResultsStore.open(dir);
-        s.appendCycle(new CycleResult("classification", "lloss", 0, 42L, 1, 2000, "top1_accuracy", 0.6, 0.6, 1, 2,
-                CycleResult.OK, new SelectionDiagnostics(2, 0.7, 0.9)), List.of());
+        s.appendCycle(
+                CycleResult.builder()
+                        .task("classification")
+                        .strategy("lloss")
+                        .trial(0)
+                        .seed(42L)
+                        .cycle(1)
+                        .labeled(2000)
+                        .metric("top1_accuracy", 0.6)
+                        .lossRankAccuracy(0.6)
+                        .seconds(1, 2)
+                        .diagnostics(new SelectionDiagnostics(2, 0.7, 0.9))
+                        .build(),
+                List.of());
         List<String> lines = Files.readAllLines(dir.resolve("cycles.csv"));
-        assertTrue(lines.get(0).endsWith(
-                ",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,labeled_loss_rank_accuracy"
-                        + ",committee_loss_agreement,entropy_loss_rank_accuracy"));
+        assertTrue(lines.get(0)
+                .endsWith(
+                        ",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,labeled_loss_rank_accuracy"
+                                + ",committee_loss_agreement,entropy_loss_rank_accuracy"));
         assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,,,,", lines.get(1));
         assertEquals(2, ResultsReader.cycles(dir).size());
         assertEquals(0.9, ResultsReader.cycles(dir).get(1).diagnostics().pickedLabelEntropy());
@@ -104,18 +167,52 @@ class ResultsStoreTest {
                 + "detection,committee,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7\n";
         Files.writeString(dir.resolve("cycles.csv"), before);
         assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).committeeLossAgreement()));
-        CycleResult next = new CycleResult("detection", "committee", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
-                CycleResult.OK, SelectionDiagnostics.NONE, 0.8, 0.625);
+        CycleResult next = CycleResult.builder()
+                .task("detection")
+                .strategy("committee")
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(1, 2)
+                .labeledLossRankAccuracy(0.8)
+                .committeeLossAgreement(0.625)
+                .build();
         ResultsStore.open(dir).appendCycle(next, List.of());
         List<CycleResult> back = ResultsReader.cycles(dir);
         assertEquals(0.7, back.get(0).labeledLossRankAccuracy(), "the old row keeps its values");
         assertEquals(next, back.get(1));
         assertEquals(0.625, back.get(1).committeeLossAgreement());
-        CycleResult differs = new CycleResult("detection", "committee", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
-                CycleResult.OK, SelectionDiagnostics.NONE, 0.8, 0.6);
+        CycleResult differs = CycleResult.builder()
+                .task("detection")
+                .strategy("committee")
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(1, 2)
+                .labeledLossRankAccuracy(0.8)
+                .committeeLossAgreement(0.6)
+                .build();
         assertFalse(next.sameOutcome(differs));
-        assertTrue(next.sameOutcome(new CycleResult("detection", "committee", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
-                CycleResult.OK, SelectionDiagnostics.NONE, 0.8)), "an unmeasured agreement is not a difference");
+        assertTrue(
+                next.sameOutcome(CycleResult.builder()
+                        .task("detection")
+                        .strategy("committee")
+                        .trial(0)
+                        .seed(42L)
+                        .cycle(1)
+                        .labeled(300)
+                        .metric("mAP", 0.2)
+                        .lossRankAccuracy(0.56)
+                        .seconds(1, 2)
+                        .labeledLossRankAccuracy(0.8)
+                        .build()),
+                "an unmeasured agreement is not a difference");
     }
 
     @Test
@@ -126,17 +223,51 @@ class ResultsStoreTest {
                 + "detection,entropy,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7,\n";
         Files.writeString(dir.resolve("cycles.csv"), before);
         assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).entropyLossRankAccuracy()));
-        CycleResult next = new CycleResult("detection", "entropy", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
-                CycleResult.OK, SelectionDiagnostics.NONE, 0.8, Double.NaN, 0.675);
+        CycleResult next = CycleResult.builder()
+                .task("detection")
+                .strategy("entropy")
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(1, 2)
+                .labeledLossRankAccuracy(0.8)
+                .entropyLossRankAccuracy(0.675)
+                .build();
         ResultsStore.open(dir).appendCycle(next, List.of());
         List<CycleResult> back = ResultsReader.cycles(dir);
         assertEquals(0.7, back.get(0).labeledLossRankAccuracy(), "the old row keeps its values");
         assertEquals(next, back.get(1));
         assertEquals(0.675, back.get(1).entropyLossRankAccuracy());
-        assertFalse(next.sameOutcome(new CycleResult("detection", "entropy", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
-                CycleResult.OK, SelectionDiagnostics.NONE, 0.8, Double.NaN, 0.6)));
-        assertTrue(next.sameOutcome(new CycleResult("detection", "entropy", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2,
-                CycleResult.OK, SelectionDiagnostics.NONE, 0.8)), "an unmeasured ranking is not a difference");
+        assertFalse(next.sameOutcome(CycleResult.builder()
+                .task("detection")
+                .strategy("entropy")
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(1, 2)
+                .labeledLossRankAccuracy(0.8)
+                .entropyLossRankAccuracy(0.6)
+                .build()));
+        assertTrue(
+                next.sameOutcome(CycleResult.builder()
+                        .task("detection")
+                        .strategy("entropy")
+                        .trial(0)
+                        .seed(42L)
+                        .cycle(1)
+                        .labeled(300)
+                        .metric("mAP", 0.2)
+                        .lossRankAccuracy(0.56)
+                        .seconds(1, 2)
+                        .labeledLossRankAccuracy(0.8)
+                        .build()),
+                "an unmeasured ranking is not a difference");
     }
 
     @Test
@@ -147,28 +278,81 @@ class ResultsStoreTest {
         Files.writeString(dir.resolve("cycles.csv"), before);
         assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).labeledLossRankAccuracy()));
         ResultsStore s = ResultsStore.open(dir);
-        CycleResult next = new CycleResult("detection", "lloss", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 1, 2, CycleResult.OK,
-                new SelectionDiagnostics(1.2, 0.53, 0.8), 0.81);
+        CycleResult next = CycleResult.builder()
+                .task("detection")
+                .strategy("lloss")
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(1, 2)
+                .diagnostics(new SelectionDiagnostics(1.2, 0.53, 0.8))
+                .labeledLossRankAccuracy(0.81)
+                .build();
         s.appendCycle(next, List.of());
         List<CycleResult> back = ResultsReader.cycles(dir);
         assertEquals(0.52, back.get(0).diagnostics().subsetLossRankAccuracy(), "the old row keeps its values");
         assertTrue(Double.isNaN(back.get(0).labeledLossRankAccuracy()));
         assertEquals(next, back.get(1));
-        CycleResult other = new CycleResult("detection", "lloss", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 9, 9, CycleResult.OK,
-                new SelectionDiagnostics(1.2, 0.53, 0.8), 0.80);
-        CycleResult unmeasured = new CycleResult("detection", "lloss", 0, 42L, 1, 300, "mAP", 0.2, 0.56, 9, 9,
-                CycleResult.OK, new SelectionDiagnostics(1.2, 0.53, 0.8));
+        CycleResult other = CycleResult.builder()
+                .task("detection")
+                .strategy("lloss")
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(9, 9)
+                .diagnostics(new SelectionDiagnostics(1.2, 0.53, 0.8))
+                .labeledLossRankAccuracy(0.80)
+                .build();
+        CycleResult unmeasured = CycleResult.builder()
+                .task("detection")
+                .strategy("lloss")
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(9, 9)
+                .diagnostics(new SelectionDiagnostics(1.2, 0.53, 0.8))
+                .build();
         assertFalse(next.sameOutcome(other), "a different labeled-set ranking is a different outcome");
-        assertTrue(next.sameOutcome(unmeasured) && unmeasured.sameOutcome(next), "a row without it is no contradiction");
+        assertTrue(
+                next.sameOutcome(unmeasured) && unmeasured.sameOutcome(next), "a row without it is no contradiction");
     }
 
     @Test
     void aRowWithoutDiagnosticsAgreesWithOneThatHasThem() {
         CycleResult without = row("lloss", 0, 0, 0.5, 0.7);
-        CycleResult with = new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy", 0.5, 0.7, 9, 9,
-                CycleResult.OK, new SelectionDiagnostics(2, 0.7, 0.9));
-        CycleResult other = new CycleResult("classification", "lloss", 0, 42L, 0, 1000, "top1_accuracy", 0.5, 0.7, 9, 9,
-                CycleResult.OK, new SelectionDiagnostics(2, 0.7, 0.8));
+        CycleResult with = CycleResult.builder()
+                .task("classification")
+                .strategy("lloss")
+                .trial(0)
+                .seed(42L)
+                .cycle(0)
+                .labeled(1000)
+                .metric("top1_accuracy", 0.5)
+                .lossRankAccuracy(0.7)
+                .seconds(9, 9)
+                .diagnostics(new SelectionDiagnostics(2, 0.7, 0.9))
+                .build();
+        CycleResult other = CycleResult.builder()
+                .task("classification")
+                .strategy("lloss")
+                .trial(0)
+                .seed(42L)
+                .cycle(0)
+                .labeled(1000)
+                .metric("top1_accuracy", 0.5)
+                .lossRankAccuracy(0.7)
+                .seconds(9, 9)
+                .diagnostics(new SelectionDiagnostics(2, 0.7, 0.8))
+                .build();
         assertTrue(without.sameOutcome(with) && with.sameOutcome(without));
         assertTrue(!with.sameOutcome(other));
     }
@@ -176,14 +360,16 @@ class ResultsStoreTest {
     @Test
     void reopeningDropsAHalfWrittenLineAndOrphanSelections() throws Exception {
         ResultsStore s = ResultsStore.open(dir);
-        s.appendCycle(row("lloss", 0, 0, 0.5, 0.7), List.of(new SelectionRecord("classification", "lloss", 0, 0, 3, 1.0)));
+        s.appendCycle(
+                row("lloss", 0, 0, 0.5, 0.7), List.of(new SelectionRecord("classification", "lloss", 0, 0, 3, 1.0)));
         // a kill during the next cycle: its selections landed, its cycle row only half
         Files.writeString(dir.resolve("selections.csv"), "classification,lloss,0,1,9,2.0\n", StandardOpenOption.APPEND);
         Files.writeString(dir.resolve("cycles.csv"), "classification,lloss,0,42,1,20", StandardOpenOption.APPEND);
         ResultsStore again = ResultsStore.open(dir);
         assertEquals(1, again.cycles().size());
         assertEquals(List.of(new SelectionRecord("classification", "lloss", 0, 0, 3, 1.0)), again.selections());
-        assertTrue(Files.readString(dir.resolve("cycles.csv"), StandardCharsets.UTF_8).endsWith("\n"));
+        assertTrue(Files.readString(dir.resolve("cycles.csv"), StandardCharsets.UTF_8)
+                .endsWith("\n"));
         again.appendCycle(row("lloss", 0, 1, 0.6, 0.7), List.of());
         assertEquals(2, ResultsReader.cycles(dir).size());
     }

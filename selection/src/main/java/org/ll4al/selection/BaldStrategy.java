@@ -8,6 +8,10 @@ package org.ll4al.selection;
 public final class BaldStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public BaldStrategy() {
-        super("bald", Signal.BALD, true, "highest mutual information over T MC-dropout passes (BALD; needs -Ddropout > 0)");
+        super(
+                "bald",
+                Signal.BALD,
+                true,
+                "highest mutual information over T MC-dropout passes (BALD; needs -Ddropout > 0)");
     }
 }

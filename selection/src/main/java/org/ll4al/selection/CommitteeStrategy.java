@@ -8,7 +8,10 @@ package org.ll4al.selection;
 public final class CommitteeStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public CommitteeStrategy() {
-        super("committee", Signal.COMMITTEE_DISAGREEMENT, true,
+        super(
+                "committee",
+                Signal.COMMITTEE_DISAGREEMENT,
+                true,
                 "highest mean KL of M members' posteriors to their consensus (trains M models: M x cost)");
     }
 }

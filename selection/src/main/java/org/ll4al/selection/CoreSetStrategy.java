@@ -110,8 +110,8 @@ public final class CoreSetStrategy implements SelectionStrategy {
                 for (int j = 0; j < b; j++) {
                     float[] row = labeled[from + j];
                     if (row.length != d) {
-                        throw new IllegalArgumentException(
-                                "labeled embedding " + (from + j) + " has " + row.length + " dimensions, expected " + d);
+                        throw new IllegalArgumentException("labeled embedding " + (from + j) + " has " + row.length
+                                + " dimensions, expected " + d);
                     }
                     float sq = 0;
                     for (int k = 0; k < d; k++) {
@@ -122,7 +122,10 @@ public final class CoreSetStrategy implements SelectionStrategy {
                 }
                 // every intermediate starts from an array of the block manager, so it is freed here
                 try (NDManager block = m.newSubManager()) {
-                    float[] blockMin = block.create(ca, new Shape(b, w)).matMul(xsT).min(new int[] {0}).toFloatArray();
+                    float[] blockMin = block.create(ca, new Shape(b, w))
+                            .matMul(xsT)
+                            .min(new int[] {0})
+                            .toFloatArray();
                     for (int i = 0; i < n; i++) {
                         min[i] = Math.min(min[i], Math.max(0f, norm[i] + blockMin[i]));
                     }

@@ -8,7 +8,10 @@ package org.ll4al.selection;
 public final class IsalStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public IsalStrategy() {
-        super("isal", Signal.INFLUENCE, false,
+        super(
+                "isal",
+                Signal.INFLUENCE,
+                false,
                 "most negative influence on a held-out reference set's loss (ISAL; LiSSA for H^-1)");
     }
 }

@@ -10,7 +10,7 @@ import ai.djl.util.PairList;
 
 /**
  * Dropout that is active while training and, for Monte Carlo dropout, in inference passes whose
- * {@link LearningLossNetwork#setMcDropout} switch is on (BatchNorm stays in inference mode then).
+ * {@code LearningLossNetwork.setMcDropout} switch is on (BatchNorm stays in inference mode then).
  * Off in every other inference pass. Masks come from the engine's random generator.
  */
 public final class McDropout extends AbstractBlock {
@@ -34,7 +34,7 @@ public final class McDropout extends AbstractBlock {
      * Turns Monte Carlo sampling on or off in every {@code McDropout} layer (rate &gt; 0) of a
      * block and its descendants; returns how many layers there are.
      */
-    static int setSampling(Block block, boolean on) {
+    public static int setSampling(Block block, boolean on) {
         int n = 0;
         if (block instanceof McDropout d && d.rate > 0) {
             d.sampling = on;
@@ -56,7 +56,8 @@ public final class McDropout extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         if (rate == 0 || !(training || sampling)) {
             return inputs;
         }

@@ -1,10 +1,10 @@
 package org.ll4al.selection;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The scored subset of the unlabeled pool handed to a strategy: dataset ids plus whatever
@@ -88,8 +88,8 @@ public final class PoolView {
     /** Builder of {@link PoolView}. */
     public static final class Builder {
         private int[] ids;
-        private final Map<Signal, float[]> scores = new EnumMap<>(Signal.class);
-        private final Map<Signal, float[][]> vectors = new EnumMap<>(Signal.class);
+        private final Map<Signal, float[]> scores = new TreeMap<>();
+        private final Map<Signal, float[][]> vectors = new TreeMap<>();
         private float[][] labeledEmbeddings;
         private String source = "the task";
 
@@ -140,20 +140,18 @@ public final class PoolView {
             if (Arrays.stream(ids).distinct().count() != ids.length) {
                 throw new IllegalArgumentException("PoolView: ids must be distinct");
             }
-            scores.forEach(
-                    (k, v) -> {
-                        if (v.length != ids.length) {
-                            throw new IllegalArgumentException(
-                                    "PoolView: " + k + " has " + v.length + " values for " + ids.length + " ids");
-                        }
-                    });
-            vectors.forEach(
-                    (k, v) -> {
-                        if (v.length != ids.length) {
-                            throw new IllegalArgumentException(
-                                    "PoolView: " + k + " has " + v.length + " rows for " + ids.length + " ids");
-                        }
-                    });
+            scores.forEach((k, v) -> {
+                if (v.length != ids.length) {
+                    throw new IllegalArgumentException(
+                            "PoolView: " + k + " has " + v.length + " values for " + ids.length + " ids");
+                }
+            });
+            vectors.forEach((k, v) -> {
+                if (v.length != ids.length) {
+                    throw new IllegalArgumentException(
+                            "PoolView: " + k + " has " + v.length + " rows for " + ids.length + " ids");
+                }
+            });
             return new PoolView(this);
         }
     }

@@ -1,6 +1,8 @@
 package org.ll4al.selection;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -53,11 +55,11 @@ public final class SubsetSampler {
     }
 
     /** {@link #limit(int, int, long)} of a list: the kept elements, in their original order. */
-    public static <T> java.util.List<T> limit(java.util.List<T> all, int limit, long seed) {
+    public static <T> List<T> limit(List<T> all, int limit, long seed) {
         if (limit <= 0 || limit >= all.size()) {
             return all;
         }
-        java.util.List<T> out = new java.util.ArrayList<>(limit);
+        List<T> out = new ArrayList<>(limit);
         for (int i : limit(all.size(), limit, seed)) {
             out.add(all.get(i));
         }

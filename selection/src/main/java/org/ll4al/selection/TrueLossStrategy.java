@@ -8,7 +8,10 @@ package org.ll4al.selection;
 public final class TrueLossStrategy extends ScoreStrategy {
     /** Creates the strategy. */
     public TrueLossStrategy() {
-        super("true-loss", Signal.TRUE_LOSS, true,
+        super(
+                "true-loss",
+                Signal.TRUE_LOSS,
+                true,
                 "CONTROL, reads labels: highest true task loss (what a perfect loss predictor would pick)");
     }
 

@@ -3,6 +3,7 @@ package org.ll4al.selection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class CoreSetStrategyTest {
     /** Textbook greedy k-center in double precision. */
     private static int[] bruteForce(int[] ids, float[][] x, float[][] centers, int k) {
         double[] min = new double[x.length];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
         for (float[] c : centers) {
             for (int i = 0; i < x.length; i++) {
                 min[i] = Math.min(min[i], dist(x[i], c));
@@ -71,9 +72,10 @@ class CoreSetStrategyTest {
         float[][] x = {{0, 0}, {10, 0}, {0, 5}, {1, 1}};
         float[][] labeled = {{0, 0}, {1, 1}};
         int[] ids = {100, 200, 300, 400};
-        Selection s = new CoreSetStrategy().select(
-                PoolView.builder().setIds(ids).optEmbeddings(x, labeled).build(), 4, new Random(0));
-        // farthest first: (10,0) at distance 9.06 from (1,1); then (0,5) at 4.12; then the two on centers (tie -> smaller id)
+        Selection s = new CoreSetStrategy()
+                .select(PoolView.builder().setIds(ids).optEmbeddings(x, labeled).build(), 4, new Random(0));
+        // farthest first: (10,0) at distance 9.06 from (1,1); then (0,5) at 4.12; then the two on centers (tie ->
+        // smaller id)
         assertArrayEquals(new int[] {200, 300, 100, 400}, s.ids());
         assertEquals(Math.sqrt(82), s.scores()[0], 1e-5);
         assertEquals(0.0, s.scores()[3], 1e-6);

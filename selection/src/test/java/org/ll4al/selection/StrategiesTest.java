@@ -24,14 +24,16 @@ class StrategiesTest {
 
     @Test
     void entropyPicksHighestWithTiesToSmallerId() {
-        Selection s = Strategies.byName("entropy").select(pool(Signal.ENTROPY, 0.1f, 0.9f, 0.5f, 0.9f, 0.2f), 3, new Random(0));
+        Selection s = Strategies.byName("entropy")
+                .select(pool(Signal.ENTROPY, 0.1f, 0.9f, 0.5f, 0.9f, 0.2f), 3, new Random(0));
         assertArrayEquals(new int[] {20, 4002, 35}, s.ids());
         assertArrayEquals(new double[] {0.9f, 0.9f, 0.5f}, s.scores(), 1e-7);
     }
 
     @Test
     void marginPicksSmallestGap() {
-        Selection s = Strategies.byName("margin").select(pool(Signal.MARGIN, 0.1f, 0.9f, 0.05f, 0.7f, 0.3f), 2, new Random(0));
+        Selection s = Strategies.byName("margin")
+                .select(pool(Signal.MARGIN, 0.1f, 0.9f, 0.05f, 0.7f, 0.3f), 2, new Random(0));
         assertArrayEquals(new int[] {35, 710}, s.ids());
     }
 
@@ -44,13 +46,15 @@ class StrategiesTest {
 
     @Test
     void learningLossPicksHighestPredictedLoss() {
-        Selection s = Strategies.byName("lloss").select(pool(Signal.PREDICTED_LOSS, -1f, 2.5f, 0.3f, 1.7f, 3f), 2, new Random(0));
+        Selection s = Strategies.byName("lloss")
+                .select(pool(Signal.PREDICTED_LOSS, -1f, 2.5f, 0.3f, 1.7f, 3f), 2, new Random(0));
         assertArrayEquals(new int[] {58, 20}, s.ids());
     }
 
     @Test
     void trueLossPicksHighestTrueLossAndIsTheOnlyControl() {
-        Selection s = Strategies.byName("true-loss").select(pool(Signal.TRUE_LOSS, 0.2f, 0.1f, 4f, 0.3f, 4f), 3, new Random(0));
+        Selection s = Strategies.byName("true-loss")
+                .select(pool(Signal.TRUE_LOSS, 0.2f, 0.1f, 4f, 0.3f, 4f), 3, new Random(0));
         assertArrayEquals(new int[] {35, 58, 4002}, s.ids());
         for (String n : Strategies.names()) {
             SelectionStrategy st = Strategies.byName(n);
@@ -74,8 +78,12 @@ class StrategiesTest {
         assertEquals(50, Arrays.stream(a).distinct().count());
         assertTrue(Arrays.stream(a).allMatch(valid::contains));
         // independent of the order the subset came in
-        int[] reversed = IntStream.range(0, ids.length).map(i -> ids[ids.length - 1 - i]).toArray();
-        assertArrayEquals(a, r.select(PoolView.builder().setIds(reversed).build(), 50, new Random(5)).ids());
+        int[] reversed =
+                IntStream.range(0, ids.length).map(i -> ids[ids.length - 1 - i]).toArray();
+        assertArrayEquals(
+                a,
+                r.select(PoolView.builder().setIds(reversed).build(), 50, new Random(5))
+                        .ids());
     }
 
     @Test
@@ -90,16 +98,20 @@ class StrategiesTest {
     @Test
     void missingSignalIsAClearError() {
         PoolView p = pool(Signal.ENTROPY, 1, 2, 3, 4, 5);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Strategies.byName("lloss").select(p, 1, new Random(0)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Strategies.byName("lloss").select(p, 1, new Random(0)));
         assertTrue(e.getMessage().contains("PREDICTED_LOSS"), e.getMessage());
     }
 
     @Test
     void budgetOutsideTheSubsetIsRejected() {
         PoolView p = pool(Signal.ENTROPY, 1, 2, 3, 4, 5);
-        assertThrows(IllegalArgumentException.class, () -> Strategies.byName("entropy").select(p, 6, new Random(0)));
-        assertThrows(IllegalArgumentException.class, () -> Strategies.byName("entropy").select(p, 0, new Random(0)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Strategies.byName("entropy").select(p, 6, new Random(0)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Strategies.byName("entropy").select(p, 0, new Random(0)));
     }
 
     @Test

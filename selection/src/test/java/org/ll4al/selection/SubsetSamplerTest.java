@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class SubsetSamplerTest {
 
     private static JsonObject fixture() throws IOException {
-        try (Reader r = new InputStreamReader(SubsetSamplerTest.class.getResourceAsStream("/fixtures/sampler.json"),
-                StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(
+                SubsetSamplerTest.class.getResourceAsStream("/fixtures/sampler.json"), StandardCharsets.UTF_8)) {
             return new Gson().fromJson(r, JsonObject.class);
         }
     }
@@ -33,18 +34,24 @@ class SubsetSamplerTest {
         JsonObject f = fixture();
         for (JsonElement c : f.getAsJsonArray("draw")) {
             JsonObject o = c.getAsJsonObject();
-            int[] picked = SubsetSampler.draw(ints(o.get("ids")), o.get("size").getAsInt(), new Random(o.get("seed").getAsLong()));
+            int[] picked = SubsetSampler.draw(
+                    ints(o.get("ids")),
+                    o.get("size").getAsInt(),
+                    new Random(o.get("seed").getAsLong()));
             assertArrayEquals(ints(o.get("picked")), picked, "draw " + o.get("size") + " seed " + o.get("seed"));
         }
         for (JsonElement c : f.getAsJsonArray("limit")) {
             JsonObject o = c.getAsJsonObject();
-            int[] kept = SubsetSampler.limit(o.get("n").getAsInt(), o.get("limit").getAsInt(), o.get("seed").getAsLong());
+            int[] kept = SubsetSampler.limit(
+                    o.get("n").getAsInt(),
+                    o.get("limit").getAsInt(),
+                    o.get("seed").getAsLong());
             assertArrayEquals(ints(o.get("kept")), kept, "limit " + o.get("limit") + " of " + o.get("n"));
         }
         for (JsonElement c : f.getAsJsonArray("shuffle")) {
             JsonObject o = c.getAsJsonObject();
             int[] a = new int[o.get("n").getAsInt()];
-            java.util.Arrays.setAll(a, i -> i);
+            Arrays.setAll(a, i -> i);
             SubsetSampler.shuffle(a, new Random(o.get("seed").getAsLong()));
             assertArrayEquals(ints(o.get("order")), a, "shuffle of " + a.length);
         }

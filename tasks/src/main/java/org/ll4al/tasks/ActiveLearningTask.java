@@ -33,7 +33,7 @@ public interface ActiveLearningTask extends AutoCloseable {
 
     /**
      * Builds a fresh, uninitialised target model. Its block returns {@code [heads..., taps...,
-     * embedding]} (see {@link org.ll4al.selection.LearningLossNetwork}).
+     * embedding]} (see {@link org.ll4al.selection.lossprediction.LearningLossNetwork}).
      */
     TargetModel newTargetModel();
 
@@ -106,8 +106,8 @@ public interface ActiveLearningTask extends AutoCloseable {
      * whose metric and uncertainty read the same decoded predictions (detection: decoding + NMS
      * per image) overrides this to decode each image once; the default adds, then scores.
      */
-    default Map<Signal, float[]> evaluateBatch(MetricAccumulator metric, NDList heads, TaskBatch batch,
-            Set<Signal> wanted) {
+    default Map<Signal, float[]> evaluateBatch(
+            MetricAccumulator metric, NDList heads, TaskBatch batch, Set<Signal> wanted) {
         metric.add(heads, batch);
         return wanted.isEmpty() ? Map.of() : uncertainty(heads, batch, wanted);
     }

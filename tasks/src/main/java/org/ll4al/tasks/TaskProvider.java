@@ -1,12 +1,13 @@
 package org.ll4al.tasks;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionTable;
+import org.ll4al.options.Presets;
+import org.ll4al.options.Settings;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionTable;
-import org.ll4al.tasks.option.Presets;
-import org.ll4al.tasks.option.Settings;
 
 /**
  * Creates a task by name; registered through {@code META-INF/services} and found by
@@ -70,7 +71,7 @@ public interface TaskProvider {
 
     /** A configuration of this task from the given values (task and shared options) over their defaults. */
     default TaskConfig config(Map<String, String> values, long seed) {
-        Map<String, String> m = new java.util.HashMap<>(Map.of("width", "1"));
+        Map<String, String> m = new HashMap<>(Map.of("width", "1"));
         m.putAll(values);
         return TaskConfig.of(OptionTable.of(TaskConfig.OPTIONS, options()).parse(m), seed);
     }

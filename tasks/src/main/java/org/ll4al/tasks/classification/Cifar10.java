@@ -21,10 +21,9 @@ public final class Cifar10 {
     /** Number of classes. */
     public static final int CLASSES = 10;
 
-    static final String HELP =
-            "CIFAR-10 binary version from https://www.cs.toronto.edu/~kriz/cifar.html"
-                    + " (cifar-10-binary.tar.gz): unpack and point -Ddata at the folder holding"
-                    + " data_batch_1.bin .. data_batch_5.bin and test_batch.bin (-Ddownload=cifar10 does both)";
+    static final String HELP = "CIFAR-10 binary version from https://www.cs.toronto.edu/~kriz/cifar.html"
+            + " (cifar-10-binary.tar.gz): unpack and point -Ddata at the folder holding"
+            + " data_batch_1.bin .. data_batch_5.bin and test_batch.bin (-Ddownload=cifar10 does both)";
 
     private final byte[] images;
     private final byte[] labels;
@@ -39,13 +38,14 @@ public final class Cifar10 {
         checkDir(dir);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches("data_batch_\\d+\\.bin")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().matches("data_batch_\\d+\\.bin"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new TaskDataException("CIFAR-10 folder " + dir + ": cannot list it (" + e + ")", e);
         }
         if (files.isEmpty()) {
-            throw new TaskDataException(
-                    "CIFAR-10 folder " + dir + ": no data_batch_*.bin found. Get the " + HELP);
+            throw new TaskDataException("CIFAR-10 folder " + dir + ": no data_batch_*.bin found. Get the " + HELP);
         }
         return load(files);
     }

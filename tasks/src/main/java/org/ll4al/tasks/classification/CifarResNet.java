@@ -13,9 +13,9 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.ll4al.selection.McDropout;
 import java.util.ArrayList;
 import java.util.List;
+import org.ll4al.selection.McDropout;
 
 /**
  * ResNet-18 for 32x32 input (3x3 stem, no max-pool, BasicBlock stages [2,2,2,2] of 64, 128,

@@ -4,10 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.LabelEntropy;
@@ -24,7 +25,7 @@ public final class ClassificationTask implements ActiveLearningTask {
     private final int[] evalIndex;
     private final double width;
     private final float dropout;
-    private final java.util.function.Supplier<TargetModel> model;
+    private final Supplier<TargetModel> model;
 
     /**
      * Creates the task over chosen parts of the data.
@@ -44,8 +45,8 @@ public final class ClassificationTask implements ActiveLearningTask {
      *
      * @param dropout dropout rate on the pooled features (0 = the paper's network)
      */
-    public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
-            float dropout) {
+    public ClassificationTask(
+            Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width, float dropout) {
         this(train, poolIndex, test, evalIndex, width, dropout, null);
     }
 
@@ -53,13 +54,19 @@ public final class ClassificationTask implements ActiveLearningTask {
      * Creates the task with another target model (e.g. the SSD's VGG base as a classifier, to
      * pretrain it): {@code model} builds a fresh one returning {@code [logits, taps..., embedding]}.
      */
-    public ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex,
-            java.util.function.Supplier<TargetModel> model) {
+    public ClassificationTask(
+            Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, Supplier<TargetModel> model) {
         this(train, poolIndex, test, evalIndex, 1, 0f, model);
     }
 
-    private ClassificationTask(Cifar10 train, int[] poolIndex, Cifar10 test, int[] evalIndex, double width,
-            float dropout, java.util.function.Supplier<TargetModel> model) {
+    private ClassificationTask(
+            Cifar10 train,
+            int[] poolIndex,
+            Cifar10 test,
+            int[] evalIndex,
+            double width,
+            float dropout,
+            Supplier<TargetModel> model) {
         this.train = train;
         this.poolIndex = poolIndex;
         this.test = test;
@@ -109,8 +116,11 @@ public final class ClassificationTask implements ActiveLearningTask {
             return model.get();
         }
         return new TargetModel(
-                new CifarResNet(width, Cifar10.CLASSES, dropout), 4, new Shape(3, 32, 32),
-                "ResNet-18 (CIFAR) width " + width + (dropout > 0 ? ", dropout " + dropout + " before the classifier" : ""));
+                new CifarResNet(width, Cifar10.CLASSES, dropout),
+                4,
+                new Shape(3, 32, 32),
+                "ResNet-18 (CIFAR) width " + width
+                        + (dropout > 0 ? ", dropout " + dropout + " before the classifier" : ""));
     }
 
     @Override
@@ -180,7 +190,7 @@ public final class ClassificationTask implements ActiveLearningTask {
             margin[i] = top - second;
             least[i] = 1f - top;
         }
-        Map<Signal, float[]> out = new EnumMap<>(Signal.class);
+        Map<Signal, float[]> out = new TreeMap<>();
         out.put(Signal.ENTROPY, entropy);
         out.put(Signal.MARGIN, margin);
         out.put(Signal.LEAST_CONFIDENCE, least);

@@ -1,13 +1,13 @@
 package org.ll4al.tasks.classification;
 
 import java.util.List;
+import org.ll4al.options.Option;
+import org.ll4al.options.Presets;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.Presets;
 
 /** Provides the {@code classification} task (CIFAR-10, ResNet-18) and its presets. */
 public final class ClassificationTaskProvider implements TaskProvider {
@@ -28,7 +28,12 @@ public final class ClassificationTaskProvider implements TaskProvider {
     }
 
     /** {@code -Ddropout}: dropout before the classifier (BALD's MC dropout needs it; 0 = the paper's ResNet). */
-    public static final Option<Float> DROPOUT = Option.real("dropout", 0, 1, false, "0",
+    public static final Option<Float> DROPOUT = Option.real(
+            "dropout",
+            0,
+            1,
+            false,
+            "0",
             "classification: dropout rate before the classifier, in [0, 1) (bald needs > 0; 0 = paper)");
 
     private static final Presets PRESETS = Presets.parse("classification", """
@@ -132,7 +137,6 @@ public final class ClassificationTaskProvider implements TaskProvider {
         Cifar10 test = Cifar10.loadTest(config.data());
         int[] pool = SubsetSampler.limit(train.size(), config.poolLimit(), config.seed());
         int[] eval = SubsetSampler.limit(test.size(), config.evalLimit(), config.seed() + 1);
-        return new ClassificationTask(train, pool, test, eval, config.width(),
-                config.get(DROPOUT));
+        return new ClassificationTask(train, pool, test, eval, config.width(), config.get(DROPOUT));
     }
 }

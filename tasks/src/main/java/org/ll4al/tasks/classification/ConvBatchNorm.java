@@ -7,8 +7,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import org.ll4al.options.Option;
 import org.ll4al.tasks.nn.GuardedConv2d;
-import org.ll4al.tasks.option.Option;
 
 /**
  * A bias-free convolution followed by batch norm, folded into one biased convolution when not
@@ -25,9 +25,12 @@ public final class ConvBatchNorm {
      * {@code -Dll4al.foldBatchNorm}: false turns folding off for A/B measurements
      * (docs/benchmarks.md); a JVM-wide system property, passed to a supervised child JVM.
      */
-    public static final Option<Boolean> FOLD = Option.bool("ll4al.foldBatchNorm", "true",
-            "engine: classification's inference folds batch norm into the convolutions (false: two operators, for A/B"
-                    + " measurements, docs/benchmarks.md)").session();
+    public static final Option<Boolean> FOLD = Option.bool(
+                    "ll4al.foldBatchNorm",
+                    "true",
+                    "engine: classification's inference folds batch norm into the convolutions (false: two operators, for A/B"
+                            + " measurements, docs/benchmarks.md)")
+            .session();
 
     /** The system property that turns folding off ({@code false}). */
     static final String PROPERTY = FOLD.name();
@@ -82,8 +85,8 @@ public final class ConvBatchNorm {
             NDArray scale = gamma.div(var.add(EPSILON).sqrt());
             NDArray weight = w.mul(scale.reshape(-1, 1, 1, 1));
             NDArray bias = beta.sub(mean.mul(scale));
-            return GuardedConv2d.guardedConv2d(x, weight, bias, c.getStride(), c.getPadding(), c.getDilation(),
-                    c.getGroups());
+            return GuardedConv2d.guardedConv2d(
+                    x, weight, bias, c.getStride(), c.getPadding(), c.getDilation(), c.getGroups());
         }
     }
 

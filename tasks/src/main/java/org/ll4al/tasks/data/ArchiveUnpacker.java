@@ -39,11 +39,15 @@ final class ArchiveUnpacker {
         int files;
         try {
             Files.createDirectories(dest);
-            files = spec.format() == ArchiveFormat.ZIP ? unzip(archive, spec, dest, found, listener)
+            files = spec.format() == ArchiveFormat.ZIP
+                    ? unzip(archive, spec, dest, found, listener)
                     : untar(archive, spec, dest, found, listener);
         } catch (IOException | IllegalArgumentException e) {
-            throw new TaskDataException(archive + ": cannot unpack it as " + spec.format().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '.') + " into " + dest + ": " + e, e);
+            throw new TaskDataException(
+                    archive + ": cannot unpack it as "
+                            + spec.format().name().toLowerCase(Locale.ROOT).replace('_', '.') + " into " + dest + ": "
+                            + e,
+                    e);
         }
         Set<String> missing = new TreeSet<>(spec.pick().keySet());
         missing.removeAll(found);
@@ -54,13 +58,14 @@ final class ArchiveUnpacker {
         return files;
     }
 
-    private static int untar(Path archive, OfficialArchive spec, Path dest, Set<String> found, DownloadListener listener)
+    private static int untar(
+            Path archive, OfficialArchive spec, Path dest, Set<String> found, DownloadListener listener)
             throws IOException {
         long size = Files.size(archive);
         int files = 0;
         try (Counting counted = new Counting(new BufferedInputStream(Files.newInputStream(archive), 1 << 16));
-                InputStream raw = spec.format() == ArchiveFormat.TAR_GZ ? new GzipCompressorInputStream(counted, true)
-                        : counted;
+                InputStream raw =
+                        spec.format() == ArchiveFormat.TAR_GZ ? new GzipCompressorInputStream(counted, true) : counted;
                 TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
@@ -79,7 +84,8 @@ final class ArchiveUnpacker {
         return files;
     }
 
-    private static int unzip(Path archive, OfficialArchive spec, Path dest, Set<String> found, DownloadListener listener)
+    private static int unzip(
+            Path archive, OfficialArchive spec, Path dest, Set<String> found, DownloadListener listener)
             throws IOException {
         int files = 0;
         long done = 0;
@@ -101,8 +107,15 @@ final class ArchiveUnpacker {
     }
 
     /** Writes one entry where it belongs; returns whether a file was written. */
-    private static boolean write(Path archive, String name, boolean directory, InputStream in, OfficialArchive spec,
-            Path dest, Set<String> found) throws IOException {
+    private static boolean write(
+            Path archive,
+            String name,
+            boolean directory,
+            InputStream in,
+            OfficialArchive spec,
+            Path dest,
+            Set<String> found)
+            throws IOException {
         String relative = relative(archive, name);
         if (relative.isEmpty()) {
             return false; // the archive's own root folder

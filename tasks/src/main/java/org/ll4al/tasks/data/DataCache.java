@@ -54,7 +54,7 @@ public final class DataCache {
         this.http = http;
     }
 
-    /** The cache folder. */
+    /** The folder datasets are fetched to and unpacked in ({@code -DdataCache}). */
     public Path root() {
         return root;
     }
@@ -85,8 +85,9 @@ public final class DataCache {
         }
         List<String> missing = missing(d, dataFolder(d));
         if (!missing.isEmpty()) {
-            throw new TaskDataException(installed(d) + ": exists but lacks " + String.join(", ", missing) + " of dataset "
-                    + d.name() + "; it was not installed by the download (remove it to fetch the dataset again)");
+            throw new TaskDataException(
+                    installed(d) + ": exists but lacks " + String.join(", ", missing) + " of dataset " + d.name()
+                            + "; it was not installed by the download (remove it to fetch the dataset again)");
         }
         return true;
     }
@@ -107,8 +108,8 @@ public final class DataCache {
         } catch (IOException e) {
             throw new TaskDataException(downloads() + ": cannot create the download folder: " + e, e);
         }
-        try (FileChannel lockFile = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        try (FileChannel lockFile =
+                        FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
             if (has(d)) {
                 return dataFolder(d); // another process installed it meanwhile
@@ -149,9 +150,12 @@ public final class DataCache {
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
                 return sha256;
             } catch (HttpFetch.Truncated e) {
-                throw new DataUnavailableException("the download of " + a.file() + " from " + url + " is incomplete: "
-                        + e.getMessage() + "; nothing was unpacked, and " + part + " is kept: the same command resumes"
-                        + " it.\n" + byHand(d), e);
+                throw new DataUnavailableException(
+                        "the download of " + a.file() + " from " + url + " is incomplete: "
+                                + e.getMessage() + "; nothing was unpacked, and " + part
+                                + " is kept: the same command resumes"
+                                + " it.\n" + byHand(d),
+                        e);
             } catch (HttpFetch.Unreachable | HttpFetch.Refused e) {
                 failures.add(e.getMessage());
             }
@@ -172,8 +176,9 @@ public final class DataCache {
      * Checks {@code file} against the published digest; on a mismatch moves it aside to
      * {@code target.rejected} and throws. Returns the SHA-256 found.
      */
-    private String check(OfficialDataset d, OfficialArchive a, Path file, Path target, String from,
-            DownloadListener listener) throws IOException {
+    private String check(
+            OfficialDataset d, OfficialArchive a, Path file, Path target, String from, DownloadListener listener)
+            throws IOException {
         if (a.size() >= 0 && Files.size(file) != a.size()) {
             Path rejected = reject(file, target);
             throw new DataUnavailableException(target + " (from " + from + ") has " + Files.size(rejected)
@@ -183,8 +188,8 @@ public final class DataCache {
         String[] found = digests(file, a, listener);
         Checksum c = a.checksum();
         if (!c.pinned()) {
-            listener.note("WARNING: " + a.file() + " cannot be verified: " + c.source() + ". Its SHA-256 is "
-                    + found[0] + "; compare it with a copy you trust.");
+            listener.note("WARNING: " + a.file() + " cannot be verified: " + c.source() + ". Its SHA-256 is " + found[0]
+                    + "; compare it with a copy you trust.");
             return found[0];
         }
         String actual = c.algorithm().equals("MD5") ? found[1] : found[0];
@@ -195,7 +200,8 @@ public final class DataCache {
                     + "); moved aside to " + rejected + ", nothing was unpacked.\n" + byHand(d));
         }
         listener.note(a.file() + ": " + c.algorithm() + " matches the published " + c.hex()
-                + (c.algorithm().equals("MD5") ? " (only an MD5 is published for this file; its SHA-256 is " + found[0] + ")"
+                + (c.algorithm().equals("MD5")
+                        ? " (only an MD5 is published for this file; its SHA-256 is " + found[0] + ")"
                         : ""));
         return found[0];
     }
@@ -248,8 +254,11 @@ public final class DataCache {
             Path stagedRoot = unwrapped(d, staging);
             List<String> missing = missing(d, stagedRoot.resolve(d.data()));
             if (!missing.isEmpty()) {
-                throw new TaskDataException("the archives of dataset " + d.name() + " (" + String.join(", ",
-                        d.archives().stream().map(OfficialArchive::file).toList()) + ") lack " + String.join(", ", missing)
+                throw new TaskDataException("the archives of dataset " + d.name() + " ("
+                        + String.join(
+                                ", ",
+                                d.archives().stream().map(OfficialArchive::file).toList()) + ") lack "
+                        + String.join(", ", missing)
                         + " where the task reads them; nothing was installed");
             }
             Path from = stagedRoot.resolve(d.installs());
@@ -259,8 +268,10 @@ public final class DataCache {
             try {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                throw new TaskDataException(root + ": cannot move " + from + " to " + to + " in one step (" + e
-                        + "); the staging folder must be on the cache's file system", e);
+                throw new TaskDataException(
+                        root + ": cannot move " + from + " to " + to + " in one step (" + e
+                                + "); the staging folder must be on the cache's file system",
+                        e);
             }
         } finally {
             deleteStaging(staging, listener);
@@ -283,7 +294,9 @@ public final class DataCache {
         }
         try (Stream<Path> children = Files.list(staging)) {
             List<Path> all = children.toList();
-            if (all.size() == 1 && Files.isDirectory(all.get(0)) && missing(d, all.get(0).resolve(d.data())).isEmpty()) {
+            if (all.size() == 1
+                    && Files.isDirectory(all.get(0))
+                    && missing(d, all.get(0).resolve(d.data())).isEmpty()) {
                 return all.get(0);
             }
         }
@@ -299,8 +312,13 @@ public final class DataCache {
                 + " (-Ddownload) on " + OffsetDateTime.now() + ".\n");
         for (int i = 0; i < d.archives().size(); i++) {
             OfficialArchive a = d.archives().get(i);
-            sb.append(String.format(Locale.ROOT, "%s: from %s; SHA-256 %s; checked against %s (%s)%n", a.file(),
-                    String.join(" or ", urls(a).stream().map(URI::toString).toList()), sha256s.get(i), a.checksum().describe(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%s: from %s; SHA-256 %s; checked against %s (%s)%n",
+                    a.file(),
+                    String.join(" or ", urls(a).stream().map(URI::toString).toList()),
+                    sha256s.get(i),
+                    a.checksum().describe(),
                     a.checksum().source()));
         }
         return sb.toString();
@@ -317,7 +335,10 @@ public final class DataCache {
             }
             sb.append("\n  ").append(a.file()).append(" from ").append(a.urls().get(0));
             sb.append(" (").append(a.size() >= 0 ? String.format(Locale.ROOT, "%,d bytes, ", a.size()) : "");
-            sb.append(a.checksum().pinned() ? a.checksum().algorithm() + " " + a.checksum().hex() : "no published checksum");
+            sb.append(
+                    a.checksum().pinned()
+                            ? a.checksum().algorithm() + " " + a.checksum().hex()
+                            : "no published checksum");
             sb.append(") -> ").append(dest);
         }
         return sb.toString();

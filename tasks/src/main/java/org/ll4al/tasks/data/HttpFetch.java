@@ -86,8 +86,8 @@ public final class HttpFetch {
             if (status == HttpURLConnection.HTTP_PARTIAL && have > 0) {
                 Matcher m = CONTENT_RANGE.matcher(String.valueOf(c.getHeaderField("Content-Range")));
                 if (!m.matches() || Long.parseLong(m.group(1)) != have) {
-                    throw new Refused(url + " answered a range other than the one asked (" + c.getHeaderField("Content-Range")
-                            + ")");
+                    throw new Refused(url + " answered a range other than the one asked ("
+                            + c.getHeaderField("Content-Range") + ")");
                 }
                 total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
                 append = true;
@@ -101,7 +101,8 @@ public final class HttpFetch {
                 Files.delete(part); // the part is not a prefix the server knows: start over
                 return fetch(url, part, expected, label, listener);
             } else {
-                throw new Refused(url + " answered HTTP " + status + " " + String.valueOf(c.getResponseMessage()).trim());
+                throw new Refused(url + " answered HTTP " + status + " "
+                        + String.valueOf(c.getResponseMessage()).trim());
             }
             if (expected >= 0 && total >= 0 && total != expected) {
                 throw new Refused(url + " sends " + total + " bytes, but the published archive has " + expected
@@ -114,11 +115,21 @@ public final class HttpFetch {
         }
     }
 
-    private long copy(HttpURLConnection c, Path part, boolean append, long have, long total, String label,
-            DownloadListener listener) throws IOException {
+    private long copy(
+            HttpURLConnection c,
+            Path part,
+            boolean append,
+            long have,
+            long total,
+            String label,
+            DownloadListener listener)
+            throws IOException {
         long done = have;
         try (InputStream in = c.getInputStream();
-                OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                OutputStream out = Files.newOutputStream(
+                        part,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buf = new byte[1 << 16];
             listener.transferred(label, done, total);
@@ -129,8 +140,9 @@ public final class HttpFetch {
                 listener.transferred(label, done, total);
             }
         } catch (IOException e) {
-            throw new Truncated("the transfer stopped after " + done + (total >= 0 ? " of " + total : "") + " bytes (" + e
-                    + ")", e);
+            throw new Truncated(
+                    "the transfer stopped after " + done + (total >= 0 ? " of " + total : "") + " bytes (" + e + ")",
+                    e);
         }
         if (total >= 0 && done < total) {
             throw new Truncated("the connection closed after " + done + " of " + total + " bytes", null);

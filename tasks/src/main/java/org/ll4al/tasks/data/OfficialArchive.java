@@ -16,8 +16,8 @@ import java.util.Map;
  *     the entries whose file name is a key, each written to the path it maps to (for an
  *     annotation archive whose files the task reads under other names)
  */
-public record OfficialArchive(String file, List<URI> urls, Checksum checksum, long size, ArchiveFormat format,
-        Map<String, String> pick) {
+public record OfficialArchive(
+        String file, List<URI> urls, Checksum checksum, long size, ArchiveFormat format, Map<String, String> pick) {
 
     /** Copies the lists, which must not be empty where a URL is needed. */
     public OfficialArchive {
@@ -30,8 +30,8 @@ public record OfficialArchive(String file, List<URI> urls, Checksum checksum, lo
 
     /** An archive unpacked whole, from one URL and its mirrors. */
     public static OfficialArchive of(String file, Checksum checksum, long size, ArchiveFormat format, String... urls) {
-        return new OfficialArchive(file, List.of(urls).stream().map(URI::create).toList(), checksum, size, format,
-                Map.of());
+        return new OfficialArchive(
+                file, List.of(urls).stream().map(URI::create).toList(), checksum, size, format, Map.of());
     }
 
     /** The same archive unpacking only the entries named in {@code pick}, renamed. */

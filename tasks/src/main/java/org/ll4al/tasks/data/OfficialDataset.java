@@ -18,8 +18,14 @@ import java.util.List;
  *     is moved into place)
  * @param archives the files to fetch, unpacked in this order
  */
-public record OfficialDataset(String name, String description, String root, String installs, String data,
-        List<String> expect, List<OfficialArchive> archives) {
+public record OfficialDataset(
+        String name,
+        String description,
+        String root,
+        String installs,
+        String data,
+        List<String> expect,
+        List<OfficialArchive> archives) {
 
     /** Copies the lists. */
     public OfficialDataset {

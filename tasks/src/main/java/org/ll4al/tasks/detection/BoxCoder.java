@@ -1,5 +1,7 @@
 package org.ll4al.tasks.detection;
 
+import java.util.Arrays;
+
 /**
  * SSD box arithmetic in plain Java: IoU, matching of ground truth to priors (each ground truth
  * takes its best prior, then every prior with IoU >= threshold takes its best ground truth), and
@@ -41,10 +43,10 @@ public final class BoxCoder {
         int p = priorCorners.length;
         int[] best = new int[p];
         double[] bestIou = new double[p];
-        java.util.Arrays.fill(best, -1);
+        Arrays.fill(best, -1);
         int[] bestPrior = new int[truths.length];
         double[] bestPriorIou = new double[truths.length];
-        java.util.Arrays.fill(bestPriorIou, -1);
+        Arrays.fill(bestPriorIou, -1);
         for (int j = 0; j < p; j++) {
             for (int g = 0; g < truths.length; g++) {
                 double o = iou(truths[g], priorCorners[j]);
@@ -94,8 +96,15 @@ public final class BoxCoder {
      * Training targets of one image: encoded offsets {@code loc[4P]} and classes {@code conf[P]}
      * (0 = background, label + 1 otherwise).
      */
-    public static void targets(float[][] truths, int[] labels, float[][] priors, float[][] priorCorners,
-            float[] loc, int locAt, int[] conf, int confAt) {
+    public static void targets(
+            float[][] truths,
+            int[] labels,
+            float[][] priors,
+            float[][] priorCorners,
+            float[] loc,
+            int locAt,
+            int[] conf,
+            int confAt) {
         int p = priors.length;
         if (truths.length == 0) {
             return;

@@ -3,15 +3,17 @@ package org.ll4al.tasks.detection;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ll4al.selection.Signal;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
@@ -67,10 +69,8 @@ public final class DetectionTask implements ActiveLearningTask {
         int size = config.imageSize() > 0 ? config.imageSize() : 300;
         VocReader reader = new VocReader(config.data(), config.get(DetectionTaskProvider.CLASSES));
         classes = reader.classes();
-        train = new VocImages(SubsetSampler.limit(reader.read(trainSplit),
-                config.poolLimit(), config.seed()), size);
-        eval = new VocImages(SubsetSampler.limit(reader.read(evalSplit),
-                config.evalLimit(), config.seed() + 1), size);
+        train = new VocImages(SubsetSampler.limit(reader.read(trainSplit), config.poolLimit(), config.seed()), size);
+        eval = new VocImages(SubsetSampler.limit(reader.read(evalSplit), config.evalLimit(), config.seed() + 1), size);
         if (train.count() == 0 || eval.count() == 0) {
             throw new TaskDataException("VOC split lists under " + config.data() + " are empty; " + VocReader.HELP);
         }
@@ -112,16 +112,28 @@ public final class DetectionTask implements ActiveLearningTask {
 
     @Override
     public String describe() {
-        return String.format("VOC detection: pool %d images (%s), eval %d (%s), %d classes; %s; %s",
-                train.count(), trainSplit, eval.count(), evalSplit, classes.size(), modelText(),
-                pretrained == null ? "VGG base trained from scratch (no -Dpretrained; on CPU schedules mAP stays near 0.02: docs/tasks.md, -Dpretrain=vgg)"
+        return String.format(
+                "VOC detection: pool %d images (%s), eval %d (%s), %d classes; %s; %s",
+                train.count(),
+                trainSplit,
+                eval.count(),
+                evalSplit,
+                classes.size(),
+                modelText(),
+                pretrained == null
+                        ? "VGG base trained from scratch (no -Dpretrained; on CPU schedules mAP stays near 0.02: docs/tasks.md, -Dpretrain=vgg)"
                         : "VGG base from " + pretrained);
     }
 
     private String modelText() {
-        return String.format("SSD%d VGG16-style width %.3g, %s, %d priors on maps %s, %s",
-                layout.imageSize(), layout.width(), batchNorm ? "BatchNorm" : "no BatchNorm", priors.length,
-                java.util.Arrays.toString(layout.featureSizes()), elevenPoint ? "VOC07 11-point AP" : "area AP");
+        return String.format(
+                "SSD%d VGG16-style width %.3g, %s, %d priors on maps %s, %s",
+                layout.imageSize(),
+                layout.width(),
+                batchNorm ? "BatchNorm" : "no BatchNorm",
+                priors.length,
+                Arrays.toString(layout.featureSizes()),
+                elevenPoint ? "VOC07 11-point AP" : "area AP");
     }
 
     @Override
@@ -137,12 +149,17 @@ public final class DetectionTask implements ActiveLearningTask {
         for (int id : ids) {
             VocAnnotation a = train.annotation(id);
             float[][] boxes = trainingBoxes(a);
-            samples.add(switch (augmentation) {
-                case "ssd" -> SsdAugmentation.augment(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
-                case "photo" -> SsdAugmentation.photoMirror(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
-                case "flip" -> SsdAugmentation.mirror(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
-                default -> SsdAugmentation.plain(train.pixels(id), train.imageSize(), boxes, trainingLabels(a));
-            });
+            samples.add(
+                    switch (augmentation) {
+                        case "ssd" ->
+                            SsdAugmentation.augment(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
+                        case "photo" ->
+                            SsdAugmentation.photoMirror(
+                                    train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
+                        case "flip" ->
+                            SsdAugmentation.mirror(train.pixels(id), train.imageSize(), boxes, trainingLabels(a), rng);
+                        default -> SsdAugmentation.plain(train.pixels(id), train.imageSize(), boxes, trainingLabels(a));
+                    });
         }
         return batch(manager, ids, samples);
     }
@@ -161,7 +178,8 @@ public final class DetectionTask implements ActiveLearningTask {
         List<SsdAugmentation.Sample> samples = new ArrayList<>(ids.length);
         for (int id : ids) {
             VocAnnotation a = images.annotation(id);
-            samples.add(SsdAugmentation.plain(images.pixels(id), images.imageSize(), trainingBoxes(a), trainingLabels(a)));
+            samples.add(
+                    SsdAugmentation.plain(images.pixels(id), images.imageSize(), trainingBoxes(a), trainingLabels(a)));
         }
         return batch(manager, ids, samples);
     }
@@ -185,7 +203,7 @@ public final class DetectionTask implements ActiveLearningTask {
                 out[n++] = a.labels()[i];
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     private TaskBatch batch(NDManager manager, int[] ids, List<SsdAugmentation.Sample> samples) {
@@ -216,14 +234,19 @@ public final class DetectionTask implements ActiveLearningTask {
 
     @Override
     public NDArray perSampleLoss(NDList heads, TaskBatch batch) {
-        return SsdLoss.perImage(heads.get(0), heads.get(1), batch.labels().get(0), batch.labels().get(1));
+        return SsdLoss.perImage(
+                heads.get(0),
+                heads.get(1),
+                batch.labels().get(0),
+                batch.labels().get(1));
     }
 
     /** An image's positive priors (SSD normalises the batch's loss by its positives), with -Dnormalize=batch. */
     @Override
     public NDArray lossWeights(TaskBatch batch) {
-        return batchNormalized ? batch.labels().get(1).gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                .sum(new int[] {1}) : null;
+        return batchNormalized
+                ? batch.labels().get(1).gt(0).toType(DataType.FLOAT32, false).sum(new int[] {1})
+                : null;
     }
 
     @Override
@@ -238,8 +261,8 @@ public final class DetectionTask implements ActiveLearningTask {
 
     /** Decodes + NMS-es each evaluation image once for both the mAP and the entropy. */
     @Override
-    public Map<Signal, float[]> evaluateBatch(MetricAccumulator metric, NDList heads, TaskBatch batch,
-            Set<Signal> wanted) {
+    public Map<Signal, float[]> evaluateBatch(
+            MetricAccumulator metric, NDList heads, TaskBatch batch, Set<Signal> wanted) {
         if (!(metric instanceof VocMetric voc)) {
             return ActiveLearningTask.super.evaluateBatch(metric, heads, batch, wanted);
         }
@@ -248,7 +271,7 @@ public final class DetectionTask implements ActiveLearningTask {
 
     /** Each image's detections, added to {@code metric} when not null, and the entropy when wanted. */
     private Map<Signal, float[]> decoded(NDList heads, TaskBatch batch, Set<Signal> wanted, VocMetric metric) {
-        Map<Signal, float[]> out = new EnumMap<>(Signal.class);
+        Map<Signal, float[]> out = new TreeMap<>();
         boolean entropy = wanted.contains(Signal.ENTROPY);
         if (!entropy && metric == null) {
             return out;

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ll4al.options.Option;
+import org.ll4al.options.Presets;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.Presets;
 
 /** The {@code detection} task (PASCAL VOC, SSD) and its {@code paper}, {@code cpu}, {@code cpu-long} and {@code smoke} presets. */
 public final class DetectionTaskProvider implements TaskProvider {
@@ -20,29 +20,39 @@ public final class DetectionTaskProvider implements TaskProvider {
     }
 
     /** {@code -Daugment}: training augmentation. */
-    public static final Option<String> AUGMENT = Option.oneOf("augment", "ssd",
+    public static final Option<String> AUGMENT = Option.oneOf(
+            "augment",
+            "ssd",
             "detection: ssd (photometric, zoom-out, crop, flip) | photo (photometric, flip) | flip | none",
-            "ssd", "photo", "flip", "none");
+            "ssd",
+            "photo",
+            "flip",
+            "none");
     /** {@code -Dnormalize}: how the training loss is normalised. */
-    public static final Option<String> NORMALIZE = Option.oneOf("normalize", "batch",
+    public static final Option<String> NORMALIZE = Option.oneOf(
+            "normalize",
+            "batch",
             "detection: training loss normalised per batch (sum of losses / positives of the batch, as"
                     + " SSD) | image (mean of loss_i / positives_i); the module ranks per-image losses either way",
-            "image", "batch");
+            "image",
+            "batch");
     /** {@code -Dpretrained}: weights of the VGG base. */
-    public static final Option<Optional<Path>> PRETRAINED = Option.path("pretrained", "",
+    public static final Option<Optional<Path>> PRETRAINED = Option.path(
+            "pretrained",
+            "",
             "detection: local file of pretrained VGG-16 base weights (PyTorch state dict, safetensors or -Dpretrain=vgg output)");
     /** {@code -Dclasses}: the classes detected. */
     public static final Option<List<String>> CLASSES =
             Option.list("classes", "", "detection: comma list of class names (default the 20 VOC classes)");
     /** {@code -DtrainSplit}: the pool's split lists. */
-    public static final Option<String> TRAIN_SPLIT = Option.text("trainSplit", "2007:train",
-            "detection: year:split list of the pool, e.g. 2007:trainval,2012:trainval");
+    public static final Option<String> TRAIN_SPLIT = Option.text(
+            "trainSplit", "2007:train", "detection: year:split list of the pool, e.g. 2007:trainval,2012:trainval");
     /** {@code -DevalSplit}: the evaluation split. */
     public static final Option<String> EVAL_SPLIT =
             Option.text("evalSplit", "2007:val", "detection: year:split of the evaluation set");
     /** {@code -DbatchNorm}: BatchNorm in the VGG base. */
-    public static final Option<String> BATCH_NORM = Option.oneOf("batchNorm", "",
-            "detection: true | false (empty: true without pretrained weights)", "", "true", "false");
+    public static final Option<String> BATCH_NORM = Option.oneOf(
+            "batchNorm", "", "detection: true | false (empty: true without pretrained weights)", "", "true", "false");
     /** {@code -DapMethod}: average precision of VOC2007 or VOC2010+. */
     public static final Option<String> AP_METHOD =
             Option.oneOf("apMethod", "11point", "detection: 11point (VOC2007) | area (VOC2010+)", "11point", "area");
@@ -184,7 +194,8 @@ public final class DetectionTaskProvider implements TaskProvider {
     /** VOC2007 and/or VOC2012, as the years of {@code trainSplit} and {@code evalSplit} need them. */
     @Override
     public List<OfficialDataset> defaultData(Map<String, String> values) {
-        return VocData.forSplits(values.getOrDefault(TRAIN_SPLIT.name(), TRAIN_SPLIT.defaultValue()),
+        return VocData.forSplits(
+                values.getOrDefault(TRAIN_SPLIT.name(), TRAIN_SPLIT.defaultValue()),
                 values.getOrDefault(EVAL_SPLIT.name(), EVAL_SPLIT.defaultValue()));
     }
 

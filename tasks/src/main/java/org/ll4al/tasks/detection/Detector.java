@@ -84,7 +84,10 @@ public final class Detector {
                 }
                 if (!suppressed) {
                     kept.add(boxes[j]);
-                    all.add(new Detection(c - 1, probs[probAt + j * classes + c], boxes[j],
+                    all.add(new Detection(
+                            c - 1,
+                            probs[probAt + j * classes + c],
+                            boxes[j],
                             entropy(probs, probAt + j * classes, classes)));
                 }
             }

@@ -35,7 +35,8 @@ public final class L2Norm extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = ps.getValue(scale, x.getDevice(), training);
         NDArray norm = x.square().sum(new int[] {1}, true).add(EPS * EPS).sqrt();

@@ -150,7 +150,8 @@ public final class SsdAugmentation {
         double ay = (crop[3] - crop[1]) * r;
         double by = crop[1] * r - top;
         float[] chw = resample(s.chw(), size, ax, bx, ay, by, flip);
-        return new Sample(chw, outBoxes, keptLabels.stream().mapToInt(Integer::intValue).toArray());
+        return new Sample(
+                chw, outBoxes, keptLabels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Mirrors normalised boxes horizontally. */

@@ -38,10 +38,12 @@ public final class SsdLoss {
         NDArray small = diff.minimum(1f);
         NDArray smoothL1 = small.square().mul(0.5f).add(diff.sub(small)).sum(new int[] {2});
         NDArray locLoss = smoothL1.mul(pos).sum(new int[] {1});
-        NDArray ce = conf.logSoftmax(2).gather(target.expandDims(2), 2).squeeze(2).neg();
+        NDArray ce =
+                conf.logSoftmax(2).gather(target.expandDims(2), 2).squeeze(2).neg();
         NDArray negLoss = ce.stopGradient().mul(pos.neg().add(1f));
         NDArray rank = negLoss.argSort(1, false).argSort(1, true).toType(DataType.FLOAT32, false);
-        NDArray numNeg = numPos.mul(NEG_POS_RATIO).minimum(numPos.neg().add(priors)).expandDims(1);
+        NDArray numNeg =
+                numPos.mul(NEG_POS_RATIO).minimum(numPos.neg().add(priors)).expandDims(1);
         NDArray neg = rank.lt(numNeg).toType(DataType.FLOAT32, false);
         NDArray selected = pos.add(neg).minimum(1f);
         NDArray confLoss = ce.mul(selected).sum(new int[] {1});

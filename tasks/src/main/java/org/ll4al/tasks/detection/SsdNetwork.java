@@ -10,7 +10,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -110,7 +109,11 @@ public final class SsdNetwork extends AbstractBlock {
     }
 
     private static Block head(int filters) {
-        return GuardedConv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
+        return GuardedConv2d.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .setFilters(filters)
+                .build();
     }
 
     private static void conv(SequentialBlock seq, int filters, int k, int stride, int pad, int dil, boolean bn) {
@@ -128,7 +131,8 @@ public final class SsdNetwork extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         // when not training, intermediates are freed as soon as they are read (InferenceMemory)
         NDList x = InferenceMemory.forward(conv4, ps, inputs, training, params);
         List<NDArray> sources = new ArrayList<>(6);
@@ -164,8 +168,14 @@ public final class SsdNetwork extends AbstractBlock {
     }
 
     /** A head's output as (batch, locations x boxes, width); when not training its intermediates are freed. */
-    private static NDArray head(Block h, ParameterStore ps, NDList source, boolean training, PairList<String, Object> params,
-            long batch, int width) {
+    private static NDArray head(
+            Block h,
+            ParameterStore ps,
+            NDList source,
+            boolean training,
+            PairList<String, Object> params,
+            long batch,
+            int width) {
         NDArray y = h.forward(ps, source, training, params).singletonOrThrow();
         NDArray t = y.transpose(0, 2, 3, 1);
         NDArray r = t.reshape(batch, -1, width);

@@ -39,7 +39,8 @@ public final class VggClassifier extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray fc7 = vgg.forward(ps, inputs, training, params).singletonOrThrow();
         NDArray pooled = fc7.mean(new int[] {3}).mean(new int[] {2});
         return new NDList(fc.forward(ps, new NDList(pooled), training).singletonOrThrow(), fc7, pooled);

@@ -14,10 +14,10 @@ import java.util.Random;
 import org.ll4al.tasks.TargetModel;
 import org.ll4al.tasks.classification.Cifar10;
 import org.ll4al.tasks.classification.ClassificationTask;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * Pretrains the SSD's VGG base as a CIFAR-10 classifier (no ImageNet weights can be had here)
@@ -37,19 +37,38 @@ public final class VggPretraining {
      * @param out the weights file to write (atomically)
      * @return the test accuracy of the classifier
      */
-    public static double run(Path cifar, SsdLayout layout, boolean batchNorm, TrainSettings settings, long seed,
-            Path out, PrintStream log, TrainingListener listener) throws IOException {
+    public static double run(
+            Path cifar,
+            SsdLayout layout,
+            boolean batchNorm,
+            TrainSettings settings,
+            long seed,
+            Path out,
+            PrintStream log,
+            EpochListener listener)
+            throws IOException {
         Cifar10 train = Cifar10.loadTrain(cifar);
         Cifar10 test = Cifar10.loadTest(cifar);
         int[] pool = new int[train.size()];
         Arrays.setAll(pool, i -> i);
         int[] eval = new int[test.size()];
         Arrays.setAll(eval, i -> i);
-        ClassificationTask task = new ClassificationTask(train, pool, test, eval, () -> new TargetModel(
-                new VggClassifier(layout, batchNorm, Cifar10.CLASSES), 1, new Shape(3, 32, 32), String.format(
-                        "VGG base of SSD%d width %.3g%s as a CIFAR-10 classifier", layout.imageSize(), layout.width(),
-                        batchNorm ? " with BatchNorm" : "")));
-        TrainSettings s = settings.toBuilder().optLambda(0f).optDetachEpoch(settings.epochs()).build();
+        ClassificationTask task = new ClassificationTask(
+                train,
+                pool,
+                test,
+                eval,
+                () -> new TargetModel(
+                        new VggClassifier(layout, batchNorm, Cifar10.CLASSES),
+                        1,
+                        new Shape(3, 32, 32),
+                        String.format(
+                                "VGG base of SSD%d width %.3g%s as a CIFAR-10 classifier",
+                                layout.imageSize(), layout.width(), batchNorm ? " with BatchNorm" : "")));
+        TrainSettings s = settings.toBuilder()
+                .optLambda(0f)
+                .optDetachEpoch(settings.epochs())
+                .build();
         log.println(task.describe() + "; " + s.epochs() + " epochs on " + pool.length + " images");
         try (ActiveLearner learner = ActiveLearner.create(task, s, Device.cpu(), seed)) {
             learner.train(pool, new Random(seed), listener);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ll4al.tasks.TaskDataException;
+import org.ll4al.tasks.weights.TorchStateDict;
 
 /**
  * Loads {@code -Dpretrained} weights into the VGG base of an {@link SsdNetwork}: this project's
@@ -55,8 +56,10 @@ final class VggWeights {
     /** Indices of the 15 convolutions in ssd.pytorch's {@code vgg} ModuleList and torchvision's features. */
     static final int[] INDICES = {0, 2, 5, 7, 10, 12, 14, 17, 19, 21, 24, 26, 28, 31, 33};
     /** The layers' names. */
-    static final String[] NAMES = {"conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1", "conv3_2", "conv3_3",
-        "conv4_1", "conv4_2", "conv4_3", "conv5_1", "conv5_2", "conv5_3", "fc6", "fc7"};
+    static final String[] NAMES = {
+        "conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1", "conv3_2", "conv3_3", "conv4_1", "conv4_2", "conv4_3",
+        "conv5_1", "conv5_2", "conv5_3", "fc6", "fc7"
+    };
     /** This suite's input normalisation (DetectionTask: RGB, mean of SsdAugmentation, these deviations). */
     static final float[] STD = {58.4f, 57.1f, 57.4f};
     /** ssd.pytorch's (Caffe's) input means in RGB order (its MEANS = (104, 117, 123) are BGR). */
@@ -148,9 +151,12 @@ final class VggWeights {
                     @Override
                     public void checkType(String key) {
                         DataType d = t.get(key).getDataType();
-                        if (d != DataType.FLOAT32 && d != DataType.FLOAT64 && d != DataType.FLOAT16 && d != DataType.BFLOAT16) {
-                            throw new TaskDataException(file + ": tensor " + key + " is " + d
-                                    + "; only floating-point tensors are read");
+                        if (d != DataType.FLOAT32
+                                && d != DataType.FLOAT64
+                                && d != DataType.FLOAT16
+                                && d != DataType.BFLOAT16) {
+                            throw new TaskDataException(
+                                    file + ": tensor " + key + " is " + d + "; only floating-point tensors are read");
                         }
                     }
 
@@ -185,9 +191,11 @@ final class VggWeights {
                 }
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new TaskDataException(file + ": not VGG base weights of this SSD variant (" + layout
-                    + "): neither a parameter file of -Dpretrain=vgg for it nor a PyTorch state dict (torch.save) "
-                    + "or safetensors: " + e.getMessage(), e);
+            throw new TaskDataException(
+                    file + ": not VGG base weights of this SSD variant (" + layout
+                            + "): neither a parameter file of -Dpretrain=vgg for it nor a PyTorch state dict (torch.save) "
+                            + "or safetensors: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -218,18 +226,22 @@ final class VggWeights {
         }
         if (prefix == null) {
             List<String> keys = new ArrayList<>(src.keys());
-            throw new TaskDataException(file + ": no tensor 0.weight, vgg.0.weight or features.0.weight: not the VGG-16 "
+            throw new TaskDataException(file
+                    + ": no tensor 0.weight, vgg.0.weight or features.0.weight: not the VGG-16 "
                     + "of ssd.pytorch (vgg16_reducedfc.pth) or torchvision (vgg16-*.pth); its " + keys.size()
                     + " tensors: " + String.join(", ", keys.subList(0, Math.min(8, keys.size())))
                     + (keys.size() > 8 ? ", ..." : ""));
         }
         if (!norms.isEmpty()) {
-            throw new TaskDataException(file + ": a VGG-16 state dict holds no BatchNorm layers, but this SSD's base has "
-                    + "one after every convolution: run with -DbatchNorm=false (as the paper preset does)");
+            throw new TaskDataException(
+                    file + ": a VGG-16 state dict holds no BatchNorm layers, but this SSD's base has "
+                            + "one after every convolution: run with -DbatchNorm=false (as the paper preset does)");
         }
         boolean torchvision = "features.".equals(prefix);
         int count = INDICES.length;
-        if (torchvision && !src.keys().contains(prefix + "31.weight") && !src.keys().contains(prefix + "33.weight")) {
+        if (torchvision
+                && !src.keys().contains(prefix + "31.weight")
+                && !src.keys().contains(prefix + "33.weight")) {
             count = 13; // torchvision's VGG-16 has no fc6/fc7 convolutions
         }
         List<Parameter> params = new ArrayList<>();
@@ -248,7 +260,9 @@ final class VggWeights {
                 if (!expected.equals(found)) {
                     throw new TaskDataException(file + ": tensor " + key + what + " has shape " + found + ", this SSD ("
                             + layout.imageSize() + " px, width " + layout.width() + ") expects " + expected
-                            + (layout.width() != 1 ? "; the VGG-16 files fit width 1 (-Dwidth=1, the paper preset)" : ""));
+                            + (layout.width() != 1
+                                    ? "; the VGG-16 files fit width 1 (-Dwidth=1, the paper preset)"
+                                    : ""));
                 }
                 src.checkType(key);
                 params.add(p);
@@ -268,9 +282,10 @@ final class VggWeights {
             fromCaffeInput(convs.get(0));
         }
         if (count < INDICES.length && NOTED.add(file.toAbsolutePath())) {
-            System.err.println("pretrained: " + file + " is torchvision's VGG-16 layout: conv1_1..conv5_3 loaded, fc6 and "
-                    + "fc7 (no such convolutions there) keep their random initialisation; ssd.pytorch's "
-                    + "vgg16_reducedfc.pth holds all 15");
+            System.err.println(
+                    "pretrained: " + file + " is torchvision's VGG-16 layout: conv1_1..conv5_3 loaded, fc6 and "
+                            + "fc7 (no such convolutions there) keep their random initialisation; ssd.pytorch's "
+                            + "vgg16_reducedfc.pth holds all 15");
         }
     }
 

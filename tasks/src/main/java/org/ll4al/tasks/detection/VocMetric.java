@@ -54,8 +54,8 @@ public final class VocMetric implements MetricAccumulator {
     /** Adds a batch's detections, already decoded and NMS-ed, one list per image of the batch. */
     public void add(List<List<Detector.Detection>> perImage, TaskBatch batch) {
         if (perImage.size() != batch.size()) {
-            throw new IllegalArgumentException("VocMetric: " + perImage.size() + " detection lists for a batch of "
-                    + batch.size() + " images");
+            throw new IllegalArgumentException(
+                    "VocMetric: " + perImage.size() + " detection lists for a batch of " + batch.size() + " images");
         }
         for (int b = 0; b < batch.size(); b++) {
             addImage(perImage.get(b), eval.annotation(batch.ids()[b]));

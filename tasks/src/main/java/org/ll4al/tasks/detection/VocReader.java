@@ -24,9 +24,26 @@ public final class VocReader {
 
     /** The 20 PASCAL VOC classes in the devkit's order. */
     public static final List<String> VOC_CLASSES = List.of(
-            "aeroplane", "bicycle", "bird", "boat", "bottle", "bus", "car", "cat", "chair", "cow",
-            "diningtable", "dog", "horse", "motorbike", "person", "pottedplant", "sheep", "sofa",
-            "train", "tvmonitor");
+            "aeroplane",
+            "bicycle",
+            "bird",
+            "boat",
+            "bottle",
+            "bus",
+            "car",
+            "cat",
+            "chair",
+            "cow",
+            "diningtable",
+            "dog",
+            "horse",
+            "motorbike",
+            "person",
+            "pottedplant",
+            "sheep",
+            "sofa",
+            "train",
+            "tvmonitor");
 
     /** Where to get the data and which layout is expected. */
     public static final String HELP =
@@ -177,7 +194,8 @@ public final class VocReader {
                 continue;
             }
             if (label < 0) {
-                throw new TaskDataException(xml + ": object " + i + " has unknown class '" + name + "'; known: " + classes);
+                throw new TaskDataException(
+                        xml + ": object " + i + " has unknown class '" + name + "'; known: " + classes);
             }
             labels.add(label);
             String diff = optText(o, "difficult");
@@ -200,8 +218,16 @@ public final class VocReader {
         for (int i = 0; i < hard.length; i++) {
             hard[i] = difficult.get(i);
         }
-        return new Parsed(new VocAnnotation(id, jpg, width, height, boxes.toArray(new float[0][]),
-                labels.stream().mapToInt(Integer::intValue).toArray(), hard), dropped);
+        return new Parsed(
+                new VocAnnotation(
+                        id,
+                        jpg,
+                        width,
+                        height,
+                        boxes.toArray(new float[0][]),
+                        labels.stream().mapToInt(Integer::intValue).toArray(),
+                        hard),
+                dropped);
     }
 
     private static Element child(Path xml, Element e, String tag) {

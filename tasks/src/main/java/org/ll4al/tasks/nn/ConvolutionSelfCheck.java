@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.BinaryOperator;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.options.Option;
+import org.ll4al.options.OptionException;
 
 /**
  * Checks once per process whether the engine's 2-d convolution is correct for channel counts
@@ -33,13 +33,19 @@ public final class ConvolutionSelfCheck {
      * {@code -Dll4al.convGuard}: the guard, a JVM-wide system property (a supervised run passes it
      * to its child JVM): auto (checks once, pads where the check fails), on or off.
      */
-    public static final Option<String> OPTION = Option.of("ll4al.convGuard", "auto",
-            "engine: convolutions pad channels to multiples of 16 where oneDNN computes others wrongly: auto (a"
-                    + " self-check decides, once per JVM), on (always pad), off (never; docs/reliability.md)",
-            "auto, on or off", s -> {
-                String mode = s.trim().toLowerCase(Locale.ROOT);
-                return mode.isEmpty() ? "auto" : List.of("auto", "on", "off").contains(mode) ? mode : null;
-            }).session();
+    public static final Option<String> OPTION = Option.of(
+                    "ll4al.convGuard",
+                    "auto",
+                    "engine: convolutions pad channels to multiples of 16 where oneDNN computes others wrongly: auto (a"
+                            + " self-check decides, once per JVM), on (always pad), off (never; docs/reliability.md)",
+                    "auto, on or off",
+                    s -> {
+                        String mode = s.trim().toLowerCase(Locale.ROOT);
+                        return mode.isEmpty()
+                                ? "auto"
+                                : List.of("auto", "on", "off").contains(mode) ? mode : null;
+                    })
+            .session();
 
     /** The system property choosing the guard: auto, on or off. */
     public static final String PROPERTY = OPTION.name();
@@ -51,8 +57,9 @@ public final class ConvolutionSelfCheck {
     private static final int[][] CASES = {{24, 16, 12}, {16, 24, 16}, {8, 4, 16}};
 
     /** The engine's own convolution in the check's geometry: 3x3, stride 1, padding 1, no bias. */
-    static final BinaryOperator<NDArray> ENGINE = (x, w) -> Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1),
-            new Shape(1, 1), 1).singletonOrThrow();
+    static final BinaryOperator<NDArray> ENGINE =
+            (x, w) -> Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
+                    .singletonOrThrow();
 
     private ConvolutionSelfCheck() {}
 
@@ -124,9 +131,14 @@ public final class ConvolutionSelfCheck {
                     double ey = maxError(ya.toFloatArray(), y);
                     double ed = maxError(xa.getGradient().toFloatArray(), dx);
                     if (!(ey <= TOLERANCE) || !(ed <= TOLERANCE)) {
-                        return String.format(Locale.ROOT, "the engine's 3x3 convolution with %d input and %d output"
-                                + " channels is wrong on this machine (largest error: output %.3g, input gradient %.3g)",
-                                c[0], c[1], ey, ed);
+                        return String.format(
+                                Locale.ROOT,
+                                "the engine's 3x3 convolution with %d input and %d output"
+                                        + " channels is wrong on this machine (largest error: output %.3g, input gradient %.3g)",
+                                c[0],
+                                c[1],
+                                ey,
+                                ed);
                     }
                 }
             }
@@ -138,8 +150,10 @@ public final class ConvolutionSelfCheck {
         try {
             return Engine.getInstance().newGradientCollector();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("the convolution self-check runs before the first training step (a"
-                    + " GuardedConv2d's constructor runs it); it was first asked inside one: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the convolution self-check runs before the first training step (a"
+                            + " GuardedConv2d's constructor runs it); it was first asked inside one: " + e.getMessage(),
+                    e);
         }
     }
 

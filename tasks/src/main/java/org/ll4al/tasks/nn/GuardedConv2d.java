@@ -32,7 +32,8 @@ public final class GuardedConv2d extends Conv2d {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
@@ -45,20 +46,22 @@ public final class GuardedConv2d extends Conv2d {
      *
      * @param bias the bias, or null
      */
-    public static NDArray guardedConv2d(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
-            int groups) {
+    public static NDArray guardedConv2d(
+            NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups) {
         long oc = weight.getShape().get(0);
         long ic = weight.getShape().get(1);
         long ocPadded = padded(oc);
         long icPadded = ic <= 8 ? ic : padded(ic); // below 16 channels the engine reads plain layouts
         // the shapes first: most convolutions need no padding, and then the guard's mode is not consulted
         if (groups != 1 || (ocPadded == oc && icPadded == ic) || !ConvolutionSelfCheck.padsChannels()) {
-            return Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups).singletonOrThrow();
+            return Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)
+                    .singletonOrThrow();
         }
         NDArray input = x;
         if (icPadded > ic) {
             Shape s = x.getShape();
-            input = x.concat(x.getManager().zeros(new Shape(s.get(0), icPadded - ic, s.get(2), s.get(3)), x.getDataType()), 1);
+            input = x.concat(
+                    x.getManager().zeros(new Shape(s.get(0), icPadded - ic, s.get(2), s.get(3)), x.getDataType()), 1);
         }
         NDArray y;
         try (NDManager scope = x.getManager().newSubManager()) {

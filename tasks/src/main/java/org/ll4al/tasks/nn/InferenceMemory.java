@@ -25,14 +25,15 @@ public final class InferenceMemory {
      * each intermediate output (never {@code in}, never the result) is closed as soon as the next
      * child has produced its output, and nested sequential blocks are walked the same way.
      */
-    public static NDList forward(SequentialBlock seq, ParameterStore ps, NDList in, boolean training,
-            PairList<String, Object> params) {
+    public static NDList forward(
+            SequentialBlock seq, ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
         if (training) {
             return seq.forward(ps, in, true, params);
         }
         NDList x = in;
         for (Block b : seq.getChildren().values()) {
-            NDList y = b instanceof SequentialBlock s ? forward(s, ps, x, false, params) : b.forward(ps, x, false, params);
+            NDList y =
+                    b instanceof SequentialBlock s ? forward(s, ps, x, false, params) : b.forward(ps, x, false, params);
             if (x != in) {
                 closeExcept(x, y);
             }

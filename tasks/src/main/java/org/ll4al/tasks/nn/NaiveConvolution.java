@@ -1,5 +1,7 @@
 package org.ll4al.tasks.nn;
 
+import java.util.Arrays;
+
 /**
  * A plain-loop 2-d convolution (NCHW, groups 1, zero padding) in double precision: its output and
  * the gradient of {@code sum(output * g)} with respect to its input. The independent reference
@@ -37,7 +39,7 @@ public record NaiveConvolution(int n, int ic, int h, int w, int oc, int k, int s
         int ow = outW();
         double[] y = new double[n * oc * oh * ow];
         if (dx != null) {
-            java.util.Arrays.fill(dx, 0);
+            Arrays.fill(dx, 0);
         }
         for (int b = 0; b < n; b++) {
             for (int o = 0; o < oc; o++) {

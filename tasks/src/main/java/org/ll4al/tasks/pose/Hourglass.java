@@ -27,8 +27,7 @@ final class Hourglass extends AbstractBlock {
     Hourglass(int depth, int channels) {
         up1 = addChildBlock("up1", new Residual(channels, channels));
         low1 = addChildBlock("low1", new Residual(channels, channels));
-        low2 = addChildBlock(
-                "low2", depth > 1 ? new Hourglass(depth - 1, channels) : new Residual(channels, channels));
+        low2 = addChildBlock("low2", depth > 1 ? new Hourglass(depth - 1, channels) : new Residual(channels, channels));
         low3 = addChildBlock("low3", new Residual(channels, channels));
     }
 

@@ -33,8 +33,20 @@ public final class LspAnnotations {
 
     /** The 14 LSP joints in file order. */
     public static final List<String> NAMES = List.of(
-            "r_ankle", "r_knee", "r_hip", "l_hip", "l_knee", "l_ankle", "r_wrist", "r_elbow", "r_shoulder",
-            "l_shoulder", "l_elbow", "l_wrist", "neck", "head_top");
+            "r_ankle",
+            "r_knee",
+            "r_hip",
+            "l_hip",
+            "l_knee",
+            "l_ankle",
+            "r_wrist",
+            "r_elbow",
+            "r_shoulder",
+            "l_shoulder",
+            "l_elbow",
+            "l_wrist",
+            "neck",
+            "head_top");
 
     /** The MPII slot of each LSP joint (LSP's neck to MPII's upper neck). */
     public static final int[] TO_MPII = {0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15, 8, 9};
@@ -115,8 +127,15 @@ public final class LspAnnotations {
         List<PoseSample> people = new ArrayList<>(n);
         for (int p = 0; p < n; p++) {
             if (boxes[p].usable()) {
-                people.add(new PoseSample(c.imageName(p), boxes[p].centerX(), boxes[p].centerY(), boxes[p].scale(),
-                        xy[p], visible[p], annotated[p], headSegment(xy[p], annotated[p])));
+                people.add(new PoseSample(
+                        c.imageName(p),
+                        boxes[p].centerX(),
+                        boxes[p].centerY(),
+                        boxes[p].scale(),
+                        xy[p],
+                        visible[p],
+                        annotated[p],
+                        headSegment(xy[p], annotated[p])));
             }
         }
         return new Data(file, c, List.copyOf(people), n - people.size(), outside.size());
@@ -132,8 +151,8 @@ public final class LspAnnotations {
         try {
             return ImageSize.of(image);
         } catch (IOException e) {
-            throw new TaskDataException(file + ": person " + (p + 1) + ": cannot read image " + image + ": "
-                    + e.getMessage(), e);
+            throw new TaskDataException(
+                    file + ": person " + (p + 1) + ": cannot read image " + image + ": " + e.getMessage(), e);
         }
     }
 
@@ -143,16 +162,28 @@ public final class LspAnnotations {
         double my = OUTSIDE_MARGIN * size.height();
         double x = v[0] - 1;
         double y = v[1] - 1;
-        boolean inside = Double.isFinite(x) && Double.isFinite(y) && x >= -0.5 - mx && x <= size.width() - 0.5 + mx
-                && y >= -0.5 - my && y <= size.height() - 0.5 + my;
+        boolean inside = Double.isFinite(x)
+                && Double.isFinite(y)
+                && x >= -0.5 - mx
+                && x <= size.width() - 0.5 + mx
+                && y >= -0.5 - my
+                && y <= size.height() - 0.5 + my;
         if (inside) {
             return null;
         }
         return String.format(
-                    "%s: person %d (%s, %d x %d px): joint %s at (%s, %s) (1-based, as in the file) lies outside the"
-                            + " image by more than %.0f%% of its size; expected the %s joints of that image",
-                    file, p + 1, c.imageName(p), size.width(), size.height(), NAMES.get(j), v[0], v[1],
-                    100 * OUTSIDE_MARGIN, c.label());
+                "%s: person %d (%s, %d x %d px): joint %s at (%s, %s) (1-based, as in the file) lies outside the"
+                        + " image by more than %.0f%% of its size; expected the %s joints of that image",
+                file,
+                p + 1,
+                c.imageName(p),
+                size.width(),
+                size.height(),
+                NAMES.get(j),
+                v[0],
+                v[1],
+                100 * OUTSIDE_MARGIN,
+                c.label());
     }
 
     /** Neck to head top where both are annotated and apart, else NaN. */

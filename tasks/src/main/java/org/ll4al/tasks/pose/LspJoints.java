@@ -49,9 +49,12 @@ public record LspJoints(Path file, LspConvention convention, double[][][] values
             if (e instanceof TaskDataException t) {
                 throw t;
             }
-            throw new TaskDataException(file + ": not a readable MATLAB 5 MAT-file (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "); expected the Leeds Sports Pose joints.mat (a MAT-file of format 5,"
-                    + " as MATLAB's save -v7 or scipy's savemat write it)", e);
+            throw new TaskDataException(
+                    file + ": not a readable MATLAB 5 MAT-file (" + e.getClass().getSimpleName()
+                            + ": " + e.getMessage()
+                            + "); expected the Leeds Sports Pose joints.mat (a MAT-file of format 5,"
+                            + " as MATLAB's save -v7 or scipy's savemat write it)",
+                    e);
         }
     }
 
@@ -74,15 +77,19 @@ public record LspJoints(Path file, LspConvention convention, double[][][] values
 
     private static LspJoints of(Path file, Array a) {
         MatlabType type = a.getType();
-        if (!(a instanceof Matrix m) || (type != MatlabType.Double && type != MatlabType.Single) || m.isComplex()
+        if (!(a instanceof Matrix m)
+                || (type != MatlabType.Double && type != MatlabType.Single)
+                || m.isComplex()
                 || m.isLogical()) {
             throw new TaskDataException(file + ": '" + VARIABLE + "' is a " + describe(a) + "; expected " + expected());
         }
         int[] d = a.getDimensions();
         int n = d.length == 2 ? 1 : d.length == 3 ? d[2] : -1;
-        LspConvention c = n < 1 ? null
-                : d[0] == COUNT && d[1] == 3 ? LspConvention.LSPE
-                : d[0] == 3 && d[1] == COUNT ? LspConvention.LSP : null;
+        LspConvention c = n < 1
+                ? null
+                : d[0] == COUNT && d[1] == 3
+                        ? LspConvention.LSPE
+                        : d[0] == 3 && d[1] == COUNT ? LspConvention.LSP : null;
         if (c == null) {
             throw new TaskDataException(file + ": '" + VARIABLE + "' is a " + describe(a) + "; expected " + expected());
         }
@@ -108,8 +115,9 @@ public record LspJoints(Path file, LspConvention convention, double[][][] values
         for (int x : a.getDimensions()) {
             s.append(s.length() == 0 ? "" : " x ").append(x);
         }
-        String kind = a instanceof Matrix m && m.isComplex() ? "complex " : a instanceof Matrix m && m.isLogical()
-                ? "logical " : "";
+        String kind = a instanceof Matrix m && m.isComplex()
+                ? "complex "
+                : a instanceof Matrix m && m.isLogical() ? "logical " : "";
         return s + " " + kind + a.getType() + " array";
     }
 }

@@ -1,9 +1,6 @@
 package org.ll4al.tasks.pose;
 
-import ai.djl.ndarray.NDList;
 import java.util.List;
-import org.ll4al.tasks.MetricAccumulator;
-import org.ll4al.tasks.TaskBatch;
 
 /**
  * The Leeds Sports Pose metric: PCK@0.2 normalised by the torso, the distance from the left
@@ -16,7 +13,7 @@ import org.ll4al.tasks.TaskBatch;
  * reference segment is annotated at both ends and longer than 0: 712 of lspet-1000's 1,000 for the
  * torso, 798 for the head. Predictions: the last stack's heatmap peaks (see {@link PeakJoints}).
  */
-public final class LspPckAccumulator implements MetricAccumulator {
+public final class LspPckAccumulator extends PeakMetric {
 
     /** The PCK threshold as a fraction of the torso. */
     public static final double THRESHOLD = 0.2;
@@ -24,8 +21,6 @@ public final class LspPckAccumulator implements MetricAccumulator {
     /** The PCKh threshold as a fraction of the head segment. */
     public static final double HEAD_THRESHOLD = 0.5;
 
-    private final List<PoseSample> samples;
-    private final int res;
     private final SegmentPck torso;
     private final SegmentPck head;
 
@@ -36,8 +31,7 @@ public final class LspPckAccumulator implements MetricAccumulator {
      * @param res the input crop size
      */
     public LspPckAccumulator(List<PoseSample> samples, int res) {
-        this.samples = samples;
-        this.res = res;
+        super(samples, res);
         boolean[] lsp = new boolean[MpiiJoints.COUNT];
         for (int k : LspAnnotations.TO_MPII) {
             lsp[k] = true;
@@ -46,15 +40,8 @@ public final class LspPckAccumulator implements MetricAccumulator {
         this.head = new SegmentPck(MpiiJoints.UPPER_NECK, MpiiJoints.HEAD_TOP, HEAD_THRESHOLD, lsp);
     }
 
-    @Override
-    public void add(NDList heads, TaskBatch batch) {
-        double[][][] predicted = PeakJoints.decode(heads, batch, samples, res);
-        for (int n = 0; n < predicted.length; n++) {
-            addPrediction(samples.get(batch.ids()[n]), predicted[n]);
-        }
-    }
-
     /** Adds one person's predicted joints (image pixels, MPII slots). */
+    @Override
     public void addPrediction(PoseSample s, double[][] predicted) {
         torso.add(s, predicted);
         head.add(s, predicted);

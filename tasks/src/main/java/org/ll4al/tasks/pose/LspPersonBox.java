@@ -34,8 +34,7 @@ public final class LspPersonBox {
 
     /** gen_lsp.m's joint pairs (child, parent) in MPII slots; index {@link #HEAD} is neck to head top. */
     static final int[][] LIMBS = {
-        {0, 1}, {1, 2}, {2, 8}, {3, 4}, {4, 3}, {5, 8}, {8, 9}, {10, 11}, {11, 12}, {12, 8}, {13, 14}, {14, 13},
-        {15, 8}
+        {0, 1}, {1, 2}, {2, 8}, {3, 4}, {4, 3}, {5, 8}, {8, 9}, {10, 11}, {11, 12}, {12, 8}, {13, 14}, {14, 13}, {15, 8}
     };
 
     /** The reference pair, neck to head top. */
@@ -137,7 +136,8 @@ public final class LspPersonBox {
         double bound = Math.min(SQUEEZE / (maxX - minX), SQUEEZE / (maxY - minY));
         double shrink = Double.isNaN(inCpp) ? bound : Math.min(bound, inCpp);
         double scale = TARGET_DIST / shrink * CROP_FACTOR;
-        return centre != null ? new Box(centre[0], centre[1], scale)
+        return centre != null
+                ? new Box(centre[0], centre[1], scale)
                 : new Box((minX + maxX) / 2, (minY + maxY) / 2, scale);
     }
 

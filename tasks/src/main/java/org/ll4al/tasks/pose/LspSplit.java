@@ -40,7 +40,9 @@ public record LspSplit(int[] eval, int[] pool) {
                 rest.add(i);
             }
         }
-        int[] pool = SubsetSampler.limit(rest, poolLimit, seed).stream().mapToInt(Integer::intValue).toArray();
+        int[] pool = SubsetSampler.limit(rest, poolLimit, seed).stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
         return new LspSplit(eval, pool);
     }
 

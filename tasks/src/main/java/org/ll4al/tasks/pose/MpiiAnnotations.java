@@ -90,8 +90,7 @@ public final class MpiiAnnotations {
         }
         JsonArray vis = field(o, "joints_vis").getAsJsonArray();
         if (vis.size() != MpiiJoints.COUNT) {
-            throw new IllegalArgumentException(
-                    "expected " + MpiiJoints.COUNT + " joints_vis flags, got " + vis.size());
+            throw new IllegalArgumentException("expected " + MpiiJoints.COUNT + " joints_vis flags, got " + vis.size());
         }
         double[][] xy = new double[MpiiJoints.COUNT][];
         float[] v = new float[MpiiJoints.COUNT];
@@ -121,8 +120,8 @@ public final class MpiiAnnotations {
         if (!(normalize > 0) || Double.isInfinite(normalize)) {
             throw new IllegalArgumentException("'normalize' (head size) must be a positive number, got " + normalize);
         }
-        return new PoseSample(image, center.get(0).getAsDouble(), center.get(1).getAsDouble(), scale, xy, v,
-                annotated, normalize);
+        return new PoseSample(
+                image, center.get(0).getAsDouble(), center.get(1).getAsDouble(), scale, xy, v, annotated, normalize);
     }
 
     /**

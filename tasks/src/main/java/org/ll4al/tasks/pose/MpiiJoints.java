@@ -9,11 +9,23 @@ public final class MpiiJoints {
     public static final int COUNT = 16;
 
     /** Joint names, index = MPII joint id. */
-    public static final List<String> NAMES =
-            List.of(
-                    "r_ankle", "r_knee", "r_hip", "l_hip", "l_knee", "l_ankle", "pelvis", "thorax",
-                    "upper_neck", "head_top", "r_wrist", "r_elbow", "r_shoulder", "l_shoulder",
-                    "l_elbow", "l_wrist");
+    public static final List<String> NAMES = List.of(
+            "r_ankle",
+            "r_knee",
+            "r_hip",
+            "l_hip",
+            "l_knee",
+            "l_ankle",
+            "pelvis",
+            "thorax",
+            "upper_neck",
+            "head_top",
+            "r_wrist",
+            "r_elbow",
+            "r_shoulder",
+            "l_shoulder",
+            "l_elbow",
+            "l_wrist");
 
     /** Left/right pairs (right index, left index). */
     public static final int[][] FLIP_PAIRS = {{0, 5}, {1, 4}, {2, 3}, {10, 15}, {11, 14}, {12, 13}};

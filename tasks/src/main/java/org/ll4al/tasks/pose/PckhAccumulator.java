@@ -1,9 +1,6 @@
 package org.ll4al.tasks.pose;
 
-import ai.djl.ndarray.NDList;
 import java.util.List;
-import org.ll4al.tasks.MetricAccumulator;
-import org.ll4al.tasks.TaskBatch;
 
 /**
  * PCKh@0.5 as the standard MPII evaluation computes it: a predicted joint is correct when its
@@ -17,13 +14,11 @@ import org.ll4al.tasks.TaskBatch;
  * <p>Predictions are the peaks of the last stack's heatmaps mapped back to the image through
  * the sample's (unaugmented) crop transform.
  */
-public final class PckhAccumulator implements MetricAccumulator {
+public final class PckhAccumulator extends PeakMetric {
 
     /** The PCKh threshold as a fraction of the head size. */
     public static final double THRESHOLD = 0.5;
 
-    private final List<PoseSample> samples;
-    private final int res;
     private final long[] hits = new long[MpiiJoints.COUNT];
     private final long[] counts = new long[MpiiJoints.COUNT];
     private final long[] visibleHits = new long[MpiiJoints.COUNT];
@@ -36,16 +31,7 @@ public final class PckhAccumulator implements MetricAccumulator {
      * @param res the input crop size
      */
     public PckhAccumulator(List<PoseSample> samples, int res) {
-        this.samples = samples;
-        this.res = res;
-    }
-
-    @Override
-    public void add(NDList heads, TaskBatch batch) {
-        double[][][] predicted = PeakJoints.decode(heads, batch, samples, res);
-        for (int n = 0; n < predicted.length; n++) {
-            addPrediction(samples.get(batch.ids()[n]), predicted[n]);
-        }
+        super(samples, res);
     }
 
     /**
@@ -53,6 +39,7 @@ public final class PckhAccumulator implements MetricAccumulator {
      * the standard evaluation does, {@code sqrt(dx * dx + dy * dy) / normalize <= 0.5}, so a
      * prediction exactly on the threshold is decided the same way.
      */
+    @Override
     public void addPrediction(PoseSample s, double[][] predicted) {
         for (int k = 0; k < MpiiJoints.COUNT; k++) {
             if (!s.isAnnotated(k)) {

@@ -32,7 +32,8 @@ final class PeakJoints {
             CropTransform t = CropTransform.of(samples.get(batch.ids()[n]), res);
             for (int k = 0; k < j; k++) {
                 double[] p = Heatmaps.peak(heat, (n * j + k) * h * w, w, h);
-                out[n][k] = t.toImage(CropTransform.heatmapToCrop(p[0], res, w), CropTransform.heatmapToCrop(p[1], res, h));
+                out[n][k] =
+                        t.toImage(CropTransform.heatmapToCrop(p[0], res, w), CropTransform.heatmapToCrop(p[1], res, h));
             }
         }
         return out;

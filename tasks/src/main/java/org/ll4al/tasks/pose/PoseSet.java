@@ -16,6 +16,7 @@ final class PoseSet {
 
     /** Augmentation ranges: scale factor, rotation (degrees), flip probability. */
     static final double SCALE_MIN = 0.75;
+
     static final double SCALE_MAX = 1.25;
     static final double ROTATION = 30;
 
@@ -83,8 +84,7 @@ final class PoseSet {
         }
         NDList inputs = new NDList(manager.create(images, new Shape(b, 3, res, res)));
         NDList labels =
-                new NDList(
-                        manager.create(targets, new Shape(b, j, hm, hm)), manager.create(weights, new Shape(b, j)));
+                new NDList(manager.create(targets, new Shape(b, j, hm, hm)), manager.create(weights, new Shape(b, j)));
         return new TaskBatch(ids.clone(), inputs, labels);
     }
 }

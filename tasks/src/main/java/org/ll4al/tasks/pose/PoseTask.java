@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.MetricAccumulator;
@@ -91,8 +91,11 @@ public final class PoseTask implements ActiveLearningTask {
     public TargetModel newTargetModel() {
         StackedHourglass net = new StackedHourglass(stacks, depth, channels, stemChannels, MpiiJoints.COUNT);
         return new TargetModel(
-                net, stacks, new Shape(3, res, res),
-                String.format("stacked hourglass (%d stacks, depth %d, %d channels, stem %d, input %d)",
+                net,
+                stacks,
+                new Shape(3, res, res),
+                String.format(
+                        "stacked hourglass (%d stacks, depth %d, %d channels, stem %d, input %d)",
                         stacks, depth, channels, stemChannels, res));
     }
 
@@ -134,7 +137,7 @@ public final class PoseTask implements ActiveLearningTask {
 
     @Override
     public Map<Signal, float[]> uncertainty(NDList heads, TaskBatch batch, Set<Signal> wanted) {
-        Map<Signal, float[]> out = new EnumMap<>(Signal.class);
+        Map<Signal, float[]> out = new TreeMap<>();
         if (wanted.contains(Signal.ENTROPY)) {
             out.put(Signal.ENTROPY, entropy(heads.get(heads.size() - 1)));
         }

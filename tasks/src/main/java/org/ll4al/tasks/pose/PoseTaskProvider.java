@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.ll4al.options.Option;
+import org.ll4al.options.Presets;
 import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.ActiveLearningTask;
 import org.ll4al.tasks.TaskConfig;
 import org.ll4al.tasks.TaskDataException;
 import org.ll4al.tasks.TaskProvider;
 import org.ll4al.tasks.data.OfficialDataset;
-import org.ll4al.tasks.option.Option;
-import org.ll4al.tasks.option.Presets;
 
 /**
  * The {@code pose} task: human pose with a stacked hourglass (see {@link PoseTask}) on the MPII
@@ -76,7 +76,8 @@ public final class PoseTaskProvider implements TaskProvider {
     public static final Option<String> VALID_FILE =
             Option.text("validFile", "valid.json", "pose: validation annotations JSON (relative to data)");
     /** {@code -Dimages}: the image folder. */
-    public static final Option<String> IMAGES = Option.text("images", "images", "pose: image folder (relative to data)");
+    public static final Option<String> IMAGES =
+            Option.text("images", "images", "pose: image folder (relative to data)");
     /** {@code -Dsynthetic}: generate the synthetic set. */
     public static final Option<Boolean> SYNTHETIC =
             Option.bool("synthetic", "false", "pose: generate the synthetic set into data when absent");
@@ -227,24 +228,31 @@ public final class PoseTaskProvider implements TaskProvider {
             return createLsp(config, joints, images, res);
         }
         if (!Files.exists(trainJson) && !Files.exists(validJson)) {
-            throw new TaskDataException(root + ": no pose data: expected the MPII JSON layout (" + trainJson.getFileName()
-                    + ", " + validJson.getFileName() + ", " + images.getFileName() + "/) or the Leeds Sports Pose layout ("
-                    + LspAnnotations.FILE + ", " + images.getFileName() + "/), found neither. " + dataHelp());
+            throw new TaskDataException(
+                    root + ": no pose data: expected the MPII JSON layout (" + trainJson.getFileName()
+                            + ", " + validJson.getFileName() + ", " + images.getFileName()
+                            + "/) or the Leeds Sports Pose layout ("
+                            + LspAnnotations.FILE + ", " + images.getFileName() + "/), found neither. " + dataHelp());
         }
         for (Path p : List.of(trainJson, validJson, images)) {
             if (!Files.exists(p)) {
                 throw new TaskDataException(p + " does not exist. " + dataHelp());
             }
         }
-        List<PoseSample> train = SubsetSampler.limit(MpiiAnnotations.read(trainJson, images), config.poolLimit(), config.seed());
+        List<PoseSample> train =
+                SubsetSampler.limit(MpiiAnnotations.read(trainJson, images), config.poolLimit(), config.seed());
         List<PoseSample> valid =
                 SubsetSampler.limit(MpiiAnnotations.read(validJson, images), config.evalLimit(), config.seed() + 1);
-        String source = (Files.exists(root.resolve("SOURCE.txt")) && isSynthetic(root) ? "SYNTHETIC " : "")
-                + "data " + root;
+        String source =
+                (Files.exists(root.resolve("SOURCE.txt")) && isSynthetic(root) ? "SYNTHETIC " : "") + "data " + root;
         return new PoseTask(
                 new PoseSet(trainJson, images, train, res, CACHE_BYTES * 3 / 4),
                 new PoseSet(validJson, images, valid, res, CACHE_BYTES / 4),
-                res, config.get(STACKS), config.width() > 0 ? config.width() : 1, source, PoseMetric.MPII_PCKH);
+                res,
+                config.get(STACKS),
+                config.width() > 0 ? config.width() : 1,
+                source,
+                PoseMetric.MPII_PCKH);
     }
 
     /** The Leeds Sports Pose layout: one joints.mat, split into a disjoint pool and evaluation set. */
@@ -255,18 +263,31 @@ public final class PoseTaskProvider implements TaskProvider {
         LspAnnotations.Data data = LspAnnotations.read(joints, images);
         int n = data.people().size();
         LspSplit split = LspSplit.of(n, config.evalLimit(), config.poolLimit(), config.seed());
-        String source = String.format("%s data %s (%s %s, %d people%s; eval %d drawn with seed %d, pool %d of the"
+        String source = String.format(
+                "%s data %s (%s %s, %d people%s; eval %d drawn with seed %d, pool %d of the"
                         + " other %d drawn with seed %d)",
-                data.convention().label(), config.data(), LspAnnotations.FILE,
-                data.convention().shape().replace("N", Integer.toString(n + data.leftOut())), n,
+                data.convention().label(),
+                config.data(),
+                LspAnnotations.FILE,
+                data.convention().shape().replace("N", Integer.toString(n + data.leftOut())),
+                n,
                 (data.leftOut() == 0 ? "" : ", " + data.leftOut() + " without a box left out")
-                        + (data.outliers() == 0 ? "" : ", " + data.outliers()
-                                + " joint(s) far outside their image taken as not annotated"), split.eval().length,
-                config.seed() + 1, split.pool().length, n - split.eval().length, config.seed());
+                        + (data.outliers() == 0
+                                ? ""
+                                : ", " + data.outliers() + " joint(s) far outside their image taken as not annotated"),
+                split.eval().length,
+                config.seed() + 1,
+                split.pool().length,
+                n - split.eval().length,
+                config.seed());
         return new PoseTask(
                 new PoseSet(joints, images, LspSplit.pick(data.people(), split.pool()), res, CACHE_BYTES * 3 / 4),
                 new PoseSet(joints, images, LspSplit.pick(data.people(), split.eval()), res, CACHE_BYTES / 4),
-                res, config.get(STACKS), config.width() > 0 ? config.width() : 1, source, PoseMetric.LSP_PCK);
+                res,
+                config.get(STACKS),
+                config.width() > 0 ? config.width() : 1,
+                source,
+                PoseMetric.LSP_PCK);
     }
 
     private static boolean isSynthetic(Path root) {

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -57,8 +56,14 @@ public final class StackedHourglass extends AbstractBlock {
         this.stacks = stacks;
         this.channels = channels;
         this.joints = joints;
-        stemConv = addChildBlock("stemConv", GuardedConv2d.builder().setFilters(stemChannels)
-                .setKernelShape(new Shape(7, 7)).optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).build());
+        stemConv = addChildBlock(
+                "stemConv",
+                GuardedConv2d.builder()
+                        .setFilters(stemChannels)
+                        .setKernelShape(new Shape(7, 7))
+                        .optStride(new Shape(2, 2))
+                        .optPadding(new Shape(3, 3))
+                        .build());
         stemBn = addChildBlock("stemBn", BatchNorm.builder().build());
         stemRes1 = addChildBlock("stemRes1", new Residual(stemChannels, 2 * stemChannels));
         stemRes2 = addChildBlock("stemRes2", new Residual(2 * stemChannels, 2 * stemChannels));

@@ -15,6 +15,7 @@ final class StickFigure {
 
     /** Limbs as joint pairs: right side, left side, then the trunk and neck. */
     private static final int[][] RIGHT = {{0, 1}, {1, 2}, {10, 11}, {11, 12}, {12, 7}, {2, 6}};
+
     private static final int[][] LEFT = {{5, 4}, {4, 3}, {15, 14}, {14, 13}, {13, 7}, {3, 6}};
     private static final int[][] TRUNK = {{6, 7}, {7, 8}};
 
@@ -47,8 +48,8 @@ final class StickFigure {
         return j;
     }
 
-    private static void limb(Random rng, double[][] j, int root, int mid, int end, double base, double sd,
-            double len, double bendSd) {
+    private static void limb(
+            Random rng, double[][] j, int root, int mid, int end, double base, double sd, double len, double bendSd) {
         double a = base + Math.toRadians(rng.nextGaussian() * sd);
         j[mid] = add(j[root], -Math.sin(a), Math.cos(a), len * (0.9 + 0.2 * rng.nextDouble()));
         double b = a + Math.toRadians(rng.nextGaussian() * bendSd);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +62,15 @@ public final class SyntheticPoseGenerator {
     public static void write(Path dir, int trainCount, int validCount, int imageSize, long seed) throws IOException {
         Path images = dir.resolve("images");
         Files.createDirectories(images);
-        Files.writeString(dir.resolve("SOURCE.txt"), String.format(
-                "SYNTHETIC pose data (not MPII): stick figures with the 16 MPII joints, written by%n"
-                        + "org.ll4al.tasks.pose.SyntheticPoseGenerator (train %d, valid %d, %dx%d px, seed %d).%n"
-                        + "Same layout as the MPII JSON of stacked-hourglass reimplementations: joints_vis 0 with%n"
-                        + "real coordinates = occluded but annotated; coordinates (0, 0) = not annotated.%n",
-                trainCount, validCount, imageSize, imageSize, seed), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("SOURCE.txt"),
+                String.format(
+                        "SYNTHETIC pose data (not MPII): stick figures with the 16 MPII joints, written by%n"
+                                + "org.ll4al.tasks.pose.SyntheticPoseGenerator (train %d, valid %d, %dx%d px, seed %d).%n"
+                                + "Same layout as the MPII JSON of stacked-hourglass reimplementations: joints_vis 0 with%n"
+                                + "real coordinates = occluded but annotated; coordinates (0, 0) = not annotated.%n",
+                        trainCount, validCount, imageSize, imageSize, seed),
+                StandardCharsets.UTF_8);
         writeSplit(dir.resolve("train.json"), images, "train", trainCount, imageSize, seed);
         writeSplit(dir.resolve("valid.json"), images, "valid", validCount, imageSize, seed ^ 0x5DEECE66DL);
     }
@@ -109,7 +113,7 @@ public final class SyntheticPoseGenerator {
         float thick = (float) Math.max(1.5, height * (0.035 + 0.02 * rng.nextDouble()));
         StickFigure.paint(g, j, hue, thick, height * StickFigure.HEAD);
         float[] vis = new float[MpiiJoints.COUNT];
-        java.util.Arrays.fill(vis, 1f);
+        Arrays.fill(vis, 1f);
         if (rng.nextDouble() < OCCLUDED) {
             double[] c = j[rng.nextInt(MpiiJoints.COUNT)];
             double side = height * (0.12 + 0.12 * rng.nextDouble());

@@ -31,7 +31,9 @@ class Cifar10Test {
 
     @Test
     void truncatedBatchNamesFileAndOffset() throws Exception {
-        Files.write(dir.resolve("data_batch_1.bin"), Arrays.copyOf(Cifar10Writer.batch(3, new Random(1)), 2 * Cifar10.RECORD + 100));
+        Files.write(
+                dir.resolve("data_batch_1.bin"),
+                Arrays.copyOf(Cifar10Writer.batch(3, new Random(1)), 2 * Cifar10.RECORD + 100));
         TaskDataException e = assertThrows(TaskDataException.class, () -> Cifar10.loadTrain(dir));
         assertTrue(e.getMessage().contains("data_batch_1.bin"), e.getMessage());
         assertTrue(e.getMessage().contains("offset " + 2 * Cifar10.RECORD), e.getMessage());
@@ -43,8 +45,11 @@ class Cifar10Test {
         b[Cifar10.RECORD] = 12;
         Files.write(dir.resolve("data_batch_1.bin"), b);
         TaskDataException e = assertThrows(TaskDataException.class, () -> Cifar10.loadTrain(dir));
-        assertTrue(e.getMessage().contains("data_batch_1.bin") && e.getMessage().contains("label 12")
-                && e.getMessage().contains("offset " + Cifar10.RECORD), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("data_batch_1.bin")
+                        && e.getMessage().contains("label 12")
+                        && e.getMessage().contains("offset " + Cifar10.RECORD),
+                e.getMessage());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.ll4al.tasks.classification;
 
-import org.ll4al.selection.SubsetSampler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,12 +13,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.selection.Signal;
+import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
 
@@ -36,14 +37,21 @@ class ClassificationTaskTest {
             net.initialize(m, DataType.FLOAT32, new Shape(2, 3, 32, 32));
             long count = 0;
             for (var p : net.getParameters()) {
-                if (p.getValue().getType() != Parameter.Type.RUNNING_MEAN && p.getValue().getType() != Parameter.Type.RUNNING_VAR) {
+                if (p.getValue().getType() != Parameter.Type.RUNNING_MEAN
+                        && p.getValue().getType() != Parameter.Type.RUNNING_VAR) {
                     count += p.getValue().getArray().size();
                 }
             }
             assertEquals(11_173_962L, count);
             NDList out = net.forward(new ParameterStore(m, false), new NDList(m.zeros(new Shape(2, 3, 32, 32))), false);
-            Shape[] expected = {new Shape(2, 10), new Shape(2, 64, 32, 32), new Shape(2, 128, 16, 16),
-                new Shape(2, 256, 8, 8), new Shape(2, 512, 4, 4), new Shape(2, 512)};
+            Shape[] expected = {
+                new Shape(2, 10),
+                new Shape(2, 64, 32, 32),
+                new Shape(2, 128, 16, 16),
+                new Shape(2, 256, 8, 8),
+                new Shape(2, 512, 4, 4),
+                new Shape(2, 512)
+            };
             for (int i = 0; i < expected.length; i++) {
                 assertEquals(expected[i], out.get(i).getShape(), "output " + i);
             }
@@ -53,8 +61,8 @@ class ClassificationTaskTest {
     @Test
     void perSampleCrossEntropyAndSoftmaxSignals() throws Exception {
         Cifar10Writer.writeSynthetic(dir, 20, 10, 3);
-        ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), new int[] {0, 1, 2}, Cifar10.loadTest(dir),
-                new int[] {0}, 0.125);
+        ClassificationTask task = new ClassificationTask(
+                Cifar10.loadTrain(dir), new int[] {0, 1, 2}, Cifar10.loadTest(dir), new int[] {0}, 0.125);
         try (NDManager m = NDManager.newBaseManager()) {
             TaskBatch b = task.poolBatch(m, new int[] {0, 1});
             // labels of images 0 and 1 are 0 and 1
@@ -64,7 +72,8 @@ class ClassificationTaskTest {
             float[] loss = task.perSampleLoss(heads, b).toFloatArray();
             assertEquals(-Math.log(Math.exp(2) / (Math.exp(2) + 9)), loss[0], 1e-5);
             assertEquals(Math.log(10), loss[1], 1e-5);
-            Map<Signal, float[]> u = task.uncertainty(heads, b, Set.of(Signal.ENTROPY, Signal.MARGIN, Signal.LEAST_CONFIDENCE));
+            Map<Signal, float[]> u =
+                    task.uncertainty(heads, b, Set.of(Signal.ENTROPY, Signal.MARGIN, Signal.LEAST_CONFIDENCE));
             double p0 = Math.exp(2) / (Math.exp(2) + 9);
             double q = 1 / (Math.exp(2) + 9);
             assertEquals(-(p0 * Math.log(p0) + 9 * q * Math.log(q)), u.get(Signal.ENTROPY)[0], 1e-5);
@@ -78,8 +87,8 @@ class ClassificationTaskTest {
     @Test
     void metricIsTopOneAccuracyNamedAsInTheResults() throws Exception {
         Cifar10Writer.writeSynthetic(dir, 20, 10, 3);
-        ClassificationTask task = new ClassificationTask(Cifar10.loadTrain(dir), new int[] {0, 1, 2}, Cifar10.loadTest(dir),
-                new int[] {0, 1, 2}, 0.125);
+        ClassificationTask task = new ClassificationTask(
+                Cifar10.loadTrain(dir), new int[] {0, 1, 2}, Cifar10.loadTest(dir), new int[] {0, 1, 2}, 0.125);
         MetricAccumulator metric = task.newMetric();
         TopOneAccuracy top1 = assertInstanceOf(TopOneAccuracy.class, metric);
         assertEquals("top1_accuracy", task.metricName());
@@ -145,8 +154,8 @@ class ClassificationTaskTest {
     void poolSubsetIsSeededAndSorted() {
         int[] a = SubsetSampler.limit(100, 10, 4);
         assertArrayEquals(a, SubsetSampler.limit(100, 10, 4));
-        assertEquals(10, java.util.Arrays.stream(a).distinct().count());
-        assertArrayEquals(java.util.Arrays.stream(a).sorted().toArray(), a);
+        assertEquals(10, Arrays.stream(a).distinct().count());
+        assertArrayEquals(Arrays.stream(a).sorted().toArray(), a);
         assertEquals(100, SubsetSampler.limit(100, 0, 4).length);
     }
 }

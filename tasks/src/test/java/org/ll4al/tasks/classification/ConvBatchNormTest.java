@@ -51,7 +51,9 @@ class ConvBatchNormTest {
                     assertEquals(expected.getShape(), actual.getShape());
                     float maxAbs = expected.abs().max().getFloat();
                     float diff = expected.sub(actual).abs().max().getFloat();
-                    assertTrue(diff <= 1e-5f * Math.max(1f, maxAbs), "kernel " + c[0] + " stride " + c[1] + ": max |diff| " + diff);
+                    assertTrue(
+                            diff <= 1e-5f * Math.max(1f, maxAbs),
+                            "kernel " + c[0] + " stride " + c[1] + ": max |diff| " + diff);
                     assertSame(batch, actual.getManager(), "the output belongs to the input's manager");
                 }
                 assertSame(m, weight.getManager(), "the parameters return to their own manager");

@@ -88,7 +88,8 @@ public final class FixtureServer implements AutoCloseable {
             Matcher m = range == null ? null : RANGE.matcher(range);
             if (m != null && m.matches()) {
                 from = Integer.parseInt(m.group(1));
-                ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (data.length - 1) + "/" + data.length);
+                ex.getResponseHeaders()
+                        .add("Content-Range", "bytes " + from + "-" + (data.length - 1) + "/" + data.length);
                 ex.sendResponseHeaders(206, data.length - from);
             } else {
                 ex.sendResponseHeaders(200, data.length);

@@ -63,7 +63,8 @@ class OfficialDataTest {
             }
         }
         assertEquals(Set.of("cifar10", "voc2007", "voc2012", "mpii", "lsp", "lspet"), names);
-        assertEquals("c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd",
+        assertEquals(
+                "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd",
                 named("cifar10").archives().get(0).checksum().hex());
         assertEquals(170_052_171L, named("cifar10").size());
         assertEquals(460_032_000L + 451_020_800L, named("voc2007").size());
@@ -77,9 +78,18 @@ class OfficialDataTest {
             assertFalse(p.defaultData(Map.of()).isEmpty(), task);
         }
         TaskProvider detection = Tasks.byName("detection");
-        assertEquals(List.of("voc2007", "voc2012"), detection.defaultData(Map.of("trainSplit", "2007:trainval,2012:trainval",
-                "evalSplit", "2007:test")).stream().map(OfficialDataset::name).toList());
-        assertEquals(List.of("voc2007"), detection.defaultData(Map.of()).stream().map(OfficialDataset::name).toList());
+        assertEquals(
+                List.of("voc2007", "voc2012"),
+                detection
+                        .defaultData(Map.of("trainSplit", "2007:trainval,2012:trainval", "evalSplit", "2007:test"))
+                        .stream()
+                        .map(OfficialDataset::name)
+                        .toList());
+        assertEquals(
+                List.of("voc2007"),
+                detection.defaultData(Map.of()).stream()
+                        .map(OfficialDataset::name)
+                        .toList());
     }
 
     /** The dataset with its archives replaced by fixtures of the same names and layout, served locally. */
@@ -88,8 +98,13 @@ class OfficialDataTest {
         for (OfficialArchive a : d.archives()) {
             byte[] data = archives.get(a.file());
             server.serve(a.file(), data);
-            fixtures.add(new OfficialArchive(a.file(), List.of(server.url(a.file())),
-                    Checksum.sha256(ArchiveFixtures.sha256(data), "fixture"), data.length, a.format(), a.pick()));
+            fixtures.add(new OfficialArchive(
+                    a.file(),
+                    List.of(server.url(a.file())),
+                    Checksum.sha256(ArchiveFixtures.sha256(data), "fixture"),
+                    data.length,
+                    a.format(),
+                    a.pick()));
         }
         return new OfficialDataset(d.name(), d.description(), d.root(), d.installs(), d.data(), d.expect(), fixtures);
     }
@@ -100,14 +115,18 @@ class OfficialDataTest {
         Cifar10Writer.writeSynthetic(made, 20, 10, 1);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (int i = 1; i <= 5; i++) {
-            entries.put("cifar-10-batches-bin/data_batch_" + i + ".bin", Files.readAllBytes(made.resolve("data_batch_1.bin")));
+            entries.put(
+                    "cifar-10-batches-bin/data_batch_" + i + ".bin",
+                    Files.readAllBytes(made.resolve("data_batch_1.bin")));
         }
         entries.put("cifar-10-batches-bin/test_batch.bin", Files.readAllBytes(made.resolve("test_batch.bin")));
         entries.put("cifar-10-batches-bin/batches.meta.txt", "airplane\n".getBytes(StandardCharsets.UTF_8));
         try (FixtureServer server = new FixtureServer()) {
             byte[] tgz = ArchiveFixtures.tarOf(entries, true);
             Path data = new DataCache(tmp.resolve("cache"), null, new HttpFetch(2_000, 2_000))
-                    .install(served(named("cifar10"), server, Map.of("cifar-10-binary.tar.gz", tgz)), DownloadListener.SILENT);
+                    .install(
+                            served(named("cifar10"), server, Map.of("cifar-10-binary.tar.gz", tgz)),
+                            DownloadListener.SILENT);
             assertEquals(100, Cifar10.loadTrain(data).size(), "five batches of 20");
             assertEquals(10, Cifar10.loadTest(data).size());
         }
@@ -117,19 +136,39 @@ class OfficialDataTest {
     void mpiiUnpacksItsImagesAndRenamesMmposesJsonToWhatThePoseTaskReads() throws Exception {
         List<String> joints = new ArrayList<>();
         for (int j = 0; j < 16; j++) {
-            joints.add("[" + (30 + j) + ".0, " + (20 + 3 * j) + ".0]"); // distinct points: a head segment of non-zero length
+            joints.add("[" + (30 + j) + ".0, " + (20 + 3 * j)
+                    + ".0]"); // distinct points: a head segment of non-zero length
         }
         String entry = "{\"joints_vis\": [" + "1,".repeat(15) + "1], \"joints\": [" + String.join(",", joints)
                 + "], \"image\": \"000001163.jpg\", \"scale\": 0.5, \"center\": [45.0, 55.0]}";
         byte[] images = ArchiveFixtures.tar(ArchiveFixtures.entries("./images/000001163.jpg", "jpeg bytes"), true);
-        byte[] notes = ArchiveFixtures.tar(ArchiveFixtures.entries("mpii/annotations/mpii_train.json", "[" + entry + "]",
-                "mpii/annotations/mpii_val.json", "[" + entry + "," + entry + "]", "mpii/annotations/mpii_test.json", "[]",
-                "mpii/annotations/mpii_gt_val.mat", "mat"), false);
+        byte[] notes = ArchiveFixtures.tar(
+                ArchiveFixtures.entries(
+                        "mpii/annotations/mpii_train.json",
+                        "[" + entry + "]",
+                        "mpii/annotations/mpii_val.json",
+                        "[" + entry + "," + entry + "]",
+                        "mpii/annotations/mpii_test.json",
+                        "[]",
+                        "mpii/annotations/mpii_gt_val.mat",
+                        "mat"),
+                false);
         try (FixtureServer server = new FixtureServer()) {
-            Path data = new DataCache(tmp.resolve("cache"), null, new HttpFetch(2_000, 2_000)).install(served(named("mpii"),
-                    server, Map.of("mpii_human_pose_v1.tar.gz", images, "mpii_annotations.tar", notes)), DownloadListener.SILENT);
-            assertEquals(1, MpiiAnnotations.read(data.resolve("train.json"), data.resolve("images")).size());
-            assertEquals(2, MpiiAnnotations.read(data.resolve("valid.json"), data.resolve("images")).size());
+            Path data = new DataCache(tmp.resolve("cache"), null, new HttpFetch(2_000, 2_000))
+                    .install(
+                            served(
+                                    named("mpii"),
+                                    server,
+                                    Map.of("mpii_human_pose_v1.tar.gz", images, "mpii_annotations.tar", notes)),
+                            DownloadListener.SILENT);
+            assertEquals(
+                    1,
+                    MpiiAnnotations.read(data.resolve("train.json"), data.resolve("images"))
+                            .size());
+            assertEquals(
+                    2,
+                    MpiiAnnotations.read(data.resolve("valid.json"), data.resolve("images"))
+                            .size());
             assertFalse(Files.exists(data.resolve("mpii_test.json")));
         }
     }

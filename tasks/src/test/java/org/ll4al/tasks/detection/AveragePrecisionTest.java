@@ -87,8 +87,8 @@ class AveragePrecisionTest {
 
     @Test
     void metricAveragesClassesWithGroundTruth() {
-        VocAnnotation img = new VocAnnotation("x", Path.of("x.jpg"), 10, 10, new float[][] {A, B}, new int[] {0, 2},
-                new boolean[] {false, false});
+        VocAnnotation img = new VocAnnotation(
+                "x", Path.of("x.jpg"), 10, 10, new float[][] {A, B}, new int[] {0, 2}, new boolean[] {false, false});
         VocMetric m = new VocMetric(null, null, 3, true);
         List<Detector.Detection> dets = new ArrayList<>();
         dets.add(new Detector.Detection(0, 0.9f, A, 0));

@@ -3,6 +3,7 @@ package org.ll4al.tasks.detection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class BoxCoderTest {
         int[] conf = new int[5];
         BoxCoder.targets(truths, new int[] {6, 11}, centre, priors, loc, 0, conf, 0);
         assertArrayEquals(new int[] {0, 7, 7, 12, 0}, conf);
-        assertArrayEquals(new float[] {0, 0, 0, 0}, java.util.Arrays.copyOfRange(loc, 4, 8), 1e-5f);
+        assertArrayEquals(new float[] {0, 0, 0, 0}, Arrays.copyOfRange(loc, 4, 8), 1e-5f);
         // truth 1 centre (0.1, 0.6) size 0.2 vs prior 3 centre (0.25, 0.75) size 0.5
         assertEquals(-0.15 / (0.1 * 0.5), loc[12], 1e-5);
         assertEquals(Math.log(0.4) / 0.2, loc[14], 1e-5);

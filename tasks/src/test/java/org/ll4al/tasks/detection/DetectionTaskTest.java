@@ -8,6 +8,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -18,15 +19,16 @@ import org.ll4al.selection.PoolView;
 import org.ll4al.selection.Signal;
 import org.ll4al.tasks.MetricAccumulator;
 import org.ll4al.tasks.TaskBatch;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainStats;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainSettings;
+import org.ll4al.tasks.training.TrainStats;
 
 class DetectionTaskTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void tinySetRunsThroughTheSharedLearner() throws Exception {
@@ -36,16 +38,23 @@ class DetectionTaskTest {
             assertEquals(6, task.evalSize());
             int p = task.priors().length;
             assertEquals(8 * 8 * 4 + 4 * 4 * 6 + 2 * 2 * 6 + 6 + 4 + 4, p);
-            TrainSettings settings = TrainSettings.builder().setEpochs(2).setBatch(4).setLr(0.001f).optMilestones(1)
-                    .optDetachEpoch(1).build();
+            TrainSettings settings = TrainSettings.builder()
+                    .setEpochs(2)
+                    .setBatch(4)
+                    .setLr(0.001f)
+                    .optMilestones(1)
+                    .optDetachEpoch(1)
+                    .build();
             try (ActiveLearner learner = ActiveLearner.create(task, settings, Device.cpu(), 3)) {
                 int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
-                TrainStats stats = learner.train(labeled, new Random(1), TrainingListener.NONE);
+                TrainStats stats = learner.train(labeled, new Random(1), EpochListener.NONE);
                 assertEquals(16, stats.images());
-                assertTrue(Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0, "task loss " + stats.lastTaskLoss());
+                assertTrue(
+                        Double.isFinite(stats.lastTaskLoss()) && stats.lastTaskLoss() > 0,
+                        "task loss " + stats.lastTaskLoss());
                 int[] subset = {8, 9, 10, 11};
-                PoolView view = learner.score(subset, labeled,
-                        Set.of(Signal.ENTROPY, Signal.PREDICTED_LOSS, Signal.EMBEDDING));
+                PoolView view =
+                        learner.score(subset, labeled, Set.of(Signal.ENTROPY, Signal.PREDICTED_LOSS, Signal.EMBEDDING));
                 float[] h = view.scores(Signal.ENTROPY);
                 float[] l = view.scores(Signal.PREDICTED_LOSS);
                 assertEquals(4, h.length);
@@ -68,9 +77,9 @@ class DetectionTaskTest {
                 NDManager m = NDManager.newBaseManager(Device.cpu())) {
             int p = task.priors().length;
             TaskBatch b = task.trainBatch(m, new int[] {0, 1, 2}, new Random(5));
-            assertEquals(new ai.djl.ndarray.types.Shape(3, 3, 64, 64), b.inputs().head().getShape());
-            assertEquals(new ai.djl.ndarray.types.Shape(3, p, 4), b.labels().get(0).getShape());
-            assertEquals(new ai.djl.ndarray.types.Shape(3, p), b.labels().get(1).getShape());
+            assertEquals(new Shape(3, 3, 64, 64), b.inputs().head().getShape());
+            assertEquals(new Shape(3, p, 4), b.labels().get(0).getShape());
+            assertEquals(new Shape(3, p), b.labels().get(1).getShape());
             TaskBatch e = task.evalBatch(m, new int[] {0, 1});
             int[] conf = e.labels().get(1).toIntArray();
             int positives = 0;
@@ -79,8 +88,8 @@ class DetectionTaskTest {
             }
             assertTrue(positives >= 2, "each image has a matched prior");
             // zero offsets and uniform scores: loss = smooth-L1 of the targets + ln(4) x (1 + 3) per positive
-            NDArray loc = m.zeros(new ai.djl.ndarray.types.Shape(2, p, 4));
-            NDArray scores = m.zeros(new ai.djl.ndarray.types.Shape(2, p, 4));
+            NDArray loc = m.zeros(new Shape(2, p, 4));
+            NDArray scores = m.zeros(new Shape(2, p, 4));
             float[] loss = task.perSampleLoss(new NDList(loc, scores), e).toFloatArray();
             assertEquals(2, loss.length);
             float[] t = e.labels().get(0).toFloatArray();
@@ -116,13 +125,14 @@ class DetectionTaskTest {
                 loc[i] = (float) (0.3 * r.nextGaussian());
                 scores[i] = (float) (3 * r.nextGaussian());
             }
-            NDList heads = new NDList(m.create(loc, new ai.djl.ndarray.types.Shape(6, p, 4)),
-                    m.create(scores, new ai.djl.ndarray.types.Shape(6, p, 4)));
+            NDList heads = new NDList(m.create(loc, new Shape(6, p, 4)), m.create(scores, new Shape(6, p, 4)));
             MetricAccumulator once = task.newMetric();
-            float[] h = task.evaluateBatch(once, heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
+            float[] h =
+                    task.evaluateBatch(once, heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
             MetricAccumulator apart = task.newMetric();
             apart.add(heads, e);
-            float[] expected = task.uncertainty(heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
+            float[] expected =
+                    task.uncertainty(heads, e, Set.of(Signal.ENTROPY)).get(Signal.ENTROPY);
             assertArrayEquals(expected, h);
             assertEquals(apart.value(), once.value());
             double sum = 0;

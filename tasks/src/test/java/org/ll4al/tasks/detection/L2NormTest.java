@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class L2NormTest {
@@ -36,7 +37,7 @@ class L2NormTest {
             }
             float[] g = x.getGradient().toFloatArray();
             for (float v : g) {
-                assertTrue(Float.isFinite(v), "gradient " + java.util.Arrays.toString(g) + " is not finite");
+                assertTrue(Float.isFinite(v), "gradient " + Arrays.toString(g) + " is not finite");
             }
             // d/dx of 20 * (x1 + x2) / |x| at (3, 4): 20 * (|x|^2 - x_i (x1 + x2)) / |x|^3
             assertEquals(20f * (25 - 3 * 7) / 125, g[0], 1e-4f);

@@ -5,17 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import org.ll4al.selection.PoolView;
-import org.ll4al.selection.Signal;
-import org.ll4al.tasks.TaskConfig;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.Evaluation;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.InputStreamReader;
@@ -23,16 +12,28 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.ll4al.selection.PoolView;
+import org.ll4al.selection.Signal;
+import org.ll4al.tasks.TaskConfig;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.Evaluation;
+import org.ll4al.tasks.training.TrainSettings;
 
 class RealVocTest {
 
     private static Path voc() {
         String shared = System.getProperty("ll4al.shared.data");
         Path voc = shared == null ? null : Path.of(shared, "voc");
-        Assumptions.assumeTrue(voc != null && Files.isDirectory(voc),
+        Assumptions.assumeTrue(
+                voc != null && Files.isDirectory(voc),
                 "shared VOC data not found at " + voc + " (set -Dll4al.shared.data)");
         return voc;
     }
@@ -40,19 +41,42 @@ class RealVocTest {
     @Test
     void smokePresetRunsACycleOnTheRealData() {
         Map<String, String> p = new DetectionTaskProvider().preset("smoke");
-        TaskConfig c = new DetectionTaskProvider().config(Map.of("data", voc().toString(), "width", p.get("width"),
-                "poolLimit", p.get("poolLimit"), "evalLimit", p.get("evalLimit"), "imageSize", p.get("imageSize"),
-                "trainSplit", p.get("trainSplit"), "evalSplit", p.get("evalSplit"), "apMethod", "area"), 1);
+        TaskConfig c = new DetectionTaskProvider()
+                .config(
+                        Map.of(
+                                "data",
+                                voc().toString(),
+                                "width",
+                                p.get("width"),
+                                "poolLimit",
+                                p.get("poolLimit"),
+                                "evalLimit",
+                                p.get("evalLimit"),
+                                "imageSize",
+                                p.get("imageSize"),
+                                "trainSplit",
+                                p.get("trainSplit"),
+                                "evalSplit",
+                                p.get("evalSplit"),
+                                "apMethod",
+                                "area"),
+                        1);
         try (DetectionTask task = new DetectionTask(c)) {
             assertEquals(40, task.poolSize());
             assertEquals(16, task.evalSize());
             assertEquals("mAP_area", task.metricName());
             assertTrue(task.describe().contains("from scratch"), task.describe());
-            TrainSettings s = TrainSettings.builder().setEpochs(1).setBatch(4).setLr(0.001f).optMilestones(1)
-                    .optDetachEpoch(1).build();
+            TrainSettings s = TrainSettings.builder()
+                    .setEpochs(1)
+                    .setBatch(4)
+                    .setLr(0.001f)
+                    .optMilestones(1)
+                    .optDetachEpoch(1)
+                    .build();
             try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 1)) {
                 int[] labeled = {0, 1, 2, 3, 4, 5, 6, 7};
-                assertTrue(Double.isFinite(l.train(labeled, new Random(2), TrainingListener.NONE).lastTaskLoss()));
+                assertTrue(Double.isFinite(
+                        l.train(labeled, new Random(2), EpochListener.NONE).lastTaskLoss()));
                 PoolView v = l.score(new int[] {10, 11, 12, 13}, labeled, Set.of(Signal.ENTROPY, Signal.EMBEDDING));
                 assertEquals(4, v.scores(Signal.ENTROPY).length);
                 assertEquals(8, v.labeledEmbeddings().length);
@@ -65,7 +89,9 @@ class RealVocTest {
     @Test
     void theOfficialBoxOfTheCarOf000012() {
         VocReader reader = new VocReader(voc(), List.of());
-        VocAnnotation a = reader.read("2007:train").stream().filter(x -> x.id().equals("2007/000012")).findFirst()
+        VocAnnotation a = reader.read("2007:train").stream()
+                .filter(x -> x.id().equals("2007/000012"))
+                .findFirst()
                 .orElseThrow();
         assertEquals(500, a.width());
         assertEquals(333, a.height());
@@ -85,16 +111,21 @@ class RealVocTest {
     @Test
     void objectAndDifficultCountsAgreeWithAnIndependentCount() throws Exception {
         JsonObject fixture;
-        try (Reader r = new InputStreamReader(RealVocTest.class.getResourceAsStream("shared-voc-counts.json"),
-                StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(
+                RealVocTest.class.getResourceAsStream("shared-voc-counts.json"), StandardCharsets.UTF_8)) {
             fixture = JsonParser.parseReader(r).getAsJsonObject();
         }
         for (String split : List.of("train", "val")) {
             JsonObject want = fixture.getAsJsonObject(split);
             List<VocAnnotation> all = new VocReader(voc(), List.of()).read("2007:" + split);
-            Assumptions.assumeTrue(all.size() == want.get("ids").getAsInt(), "the fixture counts the " + want.get("ids")
-                    + " ids of ../shared/data/voc's " + split + " list; this folder's has " + all.size());
-            assertEquals(want.get("objects").getAsInt(), all.stream().mapToInt(VocAnnotation::size).sum(), split);
+            Assumptions.assumeTrue(
+                    all.size() == want.get("ids").getAsInt(),
+                    "the fixture counts the " + want.get("ids") + " ids of ../shared/data/voc's " + split
+                            + " list; this folder's has " + all.size());
+            assertEquals(
+                    want.get("objects").getAsInt(),
+                    all.stream().mapToInt(VocAnnotation::size).sum(),
+                    split);
             int difficult = 0;
             for (VocAnnotation a : all) {
                 for (boolean d : a.difficult()) {
@@ -105,18 +136,27 @@ class RealVocTest {
             for (String cls : List.of("cat", "dog", "aeroplane")) {
                 JsonObject c = want.getAsJsonObject("classes").getAsJsonObject(cls);
                 List<VocAnnotation> selected = new VocReader(voc(), List.of(cls)).read("2007:" + split);
-                assertEquals(c.get("images").getAsInt(), selected.size(),
+                assertEquals(
+                        c.get("images").getAsInt(),
+                        selected.size(),
                         split + ": images holding a " + cls + " (difficult or not) are kept");
-                assertEquals(c.get("objects").getAsInt(), selected.stream().mapToInt(VocAnnotation::size).sum(), cls);
-                long trainable = selected.stream().filter(a -> {
-                    for (boolean d : a.difficult()) {
-                        if (!d) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }).count();
-                assertEquals(c.get("images_with_training_object").getAsInt(), trainable,
+                assertEquals(
+                        c.get("objects").getAsInt(),
+                        selected.stream().mapToInt(VocAnnotation::size).sum(),
+                        cls);
+                long trainable = selected.stream()
+                        .filter(a -> {
+                            for (boolean d : a.difficult()) {
+                                if (!d) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        })
+                        .count();
+                assertEquals(
+                        c.get("images_with_training_object").getAsInt(),
+                        trainable,
                         split + ": images with a non-difficult " + cls);
             }
         }
@@ -126,8 +166,11 @@ class RealVocTest {
     void selectingClassesDropsOtherObjects() {
         VocReader reader = new VocReader(voc(), List.of("cat", "dog"));
         List<VocAnnotation> train = reader.read("2007:train");
-        assertTrue(train.stream().allMatch(a -> java.util.Arrays.stream(a.labels()).allMatch(l -> l == 0 || l == 1)));
-        VocAnnotation a = train.stream().filter(x -> x.id().equals("2007/000036")).findFirst().orElseThrow();
+        assertTrue(train.stream().allMatch(a -> Arrays.stream(a.labels()).allMatch(l -> l == 0 || l == 1)));
+        VocAnnotation a = train.stream()
+                .filter(x -> x.id().equals("2007/000036"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, a.size(), "000036 holds only a dog");
         assertEquals(1, a.labels()[0], "dog is the second selected class");
     }

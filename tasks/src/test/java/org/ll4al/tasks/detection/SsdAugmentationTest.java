@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class SsdAugmentationTest {
             }
             assertEquals(4, s.labels()[0]);
             float[] b = s.boxes()[0];
-            assertTrue(b[0] >= 0 && b[2] <= 1 && b[0] < b[2] && b[1] < b[3], java.util.Arrays.toString(b));
+            assertTrue(b[0] >= 0 && b[2] <= 1 && b[0] < b[2] && b[1] < b[3], Arrays.toString(b));
             if ((b[2] - b[0]) * S < 6 || (b[3] - b[1]) * S < 6) {
                 continue;
             }
@@ -72,7 +73,8 @@ class SsdAugmentationTest {
 
     @Test
     void photometricDistortionKeepsPixelsInRange() {
-        float[] chw = SsdAugmentation.plain(image(new float[] {0.2f, 0.2f, 0.6f, 0.6f}), S, new float[0][], new int[0]).chw();
+        float[] chw = SsdAugmentation.plain(image(new float[] {0.2f, 0.2f, 0.6f, 0.6f}), S, new float[0][], new int[0])
+                .chw();
         SsdAugmentation.photometric(chw, S, new Random(3));
         for (float v : chw) {
             assertTrue(v >= 0 && v <= 255);
@@ -85,8 +87,10 @@ class SsdAugmentationTest {
         byte[] px = image(box);
         int changed = 0;
         for (int seed = 0; seed < 20; seed++) {
-            SsdAugmentation.Sample m = SsdAugmentation.mirror(px, S, new float[][] {box}, new int[] {2}, new Random(seed));
-            SsdAugmentation.Sample p = SsdAugmentation.photoMirror(px, S, new float[][] {box}, new int[] {2}, new Random(seed));
+            SsdAugmentation.Sample m =
+                    SsdAugmentation.mirror(px, S, new float[][] {box}, new int[] {2}, new Random(seed));
+            SsdAugmentation.Sample p =
+                    SsdAugmentation.photoMirror(px, S, new float[][] {box}, new int[] {2}, new Random(seed));
             // the same draw decides the flip: boxes and labels as mirror's
             assertArrayEquals(m.boxes()[0], p.boxes()[0], 0f);
             assertArrayEquals(new int[] {2}, p.labels());

@@ -23,10 +23,12 @@ import org.ll4al.tasks.TaskDataException;
 
 class SsdNetworkTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static SsdNetwork init(SsdNetwork net, NDManager m, int size) {
-        net.setInitializer(new NormalInitializer(0.01f), p -> p.getType() == Parameter.Type.WEIGHT && p.getInitializer() == null);
+        net.setInitializer(
+                new NormalInitializer(0.01f), p -> p.getType() == Parameter.Type.WEIGHT && p.getInitializer() == null);
         net.initialize(m, DataType.FLOAT32, new Shape(2, 3, size, size));
         return net;
     }
@@ -36,7 +38,8 @@ class SsdNetworkTest {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             SsdLayout layout = new SsdLayout(96, 0.125);
             SsdNetwork net = init(new SsdNetwork(layout, 20, true), m, 96);
-            NDList out = net.forward(new ParameterStore(m, false), new NDList(m.randomUniform(0, 1, new Shape(2, 3, 96, 96))), false);
+            NDList out = net.forward(
+                    new ParameterStore(m, false), new NDList(m.randomUniform(0, 1, new Shape(2, 3, 96, 96))), false);
             int p = PriorBoxes.generate(layout.featureSizes()).length;
             assertEquals(9, out.size());
             assertEquals(new Shape(2, p, 4), out.get(0).getShape());
@@ -59,7 +62,8 @@ class SsdNetworkTest {
             SsdNetwork net = init(new SsdNetwork(new SsdLayout(64, 0.125), 3, false), m, 64);
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = m.randomUniform(0, 1, new Shape(2, 3, 64, 64));
-            try (NDManager kept = m.newSubManager(); NDManager freed = m.newSubManager()) {
+            try (NDManager kept = m.newSubManager();
+                    NDManager freed = m.newSubManager()) {
                 NDArray x1 = x.duplicate();
                 x1.attach(kept);
                 NDList expected = net.forward(ps, new NDList(x1), true);
@@ -68,12 +72,15 @@ class SsdNetworkTest {
                 x2.attach(freed);
                 NDList actual = net.forward(ps, new NDList(x2), false);
                 int freedArrays = freed.getManagedArrays().size();
-                // here 24 against 106: input, 9 outputs, L2Norm's and (where channels are padded) GuardedConv2d's temporaries
-                assertTrue(freedArrays * 4 < keptArrays,
+                // here 24 against 106: input, 9 outputs, L2Norm's and (where channels are padded) GuardedConv2d's
+                // temporaries
+                assertTrue(
+                        freedArrays * 4 < keptArrays,
                         "inference keeps " + freedArrays + " arrays, the training-mode forward " + keptArrays);
                 for (int i = 0; i < expected.size(); i++) {
                     assertEquals(expected.get(i).getShape(), actual.get(i).getShape());
-                    assertEquals(0f, expected.get(i).sub(actual.get(i)).abs().max().getFloat(), "output " + i);
+                    assertEquals(
+                            0f, expected.get(i).sub(actual.get(i)).abs().max().getFloat(), "output " + i);
                 }
             }
         }
@@ -93,7 +100,8 @@ class SsdNetworkTest {
             float[] wb = b.vgg().getParameters().get(0).getValue().getArray().toFloatArray();
             assertArrayEquals(wa, wb);
             Files.write(dir.resolve("bad.params"), new byte[] {1, 2, 3});
-            TaskDataException e = assertThrows(TaskDataException.class,
+            TaskDataException e = assertThrows(
+                    TaskDataException.class,
                     () -> init(new SsdNetwork(layout, 3, false).optPretrained(dir.resolve("bad.params")), m, 64));
             assertTrue(e.getMessage().contains("bad.params"), e.getMessage());
         }

@@ -6,6 +6,7 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.tasks.TaskConfig;
-import org.ll4al.tasks.learn.ActiveLearner;
-import org.ll4al.tasks.learn.TrainSettings;
-import org.ll4al.tasks.learn.TrainingListener;
+import org.ll4al.tasks.training.ActiveLearner;
+import org.ll4al.tasks.training.EpochListener;
+import org.ll4al.tasks.training.TrainSettings;
 
 /**
  * SSD can learn: trained on a handful of real VOC2007 images without augmentation it detects
@@ -42,7 +43,8 @@ class SsdOverfitTest {
         Path v = Files.createDirectories(root.resolve("VOCdevkit/VOC2007/ImageSets/Main"));
         Files.createSymbolicLink(root.resolve("VOCdevkit/VOC2007/Annotations"), voc.resolve("Annotations"));
         Files.createSymbolicLink(root.resolve("VOCdevkit/VOC2007/JPEGImages"), voc.resolve("JPEGImages"));
-        List<String> ids = Files.readAllLines(voc.resolve("ImageSets/Main/train.txt")).subList(0, n);
+        List<String> ids =
+                Files.readAllLines(voc.resolve("ImageSets/Main/train.txt")).subList(0, n);
         Files.write(v.resolve("overfit.txt"), ids);
         return root;
     }
@@ -51,25 +53,41 @@ class SsdOverfitTest {
     void sixteenRealImagesAreLearnedToAMapWellAboveHalf() throws Exception {
         int n = Integer.getInteger("overfit.images", 16);
         int epochs = Integer.getInteger("overfit.epochs", 200);
-        TaskConfig c = new DetectionTaskProvider().config(Map.of("data", vocSubset(tmp, n).toString(),
-                "width", System.getProperty("overfit.width", "0.25"),
-                "imageSize", Integer.toString(Integer.getInteger("overfit.size", 128)),
-                "trainSplit", "2007:overfit", "evalSplit", "2007:overfit",
-                "augment", System.getProperty("overfit.augment", "none"),
-                "normalize", System.getProperty("overfit.normalize", "batch")), 1);
+        TaskConfig c = new DetectionTaskProvider()
+                .config(
+                        Map.of(
+                                "data",
+                                vocSubset(tmp, n).toString(),
+                                "width",
+                                System.getProperty("overfit.width", "0.25"),
+                                "imageSize",
+                                Integer.toString(Integer.getInteger("overfit.size", 128)),
+                                "trainSplit",
+                                "2007:overfit",
+                                "evalSplit",
+                                "2007:overfit",
+                                "augment",
+                                System.getProperty("overfit.augment", "none"),
+                                "normalize",
+                                System.getProperty("overfit.normalize", "batch")),
+                        1);
         try (DetectionTask task = new DetectionTask(c)) {
-            TrainSettings s = TrainSettings.builder().setEpochs(epochs).setBatch(Integer.getInteger("overfit.batch", 8))
+            TrainSettings s = TrainSettings.builder()
+                    .setEpochs(epochs)
+                    .setBatch(Integer.getInteger("overfit.batch", 8))
                     .setLr(Float.parseFloat(System.getProperty("overfit.lr", "0.003")))
                     .optMilestones((int) (epochs * 0.8))
                     .optWeightDecay(Float.parseFloat(System.getProperty("overfit.wd", "0")))
-                    .optLambda(Float.parseFloat(System.getProperty("overfit.lambda", "1"))).optDetachEpoch(epochs)
+                    .optLambda(Float.parseFloat(System.getProperty("overfit.lambda", "1")))
+                    .optDetachEpoch(epochs)
                     .optWarmupEpochs(Integer.getInteger("overfit.warmup", 5))
-                    .optClipGradient(Float.parseFloat(System.getProperty("overfit.clip", "0"))).build();
+                    .optClipGradient(Float.parseFloat(System.getProperty("overfit.clip", "0")))
+                    .build();
             try (ActiveLearner l = ActiveLearner.create(task, s, Device.cpu(), 7)) {
                 int[] all = new int[task.poolSize()];
-                java.util.Arrays.setAll(all, i -> i);
+                Arrays.setAll(all, i -> i);
                 long t0 = System.nanoTime();
-                var stats = l.train(all, new Random(1), new TrainingListener() {
+                var stats = l.train(all, new Random(1), new EpochListener() {
                     @Override
                     public void onEpoch(int epoch, int epochs, double task, double lossPrediction) {
                         if (Boolean.getBoolean("overfit.verbose")) {
@@ -78,8 +96,9 @@ class SsdOverfitTest {
                     }
                 });
                 double map = l.evaluate().metric();
-                System.out.printf("overfit: %d images, %d epochs, loss %.3f, train mAP %.3f, %.0f s%n", n, epochs,
-                        stats.lastTaskLoss(), map, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "overfit: %d images, %d epochs, loss %.3f, train mAP %.3f, %.0f s%n",
+                        n, epochs, stats.lastTaskLoss(), map, (System.nanoTime() - t0) / 1e9);
                 assertTrue(map > 0.6, "training-set mAP " + map + " after " + epochs + " epochs on " + n + " images");
             }
         }

@@ -33,6 +33,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ll4al.tasks.TaskDataException;
+import org.ll4al.tasks.weights.TorchStateDict;
 
 /**
  * Loading ImageNet VGG-16 state dicts (ssd.pytorch and torchvision key layouts, torch.save zip and
@@ -44,18 +45,22 @@ class VggWeightsTest {
 
     /** The fixtures' variant: SSD96 at width 1/32 (channels 8, 8, 8, 16, 32). */
     private static final SsdLayout LAYOUT = new SsdLayout(96, 1.0 / 32);
+
     private static JsonObject expected;
 
     @BeforeAll
     static void readExpected() throws IOException {
         try (InputStream in = VggWeightsTest.class.getResourceAsStream("/fixtures/state_dicts/expected.json")) {
-            expected = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            expected = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         }
     }
 
     private static Path fixture(String name) {
         try {
-            return Path.of(VggWeightsTest.class.getResource("/fixtures/state_dicts/" + name).toURI());
+            return Path.of(VggWeightsTest.class
+                    .getResource("/fixtures/state_dicts/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -64,7 +69,8 @@ class VggWeightsTest {
     private static SsdNetwork net(NDManager m, SsdLayout layout, boolean batchNorm, Path pretrained) {
         Engine.getInstance().setRandomSeed(7);
         SsdNetwork net = new SsdNetwork(layout, 3, batchNorm).optPretrained(pretrained);
-        net.setInitializer(new NormalInitializer(0.01f), p -> p.getType() == Parameter.Type.WEIGHT && p.getInitializer() == null);
+        net.setInitializer(
+                new NormalInitializer(0.01f), p -> p.getType() == Parameter.Type.WEIGHT && p.getInitializer() == null);
         net.initialize(m, DataType.FLOAT32, new Shape(1, 3, layout.imageSize(), layout.imageSize()));
         return net;
     }
@@ -190,7 +196,9 @@ class VggWeightsTest {
                     }
                 }
                 float[] fc7 = forward(m, net.vgg(), 35);
-                assertClose(expected.getAsJsonObject("ssd_fc7").getAsJsonArray("values"), fc7,
+                assertClose(
+                        expected.getAsJsonObject("ssd_fc7").getAsJsonArray("values"),
+                        fc7,
                         file + ": fc7 against ssd.pytorch's layers on the BGR image");
             }
         }
@@ -202,8 +210,10 @@ class VggWeightsTest {
         float[][] randomFc;
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             List<Conv2d> scratch = convs(net(m, LAYOUT, false, null).vgg());
-            randomFc = new float[][] {scratch.get(13).getParameters().get("weight").getArray().toFloatArray(),
-                scratch.get(14).getParameters().get("weight").getArray().toFloatArray()};
+            randomFc = new float[][] {
+                scratch.get(13).getParameters().get("weight").getArray().toFloatArray(),
+                scratch.get(14).getParameters().get("weight").getArray().toFloatArray()
+            };
         }
         for (String file : new String[] {"tv_zip.pth", "tv_legacy.pth", "tv.safetensors"}) {
             try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
@@ -212,16 +222,25 @@ class VggWeightsTest {
                 for (int i = 0; i < 13; i++) {
                     for (String kind : new String[] {"weight", "bias"}) {
                         String key = "features." + VggWeights.INDICES[i] + "." + kind;
-                        assertSummary(tv.getAsJsonObject(key), convs.get(i).getParameters().get(kind).getArray(),
-                                file + " " + key, 1e-9);
+                        assertSummary(
+                                tv.getAsJsonObject(key),
+                                convs.get(i).getParameters().get(kind).getArray(),
+                                file + " " + key,
+                                1e-9);
                     }
                 }
-                assertArrayEquals(randomFc[0], convs.get(13).getParameters().get("weight").getArray().toFloatArray(),
+                assertArrayEquals(
+                        randomFc[0],
+                        convs.get(13).getParameters().get("weight").getArray().toFloatArray(),
                         file + ": fc6 keeps its initialisation");
-                assertArrayEquals(randomFc[1], convs.get(14).getParameters().get("weight").getArray().toFloatArray(),
+                assertArrayEquals(
+                        randomFc[1],
+                        convs.get(14).getParameters().get("weight").getArray().toFloatArray(),
                         file + ": fc7 keeps its initialisation");
                 float[] conv53 = forward(m, net.vgg(), 30);
-                assertClose(expected.getAsJsonObject("tv_conv5_3").getAsJsonArray("values"), conv53,
+                assertClose(
+                        expected.getAsJsonObject("tv_conv5_3").getAsJsonArray("values"),
+                        conv53,
                         file + ": conv5_3 against torchvision's layers");
             }
         }
@@ -230,11 +249,16 @@ class VggWeightsTest {
     @Test
     void pickleProtocol4IsRead() throws IOException {
         try (TorchStateDict d = TorchStateDict.open(fixture("protocol4.pth"))) {
-            assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias", "5.weight", "5.bias", "7.weight", "7.bias"),
+            assertEquals(
+                    List.of("0.weight", "0.bias", "2.weight", "2.bias", "5.weight", "5.bias", "7.weight", "7.bias"),
                     new ArrayList<>(d.tensors().keySet()));
             for (TorchStateDict.Tensor t : d.tensors().values()) {
-                assertSummary(expected.getAsJsonObject("ssd").getAsJsonObject(t.key()), new Shape(t.shape()), d.values(t),
-                        "protocol4.pth " + t.key(), 1e-9);
+                assertSummary(
+                        expected.getAsJsonObject("ssd").getAsJsonObject(t.key()),
+                        new Shape(t.shape()),
+                        d.values(t),
+                        "protocol4.pth " + t.key(),
+                        1e-9);
             }
         }
     }
@@ -272,14 +296,24 @@ class VggWeightsTest {
 
     @Test
     void malformedFilesGetOneErrorNamingFileAndTensor() {
-        assertContains(error("wrong_shape.pth", LAYOUT, false), "10.weight", "conv3_1", "(9, 8, 3, 3)", "expects (8, 8, 3, 3)");
+        assertContains(
+                error("wrong_shape.pth", LAYOUT, false),
+                "10.weight",
+                "conv3_1",
+                "(9, 8, 3, 3)",
+                "expects (8, 8, 3, 3)");
         assertContains(error("missing_key.pth", LAYOUT, false), "no tensor 12.bias", "conv3_2 bias");
         assertContains(error("half.pth", LAYOUT, false), "tensor 0.weight", "HalfStorage");
         assertContains(error("list.pth", LAYOUT, false), "holds a list", "state dict");
         assertContains(error("module.pth", LAYOUT, false), "torch.nn.modules.conv.Conv2d", "state dict");
         assertContains(error("not_torch.pth", LAYOUT, false), "PyTorch state dict", "safetensors");
-        assertContains(error("ssd_legacy.pth", new SsdLayout(96, 0.125), false),
-                "tensor 5.weight", "conv2_1", "shape (8, 8, 3, 3)", "expects (16, 8, 3, 3)", "width 1");
+        assertContains(
+                error("ssd_legacy.pth", new SsdLayout(96, 0.125), false),
+                "tensor 5.weight",
+                "conv2_1",
+                "shape (8, 8, 3, 3)",
+                "expects (16, 8, 3, 3)",
+                "width 1");
         assertContains(error("ssd_zip.pth", LAYOUT, true), "BatchNorm", "-DbatchNorm=false");
     }
 }

@@ -1,6 +1,5 @@
 package org.ll4al.tasks.detection;
 
-import org.ll4al.selection.SubsetSampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,26 +11,32 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ll4al.selection.SubsetSampler;
 import org.ll4al.tasks.TaskDataException;
 
 class VocReaderTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path voc() throws Exception {
         return TinyVoc.write(dir, 3, 2);
     }
 
     private TaskDataException loadFails() {
-        return assertThrows(TaskDataException.class,
-                () -> new DetectionTask(TinyVoc.config(dir, 64, 0.125, Map.of())));
+        return assertThrows(TaskDataException.class, () -> new DetectionTask(TinyVoc.config(dir, 64, 0.125, Map.of())));
     }
 
     @Test
     void readsBoxesLabelsAndDifficultFlags() throws Exception {
         Path voc = voc();
-        Files.writeString(voc.resolve("Annotations/000002.xml"), TinyVoc.xml("000002.jpg", 100, 50,
-                TinyVoc.object("dog", 11, 6, 61, 26, false) + TinyVoc.object("person", 1, 1, 100, 50, true)));
+        Files.writeString(
+                voc.resolve("Annotations/000002.xml"),
+                TinyVoc.xml(
+                        "000002.jpg",
+                        100,
+                        50,
+                        TinyVoc.object("dog", 11, 6, 61, 26, false) + TinyVoc.object("person", 1, 1, 100, 50, true)));
         VocReader r = new VocReader(dir, List.of("car", "dog", "person"));
         List<VocAnnotation> all = r.read("2007:train, 2007:val");
         assertEquals(5, all.size());
@@ -52,7 +57,8 @@ class VocReaderTest {
         Path voc = voc();
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "car");
-        Files.writeString(voc.resolve("Annotations/000001.xml"),
+        Files.writeString(
+                voc.resolve("Annotations/000001.xml"),
                 "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
                         + TinyVoc.xml("000001.jpg", 80, 60, TinyVoc.object("&x;", 1, 1, 20, 20, false)));
         TaskDataException e = loadFails();
@@ -69,7 +75,8 @@ class VocReaderTest {
 
     @Test
     void unknownClassNamesTheFileAndClass() throws Exception {
-        Files.writeString(voc().resolve("Annotations/000003.xml"),
+        Files.writeString(
+                voc().resolve("Annotations/000003.xml"),
                 TinyVoc.xml("000003.jpg", 80, 60, TinyVoc.object("unicorn", 1, 1, 20, 20, false)));
         TaskDataException e = loadFails();
         assertTrue(e.getMessage().contains("000003.xml") && e.getMessage().contains("unicorn"), e.getMessage());
@@ -84,7 +91,8 @@ class VocReaderTest {
 
     @Test
     void boxOutsideTheImageNamesTheFile() throws Exception {
-        Files.writeString(voc().resolve("Annotations/000002.xml"),
+        Files.writeString(
+                voc().resolve("Annotations/000002.xml"),
                 TinyVoc.xml("000002.jpg", 80, 60, TinyVoc.object("car", 10, 10, 81, 30, false)));
         TaskDataException e = loadFails();
         assertTrue(e.getMessage().contains("000002.xml") && e.getMessage().contains("outside"), e.getMessage());
@@ -92,11 +100,13 @@ class VocReaderTest {
 
     @Test
     void missingFolderSaysWhereToGetVoc() {
-        TaskDataException e = assertThrows(TaskDataException.class,
+        TaskDataException e = assertThrows(
+                TaskDataException.class,
                 () -> new DetectionTask(TinyVoc.config(dir.resolve("nothing"), 64, 0.125, Map.of())));
         assertTrue(e.getMessage().contains("host.robots.ox.ac.uk/pascal/VOC/"), e.getMessage());
         assertTrue(e.getMessage().contains("VOCdevkit/VOC<year>"), e.getMessage());
-        TaskDataException split = assertThrows(TaskDataException.class,
+        TaskDataException split = assertThrows(
+                TaskDataException.class,
                 () -> new DetectionTask(TinyVoc.config(dir, 64, 0.125, Map.of("trainSplit", "2012:trainval"))));
         assertTrue(split.getMessage().contains("VOC2012"), split.getMessage());
     }

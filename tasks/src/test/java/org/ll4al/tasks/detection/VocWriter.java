@@ -27,8 +27,8 @@ public final class VocWriter {
 
     /** One {@code <object>} element. */
     public static String object(String name, int x1, int y1, int x2, int y2, boolean difficult) {
-        return "<object><name>" + name + "</name><difficult>" + (difficult ? 1 : 0) + "</difficult><bndbox><xmin>"
-                + x1 + "</xmin><ymin>" + y1 + "</ymin><xmax>" + x2 + "</xmax><ymax>" + y2 + "</ymax></bndbox></object>";
+        return "<object><name>" + name + "</name><difficult>" + (difficult ? 1 : 0) + "</difficult><bndbox><xmin>" + x1
+                + "</xmin><ymin>" + y1 + "</ymin><xmax>" + x2 + "</xmax><ymax>" + y2 + "</ymax></bndbox></object>";
     }
 
     /** Writes {@code n} images per split into {@code root/VOCdevkit/VOC2007}; returns the VOC folder. */
@@ -57,8 +57,10 @@ public final class VocWriter {
             g.setColor(colours[k]);
             g.fillRect(x1 - 1, y1 - 1, x2 - x1 + 1, y2 - y1 + 1);
             g.dispose();
-            ImageIO.write(img, "jpg", voc.resolve("JPEGImages").resolve(id + ".jpg").toFile());
-            Files.writeString(voc.resolve("Annotations").resolve(id + ".xml"),
+            ImageIO.write(
+                    img, "jpg", voc.resolve("JPEGImages").resolve(id + ".jpg").toFile());
+            Files.writeString(
+                    voc.resolve("Annotations").resolve(id + ".xml"),
                     xml(id + ".jpg", w, h, object(names[k], x1, y1, x2, y2, i % 7 == 3)));
             (i < train ? trainIds : valIds).add(id);
         }

@@ -14,9 +14,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.ll4al.tasks.option.OptionException;
+import org.ll4al.options.OptionException;
 
 /**
  * The guarded convolution against a plain-loop reference on the convolution shapes the presets
@@ -68,14 +69,15 @@ class GuardedConv2dTest {
                     wa.setRequiresGradient(true);
                     NDArray ya;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        ya = GuardedConv2d.guardedConv2d(xa, wa, ba, new Shape(c[3], c[3]), new Shape(c[4], c[4]),
-                                new Shape(c[5], c[5]), 1);
+                        ya = GuardedConv2d.guardedConv2d(
+                                xa, wa, ba, new Shape(c[3], c[3]), new Shape(c[4], c[4]), new Shape(c[5], c[5]), 1);
                         gc.backward(ya.mul(s.create(g, ya.getShape())).sum());
                     }
-                    String shape = java.util.Arrays.toString(c);
+                    String shape = Arrays.toString(c);
                     assertEquals(new Shape(2, c[1], ref.outH(), ref.outW()), ya.getShape(), shape);
                     assertTrue(ConvolutionSelfCheck.maxError(ya.toFloatArray(), y) <= 1e-3, "output of " + shape);
-                    assertTrue(ConvolutionSelfCheck.maxError(xa.getGradient().toFloatArray(), dx) <= 1e-3,
+                    assertTrue(
+                            ConvolutionSelfCheck.maxError(xa.getGradient().toFloatArray(), dx) <= 1e-3,
                             "input gradient of " + shape);
                     assertEquals(c[1] * c[0] * c[2] * c[2], wa.getGradient().size(), "the weight gets its gradient");
                     assertSame(m, wa.getManager(), "the weight returns to its own manager");
@@ -90,25 +92,36 @@ class GuardedConv2dTest {
 
     @Test
     void selfCheckFlagsAConvolutionThatIsOffAndPassesTheGuardedOne() {
-        String off = ConvolutionSelfCheck.defect((x, w) -> Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1),
-                new Shape(1, 1), 1).singletonOrThrow().add(0.01f));
+        String off = ConvolutionSelfCheck.defect(
+                (x, w) -> Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
+                        .singletonOrThrow()
+                        .add(0.01f));
         assertNotNull(off, "an output off by 0.01 is flagged");
         assertTrue(off.contains("input and"), off);
-        String zeroGrad = ConvolutionSelfCheck.defect((x, w) -> Conv2d.conv2d(x.stopGradient(), w, null,
-                new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow().add(x.sum().mul(0)));
+        String zeroGrad = ConvolutionSelfCheck.defect(
+                (x, w) -> Conv2d.conv2d(x.stopGradient(), w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
+                        .singletonOrThrow()
+                        .add(x.sum().mul(0)));
         assertNotNull(zeroGrad, "a wrong (zero) input gradient is flagged");
-        assertNull(ConvolutionSelfCheck.defect((x, w) -> GuardedConv2d.guardedConv2d(x, w, null, new Shape(1, 1),
-                new Shape(1, 1), new Shape(1, 1), 1)), "the guarded convolution passes on this machine ("
-                + (ConvolutionSelfCheck.padsChannels() ? "padding: " + ConvolutionSelfCheck.finding() : "not padding")
-                + ")");
+        assertNull(
+                ConvolutionSelfCheck.defect((x, w) ->
+                        GuardedConv2d.guardedConv2d(x, w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)),
+                "the guarded convolution passes on this machine ("
+                        + (ConvolutionSelfCheck.padsChannels()
+                                ? "padding: " + ConvolutionSelfCheck.finding()
+                                : "not padding")
+                        + ")");
     }
 
     @Test
     void theCheckRunsTheEnginesConvolutionInTheReferencesGeometry() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ConvolutionSelfCheck.defect((x, w) -> Conv2d.conv2d(x, w).singletonOrThrow()));
         assertTrue(e.getMessage().contains("expected (2, 16, 12, 12)"), "unpadded 3x3 is refused: " + e.getMessage());
-        assertEquals(ConvolutionSelfCheck.finding() != null, ConvolutionSelfCheck.defect(ConvolutionSelfCheck.ENGINE) != null,
+        assertEquals(
+                ConvolutionSelfCheck.finding() != null,
+                ConvolutionSelfCheck.defect(ConvolutionSelfCheck.ENGINE) != null,
                 "the process's finding is the check of the engine's own convolution");
     }
 
@@ -118,7 +131,9 @@ class GuardedConv2dTest {
         try {
             System.setProperty(ConvolutionSelfCheck.PROPERTY, "maybe");
             OptionException e = assertThrows(OptionException.class, ConvolutionSelfCheck::padsChannels);
-            assertTrue(e.getMessage().contains("ll4al.convGuard='maybe'") && e.getMessage().contains("auto, on or off"),
+            assertTrue(
+                    e.getMessage().contains("ll4al.convGuard='maybe'")
+                            && e.getMessage().contains("auto, on or off"),
                     e.getMessage());
             System.setProperty(ConvolutionSelfCheck.PROPERTY, " ON ");
             assertTrue(ConvolutionSelfCheck.padsChannels());

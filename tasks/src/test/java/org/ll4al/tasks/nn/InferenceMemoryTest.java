@@ -18,28 +18,39 @@ import org.junit.jupiter.api.Test;
 class InferenceMemoryTest {
 
     private static Conv2d conv() {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(16).build();
+        return Conv2d.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .setFilters(16)
+                .build();
     }
 
     @Test
     void aSequenceComputesWhatSequentialBlockComputesAndKeepsOnlyItsInputAndResult() {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(11);
-            SequentialBlock inner = new SequentialBlock().add(conv()).add(Activation.reluBlock())
+            SequentialBlock inner = new SequentialBlock()
+                    .add(conv())
+                    .add(Activation.reluBlock())
                     .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-            SequentialBlock seq = new SequentialBlock().add(conv()).add(Activation.reluBlock()).add(inner);
+            SequentialBlock seq = new SequentialBlock()
+                    .add(conv())
+                    .add(Activation.reluBlock())
+                    .add(inner);
             Shape in = new Shape(2, 3, 8, 8);
             seq.initialize(m, DataType.FLOAT32, in);
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = m.randomNormal(in);
-            try (NDManager plain = m.newSubManager(); NDManager freeing = m.newSubManager()) {
+            try (NDManager plain = m.newSubManager();
+                    NDManager freeing = m.newSubManager()) {
                 NDArray x1 = x.duplicate();
                 x1.attach(plain);
                 NDArray expected = seq.forward(ps, new NDList(x1), false).singletonOrThrow();
                 int plainArrays = plain.getManagedArrays().size();
                 NDArray x2 = x.duplicate();
                 x2.attach(freeing);
-                NDArray actual = InferenceMemory.forward(seq, ps, new NDList(x2), false, null).singletonOrThrow();
+                NDArray actual = InferenceMemory.forward(seq, ps, new NDList(x2), false, null)
+                        .singletonOrThrow();
                 int freeingArrays = freeing.getManagedArrays().size();
                 assertEquals(6, plainArrays, "SequentialBlock keeps input, 4 intermediates and result with the batch");
                 assertEquals(2, freeingArrays, "InferenceMemory keeps only input and result");

@@ -26,8 +26,8 @@ class CropTransformTest {
                 vis[k] = k % 3 == 0 ? 0 : 1;
             }
             float[] original = vis.clone();
-            CropTransform t = new CropTransform(400, 250, 0.75 + 3 * rng.nextDouble(),
-                    (2 * rng.nextDouble() - 1) * 30, rng.nextBoolean(), 256);
+            CropTransform t = new CropTransform(
+                    400, 250, 0.75 + 3 * rng.nextDouble(), (2 * rng.nextDouble() - 1) * 30, rng.nextBoolean(), 256);
             double[][] crop = t.jointsToCrop(joints, vis);
             double[][] back = t.jointsToImage(crop, vis);
             for (int k = 0; k < joints.length; k++) {

@@ -16,13 +16,15 @@ import org.ll4al.tasks.TaskDataException;
 /** The LSP folder reader on generated folders of both layouts and on the real lspet-1000. */
 class LspAnnotationsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** ../shared/data/lspet-1000, or the test is skipped with a message. */
     static Path lspet() {
         String shared = System.getProperty("ll4al.shared.data");
         Path p = shared == null ? null : Path.of(shared, "lspet-1000");
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p.resolve("joints.mat")),
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p.resolve("joints.mat")),
                 "shared LSPe data not found at " + p + " (set -Dll4al.shared.data); skipping");
         return p;
     }
@@ -44,14 +46,17 @@ class LspAnnotationsTest {
             assertFalse(first.isVisible(wrist), c + ": flagged left wrist is not visible");
             assertTrue(d.people().get(1).isVisible(wrist));
             for (PoseSample s : d.people()) {
-                assertFalse(s.isAnnotated(MpiiJoints.PELVIS) || s.isAnnotated(MpiiJoints.THORAX),
+                assertFalse(
+                        s.isAnnotated(MpiiJoints.PELVIS) || s.isAnnotated(MpiiJoints.THORAX),
                         "pelvis and thorax are not LSP joints");
             }
             PoseSample second = d.people().get(1);
             for (int k = 0; k < 14; k++) {
                 int slot = LspAnnotations.TO_MPII[k];
-                assertEquals(v[1][k][0] - 1, second.joints()[slot][0], 0, "0-based x of " + LspAnnotations.NAMES.get(k));
-                assertEquals(v[1][k][1] - 1, second.joints()[slot][1], 0, "0-based y of " + LspAnnotations.NAMES.get(k));
+                assertEquals(
+                        v[1][k][0] - 1, second.joints()[slot][0], 0, "0-based x of " + LspAnnotations.NAMES.get(k));
+                assertEquals(
+                        v[1][k][1] - 1, second.joints()[slot][1], 0, "0-based y of " + LspAnnotations.NAMES.get(k));
             }
             double head = Math.hypot(v[1][12][0] - v[1][13][0], v[1][12][1] - v[1][13][1]);
             assertEquals(head, second.normalize(), 1e-9, "normalize is the head segment");
@@ -69,11 +74,14 @@ class LspAnnotationsTest {
         Path root = dir.resolve("missing");
         LspWriter.write(root, LspConvention.LSPE, 4, 1);
         Files.delete(root.resolve("images/im00003.jpg"));
-        TaskDataException e = assertThrows(TaskDataException.class,
-                () -> LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")));
+        TaskDataException e = assertThrows(
+                TaskDataException.class, () -> LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")));
         assertTrue(e.getMessage().startsWith(root.resolve("joints.mat").toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("person 3") && e.getMessage().contains("im00003.jpg does not exist")
-                && e.getMessage().contains("im%05d.jpg"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("person 3")
+                        && e.getMessage().contains("im00003.jpg does not exist")
+                        && e.getMessage().contains("im%05d.jpg"),
+                e.getMessage());
     }
 
     @Test
@@ -82,13 +90,20 @@ class LspAnnotationsTest {
         double[][][] v = LspWriter.write(root, LspConvention.LSP, 3, 2);
         v[1][0][0] = 3 * LspWriter.WIDTH;
         LspWriter.writeMat(root.resolve("joints.mat"), "joints", LspWriter.matrix(LspConvention.LSP, v));
-        TaskDataException e = assertThrows(TaskDataException.class,
-                () -> LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")));
-        assertTrue(e.getMessage().contains("person 2 (im0002.jpg, 96 x 128 px)") && e.getMessage().contains("r_ankle")
-                && e.getMessage().contains("outside the image"), e.getMessage());
+        TaskDataException e = assertThrows(
+                TaskDataException.class, () -> LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")));
+        assertTrue(
+                e.getMessage().contains("person 2 (im0002.jpg, 96 x 128 px)")
+                        && e.getMessage().contains("r_ankle")
+                        && e.getMessage().contains("outside the image"),
+                e.getMessage());
         v[1][0][0] = LspWriter.WIDTH + 3;
         LspWriter.writeMat(root.resolve("joints.mat"), "joints", LspWriter.matrix(LspConvention.LSP, v));
-        assertEquals(3, LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")).people().size(),
+        assertEquals(
+                3,
+                LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images"))
+                        .people()
+                        .size(),
                 "a joint just past the border, as in the real LSPe, is kept");
     }
 
@@ -107,8 +122,8 @@ class LspAnnotationsTest {
         assertTrue(p.isAnnotated(LspAnnotations.TO_MPII[0]), "the person's other joints are kept");
         v[9][2][1] = -3 * LspWriter.HEIGHT;
         LspWriter.writeMat(root.resolve("joints.mat"), "joints", LspWriter.matrix(LspConvention.LSP, v));
-        TaskDataException e = assertThrows(TaskDataException.class,
-                () -> LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")));
+        TaskDataException e = assertThrows(
+                TaskDataException.class, () -> LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images")));
         assertTrue(e.getMessage().contains("2 of 1120 annotated joints"), e.getMessage());
     }
 
@@ -122,7 +137,8 @@ class LspAnnotationsTest {
         LspWriter.writeMat(root.resolve("joints.mat"), "joints", LspWriter.matrix(LspConvention.LSPE, v));
         LspAnnotations.Data d = LspAnnotations.read(root.resolve("joints.mat"), root.resolve("images"));
         assertEquals(1, d.leftOut());
-        assertEquals(List.of("im00001.jpg", "im00002.jpg", "im00004.jpg"),
+        assertEquals(
+                List.of("im00001.jpg", "im00002.jpg", "im00004.jpg"),
                 d.people().stream().map(PoseSample::image).toList());
     }
 
@@ -143,7 +159,9 @@ class LspAnnotationsTest {
         PoseSample first = d.people().get(0);
         assertFalse(first.isAnnotated(0), "im00001's right ankle is flagged invisible");
         assertEquals(26.030943518527007 - 1, first.joints()[1][0], 1e-12, "right knee, 0-based");
-        assertEquals(798, d.people().stream().filter(s -> !Double.isNaN(s.normalize())).count(),
+        assertEquals(
+                798,
+                d.people().stream().filter(s -> !Double.isNaN(s.normalize())).count(),
                 "799 people with neck and head top visible, one of them with both at one point");
     }
 }

@@ -18,7 +18,8 @@ import org.ll4al.tasks.TaskBatch;
  */
 class LspJointFlagsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void lossWeightsAndScoredJointsAreTheSameJoints() throws Exception {
@@ -26,7 +27,8 @@ class LspJointFlagsTest {
             Path root = dir.resolve(c.name());
             LspWriter.write(root, c, 9, 11);
             Path mat = root.resolve("joints.mat");
-            List<PoseSample> people = LspAnnotations.read(mat, root.resolve("images")).people();
+            List<PoseSample> people =
+                    LspAnnotations.read(mat, root.resolve("images")).people();
             int res = 64;
             PoseSet set = new PoseSet(mat, root.resolve("images"), people, res, 1L << 24);
             int[] ids = new int[people.size()];
@@ -65,8 +67,10 @@ class LspJointFlagsTest {
             }
             assertEquals(trained + outside, scored, c + ": every trained joint is scored by PCK@0.2 and no other");
             assertEquals(trained + outside, headScored, c + ": and by PCKh@0.5");
-            assertEquals(c == LspConvention.LSP ? 9 * 14 : 9 * 14 - 3, scored, c + ": LSPe's 3 invisible wrists not scored");
-            assertTrue(c == LspConvention.LSP ? flaggedTrained > 0 : flaggedTrained == 0,
+            assertEquals(
+                    c == LspConvention.LSP ? 9 * 14 : 9 * 14 - 3, scored, c + ": LSPe's 3 invisible wrists not scored");
+            assertTrue(
+                    c == LspConvention.LSP ? flaggedTrained > 0 : flaggedTrained == 0,
                     c + ": flagged joints trained (LSP: occluded, kept; LSPe: invisible, left out): " + flaggedTrained);
             assertTrue(trained > scored * 3 / 4, c + ": most joints inside the crop, " + trained + " of " + scored);
             assertTrue(acc.value() == 1.0 && acc.pckh() == 1.0, "ground truth scores 1");

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ll4al.tasks.TaskDataException;
 import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Matrix;
 
 /** joints.mat: the orientation names the layout; any other shape, type or flag is one clear error. */
 class LspJointsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static double[][][] values(int n) {
         double[][][] v = new double[n][14][3];

@@ -67,7 +67,8 @@ class LspPckReferenceTest {
     private static JsonObject fixture() throws IOException {
         try (InputStream in = LspPckReferenceTest.class.getResourceAsStream(FIXTURE)) {
             assertNotNull(in, FIXTURE + " is missing from the test resources");
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         }
     }
 
@@ -88,8 +89,8 @@ class LspPckReferenceTest {
         return v;
     }
 
-    private static void assertFigures(JsonObject ref, double total, double[] perJoint, long[] counts, long people,
-            String what) {
+    private static void assertFigures(
+            JsonObject ref, double total, double[] perJoint, long[] counts, long people, String what) {
         JsonArray c = ref.getAsJsonArray("counts");
         long[] expected = new long[14];
         for (int k = 0; k < 14; k++) {
@@ -99,7 +100,10 @@ class LspPckReferenceTest {
         assertEquals(ref.get("people").getAsLong(), people, what + ": people scored");
         double[] joints = lsp(perJoint);
         for (int k = 0; k < 14; k++) {
-            assertEquals(ref.getAsJsonArray("perJoint").get(k).getAsDouble(), joints[k], 1e-6,
+            assertEquals(
+                    ref.getAsJsonArray("perJoint").get(k).getAsDouble(),
+                    joints[k],
+                    1e-6,
                     what + ", " + LspAnnotations.NAMES.get(k));
         }
         assertEquals(ref.get("mean").getAsDouble(), total, 1e-6, what + ": total");
@@ -111,20 +115,27 @@ class LspPckReferenceTest {
         Path root = LspAnnotationsTest.lspet();
         Path mat = root.resolve("joints.mat");
         JsonObject ref = fixture();
-        assertEquals(ref.get("sha256").getAsString(),
+        assertEquals(
+                ref.get("sha256").getAsString(),
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(mat))),
                 mat + " is not the file " + FIXTURE + " was generated from; regenerate it with "
                         + "scripts/fixtures/pck_reference.py");
-        List<PoseSample> people = LspAnnotations.read(mat, root.resolve("images")).people();
+        List<PoseSample> people =
+                LspAnnotations.read(mat, root.resolve("images")).people();
         assertEquals(ref.get("people").getAsInt(), people.size());
         LspPckAccumulator acc = new LspPckAccumulator(people, 64);
         for (int i = 0; i < people.size(); i++) {
             acc.addPrediction(people.get(i), predict(rule, i, people.get(i)));
         }
         JsonObject c = ref.getAsJsonObject("cases").getAsJsonObject(rule);
-        assertFigures(c.getAsJsonObject("pck"), acc.value(), acc.perJoint(), acc.counts(), acc.people(),
-                rule + " PCK@0.2");
-        assertFigures(c.getAsJsonObject("pckh"), acc.pckh(), acc.pckhPerJoint(), acc.pckhCounts(), acc.pckhPeople(),
+        assertFigures(
+                c.getAsJsonObject("pck"), acc.value(), acc.perJoint(), acc.counts(), acc.people(), rule + " PCK@0.2");
+        assertFigures(
+                c.getAsJsonObject("pckh"),
+                acc.pckh(),
+                acc.pckhPerJoint(),
+                acc.pckhCounts(),
+                acc.pckhPeople(),
                 rule + " PCKh@0.5");
     }
 }

@@ -20,8 +20,8 @@ class LspPckTest {
         xy[MpiiJoints.R_HIP] = new double[] {30, 40};
         xy[MpiiJoints.UPPER_NECK] = new double[] {100, 100};
         xy[MpiiJoints.HEAD_TOP] = new double[] {100, 70};
-        return new PoseSample("p.jpg", 0, 0, 1, xy, annotated.clone(), annotated,
-                LspAnnotations.headSegment(xy, annotated));
+        return new PoseSample(
+                "p.jpg", 0, 0, 1, xy, annotated.clone(), annotated, LspAnnotations.headSegment(xy, annotated));
     }
 
     private static float[] lspJoints() {
@@ -65,7 +65,8 @@ class LspPckTest {
         acc.addPrediction(s, p);
         assertEquals(13, Arrays.stream(acc.counts()).sum(), "14 LSP joints less the one not annotated");
         assertEquals(0, acc.counts()[MpiiJoints.PELVIS] + acc.counts()[MpiiJoints.THORAX]);
-        assertEquals(12.0 / 13, acc.value(), 1e-12, "the left elbow's miss counts, the right wrist's and pelvis's do not");
+        assertEquals(
+                12.0 / 13, acc.value(), 1e-12, "the left elbow's miss counts, the right wrist's and pelvis's do not");
         assertEquals("pckh@0.5 0.9231", acc.details());
     }
 

@@ -29,23 +29,27 @@ class LspPersonBoxTest {
         assertEquals(4.25, LspPersonBox.quantile(new double[] {5, 1, 2, 3, 4}, 0.75), 1e-15, "position 4.25 of 5");
         assertEquals(Double.NaN, LspPersonBox.quantile(new double[0], 0.75));
         assertEquals(2.5, LspPersonBox.median(new double[] {4, 1, 2, 3}), 0);
-        assertEquals(Double.POSITIVE_INFINITY, LspPersonBox.median(new double[] {1, Double.POSITIVE_INFINITY,
-            Double.POSITIVE_INFINITY}), 0);
+        assertEquals(
+                Double.POSITIVE_INFINITY,
+                LspPersonBox.median(new double[] {1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}),
+                0);
     }
 
     @Test
     void boxesOfLspetThousandMatchTheNumpyPort() throws Exception {
         Path root = LspAnnotationsTest.lspet();
         JsonObject ref;
-        try (var in = new InputStreamReader(LspPersonBoxTest.class.getResourceAsStream("lsp_box_reference.json"),
-                StandardCharsets.UTF_8)) {
+        try (var in = new InputStreamReader(
+                LspPersonBoxTest.class.getResourceAsStream("lsp_box_reference.json"), StandardCharsets.UTF_8)) {
             ref = JsonParser.parseReader(in).getAsJsonObject();
         }
         Path mat = root.resolve("joints.mat");
-        assertEquals(ref.get("sha256").getAsString(),
+        assertEquals(
+                ref.get("sha256").getAsString(),
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(mat))),
                 mat + " is not the file the fixture was generated from");
-        List<PoseSample> people = LspAnnotations.read(mat, root.resolve("images")).people();
+        List<PoseSample> people =
+                LspAnnotations.read(mat, root.resolve("images")).people();
         JsonArray centers = ref.getAsJsonArray("centers");
         JsonArray scales = ref.getAsJsonArray("scales");
         assertEquals(people.size(), scales.size());

@@ -23,6 +23,7 @@ public final class LspWriter {
 
     /** Image width and height of {@link #write}. */
     public static final int WIDTH = 96;
+
     public static final int HEIGHT = 128;
 
     private LspWriter() {}
@@ -46,8 +47,7 @@ public final class LspWriter {
             g.setColor(Color.getHSBColor(rng.nextFloat(), 0.3f, 0.3f + 0.4f * rng.nextFloat()));
             g.fillRect(0, 0, WIDTH, HEIGHT);
             double height = HEIGHT * (0.55 + 0.15 * rng.nextDouble());
-            double[][] j = StickFigure.pose(rng, WIDTH / 2.0 + (rng.nextDouble() - 0.5) * 10,
-                    HEIGHT * 0.55, height);
+            double[][] j = StickFigure.pose(rng, WIDTH / 2.0 + (rng.nextDouble() - 0.5) * 10, HEIGHT * 0.55, height);
             StickFigure.paint(g, j, rng.nextFloat(), 3f, height * StickFigure.HEAD);
             g.dispose();
             ImageIO.write(img, "jpg", images.resolve(c.imageName(p)).toFile());
@@ -55,8 +55,11 @@ public final class LspWriter {
                 double[] q = j[LspAnnotations.TO_MPII[k]];
                 boolean flagged = p % 3 == 0 && k == 11;
                 double sign = flagged && c == LspConvention.LSPE ? -1 : 1;
-                v[p][k] = new double[] {sign * (q[0] + 1), sign * (q[1] + 1),
-                    c == LspConvention.LSPE ? (flagged ? 0 : 1) : (flagged ? 1 : 0)};
+                v[p][k] = new double[] {
+                    sign * (q[0] + 1),
+                    sign * (q[1] + 1),
+                    c == LspConvention.LSPE ? (flagged ? 0 : 1) : (flagged ? 1 : 0)
+                };
             }
         }
         writeMat(dir.resolve(LspAnnotations.FILE), LspJoints.VARIABLE, matrix(c, v));

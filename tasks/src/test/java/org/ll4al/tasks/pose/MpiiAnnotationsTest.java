@@ -14,17 +14,23 @@ import org.ll4al.tasks.TaskDataException;
 
 class MpiiAnnotationsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static String entry(String image, int joints) {
         StringBuilder j = new StringBuilder();
         StringBuilder v = new StringBuilder();
         for (int k = 0; k < joints; k++) {
-            j.append(k == 0 ? "" : ",").append("[").append(10 + k).append(",").append(20 + k).append("]");
+            j.append(k == 0 ? "" : ",")
+                    .append("[")
+                    .append(10 + k)
+                    .append(",")
+                    .append(20 + k)
+                    .append("]");
             v.append(k == 0 ? "" : ",").append(k % 2);
         }
-        return "{\"image\":\"" + image + "\",\"center\":[30,40],\"scale\":1.5,\"joints\":[" + j
-                + "],\"joints_vis\":[" + v + "],\"normalize\":12.5}";
+        return "{\"image\":\"" + image + "\",\"center\":[30,40],\"scale\":1.5,\"joints\":[" + j + "],\"joints_vis\":["
+                + v + "],\"normalize\":12.5}";
     }
 
     private Path write(String name, String text) throws IOException {
@@ -67,10 +73,10 @@ class MpiiAnnotationsTest {
     void missingImageNamesFileEntryAndImage() throws IOException {
         Files.createDirectories(dir.resolve("images"));
         Files.writeString(dir.resolve("images/a.jpg"), "x");
-        Path json = write("train.json", "[" + entry("a.jpg", 16) + "," + entry("a.jpg", 16) + ","
-                + entry("gone.jpg", 16) + "]");
-        TaskDataException e = assertThrows(TaskDataException.class,
-                () -> MpiiAnnotations.read(json, dir.resolve("images")));
+        Path json = write(
+                "train.json", "[" + entry("a.jpg", 16) + "," + entry("a.jpg", 16) + "," + entry("gone.jpg", 16) + "]");
+        TaskDataException e =
+                assertThrows(TaskDataException.class, () -> MpiiAnnotations.read(json, dir.resolve("images")));
         assertTrue(e.getMessage().contains("train.json: entry 2"), e.getMessage());
         assertTrue(e.getMessage().contains("gone.jpg"), e.getMessage());
     }
@@ -88,7 +94,8 @@ class MpiiAnnotationsTest {
                 .replace("[10,20]", "[0,0]") // joint 0: (0, 0), stacked-hourglass mark of "not annotated"
                 .replace("[12,22]", "[-1,-1]") // joint 2: (-1, -1) with joints_vis 0, HRNet/mmpose mark
                 .replace("[13,23]", "[-1,-1]"); // joint 3: (-1, -1) but joints_vis 1: a real point
-        PoseSample s = MpiiAnnotations.read(write("marks.json", "[" + e + "]"), null).get(0);
+        PoseSample s =
+                MpiiAnnotations.read(write("marks.json", "[" + e + "]"), null).get(0);
         assertEquals(0f, s.annotated()[0]);
         assertEquals(1f, s.annotated()[1], "joint 1: joints_vis 1");
         assertEquals(0f, s.annotated()[2]);
@@ -107,7 +114,7 @@ class MpiiAnnotationsTest {
         assertTrue(e.getMessage().contains("head top"), e.getMessage());
         Path zero = write("zero.json", "[" + entry("a.jpg", 16).replace("12.5", "0") + "]");
         e = assertThrows(TaskDataException.class, () -> MpiiAnnotations.read(zero, null));
-        assertTrue(e.getMessage().contains("zero.json: entry 0") && e.getMessage().contains("positive"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("zero.json: entry 0") && e.getMessage().contains("positive"), e.getMessage());
     }
 }

@@ -20,12 +20,14 @@ import org.ll4al.tasks.TaskBatch;
  */
 class OccludedJointsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void syntheticSetMarksOccludedAndUnannotatedJointsLikeMpii() throws Exception {
         SyntheticPoseGenerator.write(dir, 60, 4, 64, 3);
-        JsonArray raw = JsonParser.parseString(Files.readString(dir.resolve("train.json"))).getAsJsonArray();
+        JsonArray raw = JsonParser.parseString(Files.readString(dir.resolve("train.json")))
+                .getAsJsonArray();
         int occluded = 0;
         int unannotated = 0;
         for (JsonElement e : raw) {
@@ -93,8 +95,11 @@ class OccludedJointsTest {
                     double hx = CropTransform.cropToHeatmap(c[0], res, hm);
                     double hy = CropTransform.cropToHeatmap(c[1], res, hm);
                     boolean inside = hx >= -0.5 && hy >= -0.5 && hx <= hm - 0.5 && hy <= hm - 0.5;
-                    assertEquals(inside ? 1f : 0f, w, "sample " + i + " joint " + k + " (visible "
-                            + s.visible()[k] + "): an annotated joint inside the crop is trained");
+                    assertEquals(
+                            inside ? 1f : 0f,
+                            w,
+                            "sample " + i + " joint " + k + " (visible " + s.visible()[k]
+                                    + "): an annotated joint inside the crop is trained");
                     if (inside) {
                         assertTrue(max > 0.4f, "sample " + i + " joint " + k + ": Gaussian peak " + max);
                         occludedTrained += s.isVisible(k) ? 0 : 1;

@@ -64,7 +64,8 @@ class PckhReferenceTest {
     private static JsonObject fixture() throws IOException {
         try (InputStream in = PckhReferenceTest.class.getResourceAsStream(FIXTURE)) {
             assertNotNull(in, FIXTURE + " is missing from the test resources");
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         }
     }
 
@@ -92,7 +93,9 @@ class PckhReferenceTest {
     void matchesTheStandardEvaluationOnMpiiValid(String rule) throws Exception {
         Path valid = PckhTest.mpii().resolve("valid.json");
         JsonObject ref = fixture();
-        assertEquals(ref.get("sha256").getAsString(), sha256(valid),
+        assertEquals(
+                ref.get("sha256").getAsString(),
+                sha256(valid),
                 valid + " is not the file " + FIXTURE + " was generated from; regenerate it with "
                         + "scripts/fixtures/pckh_reference.py");
         List<PoseSample> people = MpiiAnnotations.read(valid, null);
@@ -114,7 +117,8 @@ class PckhReferenceTest {
         }
         assertEquals(44_240, annotated, "every annotated joint of valid.json counts, occluded ones included");
         if (rule.equals("occluded-miss")) {
-            assertTrue(acc.value() < 0.85 && acc.visibleValue() == 1.0,
+            assertTrue(
+                    acc.value() < 0.85 && acc.visibleValue() == 1.0,
                     "missing every occluded joint lowers PCKh " + acc.value() + " but not the visible-only figure");
         }
     }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.ll4al.tasks.TaskBatch;
@@ -17,7 +20,8 @@ class PckhTest {
     static Path mpii() {
         String shared = System.getProperty("ll4al.shared.data");
         Path p = shared == null ? null : Path.of(shared, "mpii");
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p.resolve("valid.json")),
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p.resolve("valid.json")),
                 "shared MPII data not found at " + p + " (set -Dll4al.shared.data); skipping");
         return p;
     }
@@ -67,8 +71,8 @@ class PckhTest {
             }
             acc.addPrediction(valid.get(i), pred);
         }
-        assertEquals(annotated, java.util.Arrays.stream(acc.counts()).sum());
-        assertEquals(visible, java.util.Arrays.stream(acc.visibleCounts()).sum());
+        assertEquals(annotated, Arrays.stream(acc.counts()).sum());
+        assertEquals(visible, Arrays.stream(acc.visibleCounts()).sum());
         double expected = 0;
         long hits = 0;
         long counted = 0;
@@ -94,8 +98,8 @@ class PckhTest {
         PoseSet set = new PoseSet(json, root.resolve("images"), samples, 256, 1L << 28);
         try (NDManager m = NDManager.newBaseManager()) {
             TaskBatch b = set.batch(m, new int[] {0, 1, 2, 3, 4}, null);
-            assertEquals(new ai.djl.ndarray.types.Shape(5, 3, 256, 256), b.inputs().get(0).getShape());
-            assertEquals(new ai.djl.ndarray.types.Shape(5, 16, 64, 64), b.labels().get(0).getShape());
+            assertEquals(new Shape(5, 3, 256, 256), b.inputs().get(0).getShape());
+            assertEquals(new Shape(5, 16, 64, 64), b.labels().get(0).getShape());
             float mean = b.inputs().get(0).mean().getFloat();
             assertTrue(mean > 0.1f && mean < 0.9f, "real pixels, mean " + mean);
             PckhAccumulator acc = new PckhAccumulator(samples, 256);
@@ -112,10 +116,13 @@ class PckhTest {
                 }
             }
             assertTrue(inside > 0.9 * annotated, inside + " of " + annotated + " annotated joints inside the crops");
-            assertEquals((double) inside / annotated, acc.value(), 1e-12,
+            assertEquals(
+                    (double) inside / annotated,
+                    acc.value(),
+                    1e-12,
                     "Gaussian targets decode back to the annotated joints (joints outside the crop are misses)");
-            TaskBatch aug = set.batch(m, new int[] {0, 1}, new java.util.Random(1));
-            assertEquals(new ai.djl.ndarray.types.Shape(2, 16), aug.labels().get(1).getShape());
+            TaskBatch aug = set.batch(m, new int[] {0, 1}, new Random(1));
+            assertEquals(new Shape(2, 16), aug.labels().get(1).getShape());
         }
     }
 }

@@ -48,7 +48,8 @@ class ResidualInferenceTest {
                 Shape in = new Shape(2, c[0], 8, 8);
                 r.initialize(m, DataType.FLOAT32, in);
                 ParameterStore ps = new ParameterStore(m, false);
-                try (NDManager batch = m.newSubManager(); NDManager reference = m.newSubManager()) {
+                try (NDManager batch = m.newSubManager();
+                        NDManager reference = m.newSubManager()) {
                     NDArray x = batch.randomNormal(in);
                     NDArray actual = r.forward(ps, new NDList(x), false).singletonOrThrow();
                     assertEquals(2, batch.getManagedArrays().size(), "only input and output stay with the batch");
@@ -57,7 +58,9 @@ class ResidualInferenceTest {
                     NDArray expected = byHand(r, ps, x2);
                     assertEquals(new Shape(2, c[1], 8, 8), actual.getShape());
                     float diff = expected.sub(actual).abs().max().getFloat();
-                    assertTrue(diff <= 1e-5f * Math.max(1f, expected.abs().max().getFloat()), c[0] + "->" + c[1] + ": " + diff);
+                    assertTrue(
+                            diff <= 1e-5f * Math.max(1f, expected.abs().max().getFloat()),
+                            c[0] + "->" + c[1] + ": " + diff);
                     assertTrue(!x.isReleased(), "the input stays open (the hourglass reads it again)");
                 }
             }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,10 @@ class StackedHourglassTest {
     void returnsHeatmapsPerStackTapsAndEmbedding() {
         StackedHourglass net = new StackedHourglass(2, 2, 16, 8, 16);
         try (NDManager m = NDManager.newBaseManager()) {
-            net.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, new Shape(2, 3, 32, 32));
-            NDList out = net.forward(new ParameterStore(m, false), new NDList(m.randomUniform(0, 1, new Shape(3, 3, 32, 32))), false);
+            NDList out = net.forward(
+                    new ParameterStore(m, false), new NDList(m.randomUniform(0, 1, new Shape(3, 3, 32, 32))), false);
             assertEquals(5, out.size());
             assertEquals(new Shape(3, 16, 8, 8), out.get(0).getShape());
             assertEquals(new Shape(3, 16, 8, 8), out.get(1).getShape());
