@@ -36,7 +36,7 @@ public final class OptionSpec {
     static final Option<String> PRESET = Option.text(
             "preset",
             null,
-            "paper | cpu | smoke, and cpu-long for classification (default: paper with a GPU, else cpu)");
+            "paper | cpu | smoke, and cpu-long (classification, detection) | cpu-lsp (pose) (default: paper with a GPU, else cpu)");
     static final Option<String> CONFIG = Option.text(
                     "config", "", "properties file with any of these options (explicit -D options win)")
             .session()
