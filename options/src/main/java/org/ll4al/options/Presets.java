@@ -8,6 +8,8 @@ import java.util.Set;
 /**
  * A task's presets in one format: a {@code [base]} section shared by all, then one section per
  * preset with only what differs, as {@code name = value} lines ({@code #} starts a comment line).
+ * A section {@code [name : parent]} starts from an earlier preset's values instead of the base's
+ * alone, so a preset that changes a few lines of another states only those.
  *
  * <pre>
  * [base]
@@ -15,6 +17,8 @@ import java.util.Set;
  * [paper]
  * # Yoo and Kweon (2019), Sec. 4.1
  * epochs = 200
+ * [paper-short : paper]
+ * epochs = 20
  * </pre>
  */
 public final class Presets {
@@ -45,8 +49,22 @@ public final class Presets {
                 continue;
             }
             if (s.startsWith("[") && s.endsWith("]")) {
+                String header = s.substring(1, s.length() - 1);
+                int colon = header.indexOf(':');
                 current = new LinkedHashMap<>();
-                if (sections.put(s.substring(1, s.length() - 1).strip(), current) != null) {
+                if (colon >= 0) {
+                    Map<String, String> parent =
+                            sections.get(header.substring(colon + 1).strip());
+                    if (parent == null
+                            || BASE.equals(header.substring(colon + 1).strip())) {
+                        throw new IllegalArgumentException(task + " presets, line " + n + ": section " + s
+                                + " names no earlier preset after ':' (known: " + String.join(", ", sections.keySet())
+                                + ")");
+                    }
+                    current.putAll(parent);
+                    header = header.substring(0, colon);
+                }
+                if (sections.put(header.strip(), current) != null) {
                     throw new IllegalArgumentException(
                             task + " presets, line " + n + ": section " + s + " appears twice");
                 }

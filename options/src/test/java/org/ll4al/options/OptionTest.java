@@ -108,6 +108,22 @@ class OptionTest {
         assertThrows(
                 IllegalArgumentException.class, () -> Presets.parse("demo", "lr = 1"), "a line before any section");
         assertThrows(IllegalArgumentException.class, () -> Presets.parse("demo", "[a]\nnonsense"));
+        Presets child = Presets.parse("demo", """
+                [base]
+                lr = 0.1
+                [paper]
+                epochs = 200
+                milestones = 160
+                [paper-short : paper]
+                epochs = 20
+                """);
+        assertEquals(Map.of("lr", "0.1", "epochs", "20", "milestones", "160"), child.values("paper-short"));
+        assertEquals(Map.of("lr", "0.1", "epochs", "200", "milestones", "160"), child.values("paper"));
+        IllegalArgumentException orphan = assertThrows(
+                IllegalArgumentException.class, () -> Presets.parse("demo", "[a]\nlr = 1\n[b : c]\nlr = 2"));
+        assertTrue(
+                orphan.getMessage().contains("line 3") && orphan.getMessage().contains("known: a"),
+                orphan.getMessage());
         IllegalStateException unknown = assertThrows(
                 IllegalStateException.class, () -> p.check(OptionTable.of(List.of(Option.text("lr", "", "h")))));
         assertTrue(unknown.getMessage().contains("sets optimizer"), unknown.getMessage());

@@ -122,7 +122,7 @@ public final class DetectionTaskProvider implements TaskProvider {
             evalLimit = 0
             classes = aeroplane,cat,dog,horse,motorbike,train
 
-            [cpu-long]
+            [cpu-long : cpu]
             # The cpu preset's network and schedule on all of VOC2007 trainval with its official
             # annotations (difficult objects neither trained on nor counted in AP): the pool is every
             # image of the official train list with an object of the six classes (875 of 2,500), the
@@ -131,28 +131,12 @@ public final class DetectionTaskProvider implements TaskProvider {
             # selection scoring the whole unlabeled pool; cycle 0 (40 epochs) trained once per trial,
             # later cycles 16 epochs on the kept model. Measured on 2 cores (docs/detection-ranking.md):
             # cycle 0 reached mAP 0.130 on the 924 val images (loss ranking 0.559); the same schedule on
-            # all 20 classes reached 0.019 at 500 labels (SSD128 at width 0.25 cannot see VOC's small
-            # objects), so the six large-object classes of the cpu preset are kept.
+            # all 20 classes reached 0.019 at 500 labels (likely: SSD128 at width 0.25 cannot resolve
+            # VOC's small objects), so the six large-object classes of the cpu preset are kept.
             strategies = random,entropy,coreset,lloss,true-loss
             trials = 3
             cycles = 5
-            initial = 200
-            budget = 100
             subset = 2000
-            initialEpochs = 40
-            epochs = 16
-            batch = 16
-            lr = 0.003
-            warmupEpochs = 2
-            milestones = 13
-            detachEpoch = 10
-            width = 0.25
-            batchNorm = true
-            imageSize = 128
-            augment = photo
-            poolLimit = 0
-            evalLimit = 0
-            classes = aeroplane,cat,dog,horse,motorbike,train
 
             [smoke]
             trials = 1
