@@ -53,10 +53,9 @@ public final class Presets {
                 int colon = header.indexOf(':');
                 current = new LinkedHashMap<>();
                 if (colon >= 0) {
-                    Map<String, String> parent =
-                            sections.get(header.substring(colon + 1).strip());
-                    if (parent == null
-                            || BASE.equals(header.substring(colon + 1).strip())) {
+                    String parentName = header.substring(colon + 1).strip();
+                    Map<String, String> parent = BASE.equals(parentName) ? null : sections.get(parentName);
+                    if (parent == null) {
                         throw new IllegalArgumentException(task + " presets, line " + n + ": section " + s
                                 + " names no earlier preset after ':' (known: " + String.join(", ", sections.keySet())
                                 + ")");
