@@ -82,6 +82,22 @@ public final class PoseTaskProvider implements TaskProvider {
     public static final Option<Boolean> SYNTHETIC =
             Option.bool("synthetic", "false", "pose: generate the synthetic set into data when absent");
 
+    /**
+     * {@code -Ddataset}: which official set a run without {@code -Ddata} downloads and reads. Not part of
+     * the experiment's identity: the folder read is what {@code -Ddata} names when given.
+     */
+    public static final Option<String> DATASET = Option.of(
+                    "dataset",
+                    "mpii",
+                    "pose: the official dataset a run without -Ddata downloads and reads (mpii, lsp or lspet)",
+                    "mpii, lsp or lspet",
+                    s -> PoseData.ALL.stream()
+                            .map(OfficialDataset::name)
+                            .filter(n -> n.equals(s.trim()))
+                            .findFirst()
+                            .orElse(null))
+            .session();
+
     private static final Presets PRESETS = Presets.parse("pose", """
             [base]
             strategies = random,entropy,coreset,lloss
@@ -168,6 +184,8 @@ public final class PoseTaskProvider implements TaskProvider {
             detachEpoch = 10
             width = 0.25
             imageSize = 64
+            # without -Ddata: download and read LSPe
+            dataset = lspet
             # the pool: every person not in the evaluation set
             poolLimit = 0
             evalLimit = 1000
@@ -181,7 +199,7 @@ public final class PoseTaskProvider implements TaskProvider {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(STACKS, TRAIN_FILE, VALID_FILE, IMAGES, SYNTHETIC);
+        return List.of(STACKS, TRAIN_FILE, VALID_FILE, IMAGES, SYNTHETIC, DATASET);
     }
 
     /** MPII (the default), LSP and LSPe. */
@@ -190,10 +208,11 @@ public final class PoseTaskProvider implements TaskProvider {
         return PoseData.ALL;
     }
 
-    /** LSPe for the {@code cpu-lsp} preset, MPII otherwise. */
+    /** The set {@code -Ddataset} names (MPII unless a preset or the user says otherwise). */
     @Override
     public List<OfficialDataset> defaultData(Map<String, String> values) {
-        return List.of("cpu-lsp".equals(values.get("preset")) ? PoseData.LSPET : PoseData.MPII);
+        String name = settings(values).get(DATASET);
+        return PoseData.ALL.stream().filter(d -> d.name().equals(name)).toList();
     }
 
     @Override

@@ -204,7 +204,8 @@ class PoseTaskEndToEndTest {
                 "data",
                 "trainFile",
                 "validFile",
-                "synthetic");
+                "synthetic",
+                "dataset");
         for (String preset : List.of("paper", "cpu", "smoke")) {
             assertTrue(
                     allowed.containsAll(p.preset(preset).keySet()),
@@ -213,8 +214,9 @@ class PoseTaskEndToEndTest {
         Map<String, String> lsp = p.preset("cpu-lsp");
         assertEquals(null, lsp.get("data"), "all of LSPe: -Ddata or the download, not the 1,000-image subset");
         assertEquals("1000", lsp.get("evalLimit"));
-        assertEquals(List.of(PoseData.LSPET), p.defaultData(Map.of("preset", "cpu-lsp")));
-        assertEquals(List.of(PoseData.MPII), p.defaultData(Map.of("preset", "cpu")));
+        assertEquals(List.of(PoseData.LSPET), p.defaultData(lsp), "cpu-lsp without -Ddata reads LSPe");
+        assertEquals(List.of(PoseData.MPII), p.defaultData(p.preset("cpu")));
+        assertEquals(List.of(PoseData.LSP), p.defaultData(Map.of("dataset", "lsp")));
         assertEquals(
                 List.of("random", "entropy", "coreset", "lloss", "true-loss"),
                 List.of(lsp.get("strategies").split(",")),
