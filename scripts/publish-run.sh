@@ -10,7 +10,8 @@
 # progress (those restart from their cycle 0). Its PARTIAL.txt says what is in and what is not;
 # APP_COMMIT and OPTIONS (from the frozen app of scripts/long-run.sh, the folder beside
 # RESULTS_DIR) say which code and options produced it. The picks are stored gzip-compressed
-# (selections.csv.gz: ResultsReader and scripts/seed-from-published.sh read it). The path options of
+# (selections.csv.gz: ResultsReader and scripts/seed-from-published.sh read it), and so are the
+# per-sample losses of a run with -DsampleLosses=true (sample_losses.csv.gz: scripts/analysis/loss_ranking.py). The path options of
 # run.json and OPTIONS are rewritten without this machine's absolute paths (-Dportable: relative to
 # the repository, ${dataCache}/..., or ${path}/ and the last two names; docs/results-folder.md).
 # Usage: scripts/publish-run.sh RESULTS_DIR NAME      e.g. scripts/publish-run.sh ../runs/cls/out classification-cpu
@@ -22,7 +23,8 @@ name=${2:?usage: scripts/publish-run.sh RESULTS_DIR NAME}
 [ -f "$src/run.json" ] || { echo "error: $src/run.json not found (expected a results folder)" >&2; exit 2; }
 dst="${LL4AL_DOCS:-docs/results}/$name"   # LL4AL_DOCS: another root, e.g. for a check outside the repository
 mkdir -p "$dst"
-rm -f "$dst"/PARTIAL.txt "$dst"/learning_curve_*.* "$dst"/selection_diagnostics_*.* "$dst"/selections.csv "$dst"/selections.csv.gz
+rm -f "$dst"/PARTIAL.txt "$dst"/learning_curve_*.* "$dst"/selection_diagnostics_*.* "$dst"/selections.csv "$dst"/selections.csv.gz \
+  "$dst"/sample_losses.csv.gz
 started=$(grep -o '"started": "[^"]*"' "$src/run.json" | cut -d'"' -f4)
 finished=$(grep -o '"finished": "[^"]*"' "$src/run.json" | cut -d'"' -f4 || true)
 app="$src/../app"
@@ -34,6 +36,7 @@ cp "$src/run.json" "$dst/"
 if [ -n "$finished" ]; then
   cp "$src/cycles.csv" "$dst/"
   gzip -n -9 < "$src/selections.csv" > "$dst/selections.csv.gz"
+  if [ -f "$src/sample_losses.csv" ]; then gzip -n -9 < "$src/sample_losses.csv" > "$dst/sample_losses.csv.gz"; fi
 else
   cycles=$(grep -o '"cycles": "[0-9]*"' "$src/run.json" | cut -d'"' -f4)
   # columns: task,strategy,trial,...; status is the 12th (a failure's quoted message may hold commas
@@ -44,6 +47,10 @@ else
       NR == 1 || ($2 "," $3) in ok' "$1"; }
   keep "$src/cycles.csv" > "$dst/cycles.csv"
   keep "$src/selections.csv" | gzip -n -9 > "$dst/selections.csv.gz"
+  if [ -f "$src/sample_losses.csv" ]; then # columns strategy,trial,...
+    awk -F, -v pairs="$done_pairs" 'BEGIN { n = split(pairs, p, "\n"); for (i = 1; i <= n; i++) ok[p[i]] = 1 }
+        NR == 1 || ($1 "," $2) in ok' "$src/sample_losses.csv" | gzip -n -9 > "$dst/sample_losses.csv.gz"
+  fi
   {
     echo "unfinished run, published $(date -u +%FT%TZ): the (strategy, trial) pairs with all $cycles cycles"
     echo "complete: $(echo "$done_pairs" | tr '\n' ' ')"

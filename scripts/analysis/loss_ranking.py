@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Where does the loss module rank well, and where not? Reads a results folder written with
--DsampleLosses=true (sample_losses.csv) and prints, for every (strategy, trial, cycle), the loss
-module's pair-ranking accuracy on each set the same model scored: the evaluation set (eval), the
-scored pool subset (subset) and the labeled set it trained on (labeled), each with its standard
-error under independence, the spread of the true losses, and the ranking of pairs drawn across
-eval and subset (which compares the two sets' losses on one scale).
+-DsampleLosses=true (sample_losses.csv, or a published run's sample_losses.csv.gz) and prints,
+for every (strategy, trial, cycle), the loss module's pair-ranking accuracy on each set the same
+model scored: the evaluation set (eval), the scored pool subset (subset) and the labeled set it
+trained on (labeled), each with its standard error under independence, the spread of the true
+losses, and the ranking of pairs drawn across eval and subset (which compares the two sets'
+losses on one scale).
 
 With --voc DIR (the folder holding VOCdevkit/) and --classes, every image is also described by
 its annotation: how many objects the detector trains on (selected classes, not difficult) and how
@@ -18,6 +19,7 @@ Standard library only. Usage:
 """
 import argparse
 import csv
+import gzip
 import math
 import os
 import statistics
@@ -120,13 +122,15 @@ def main():
     ap.add_argument('--cycles', default='', help='only these cycles, e.g. 0,1')
     a = ap.parse_args()
     path = os.path.join(a.results, 'sample_losses.csv')
+    if not os.path.exists(path) and os.path.exists(path + '.gz'):
+        path += '.gz'  # a published run (scripts/publish-run.sh)
     if not os.path.exists(path):
         if not os.path.exists(os.path.join(a.results, 'cycles.csv')):
             sys.exit(f"error: neither {path} nor cycles.csv found in {a.results}")
         return from_cycles(os.path.join(a.results, 'cycles.csv'))
     keep = {int(c) for c in a.cycles.split(',') if c}
     sets = defaultdict(dict)  # (strategy, trial, cycle) -> set -> name -> (true, predicted); last copy wins
-    with open(path, newline='') as f:
+    with (gzip.open(path, 'rt', newline='') if path.endswith('.gz') else open(path, newline='')) as f:
         for r in csv.DictReader(f):
             c = int(r['cycle'])
             if keep and c not in keep:
