@@ -304,6 +304,42 @@ public final class Summary {
                     .append(Stats.fmt(Stats.pairedP(dAulc)))
                     .append(" |\n");
         }
+        if (t.finalCycle() >= 2) {
+            appendPairedByCycle(md, t);
+        }
+    }
+
+    /**
+     * The paired difference from random at every cycle after the shared first one, so that a
+     * lead that opens and closes before the final cycle shows (each cycle pairs the trials whose
+     * rows for it are ok in both strategies).
+     */
+    private static void appendPairedByCycle(StringBuilder md, TaskData t) {
+        md.append("\nBy cycle: mean paired difference from `random` (p of the paired t test; n/a with fewer")
+                .append(" than 2 pairs). Each cycle pairs the trials whose rows for it are ok in both.\n\n")
+                .append("| strategy |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (int c = 1; c <= t.finalCycle(); c++) {
+            md.append(" ").append(t.labeledAt(c)).append(" labeled |");
+            rule.append("---:|");
+        }
+        md.append("\n").append(rule).append("\n");
+        for (String s : t.strategies()) {
+            if (s.equals(TaskData.RANDOM)) {
+                continue;
+            }
+            md.append("| ").append(cell(t.label(s))).append(" |");
+            for (int c = 1; c <= t.finalCycle(); c++) {
+                List<Double> d = diffs(t.metricAt(s, c), t.metricAt(TaskData.RANDOM, c));
+                md.append(" ")
+                        .append(
+                                d.size() < 2
+                                        ? "n/a"
+                                        : Stats.fmt(Stats.mean(d)) + " (p " + Stats.fmt(Stats.pairedP(d)) + ")")
+                        .append(" |");
+            }
+            md.append("\n");
+        }
     }
 
     private static void appendFailures(StringBuilder md, List<CycleResult> rows) {

@@ -145,6 +145,32 @@ final class TaskData {
         return out;
     }
 
+    /** The metric at one cycle of every trial of a strategy whose row for that cycle is ok. */
+    SortedMap<Integer, Double> metricAt(String strategy, int cycle) {
+        SortedMap<Integer, Double> out = new TreeMap<>();
+        trials(strategy).forEach((trial, cycles) -> {
+            CycleResult r = cycles.get(cycle);
+            if (r != null) {
+                out.put(trial, r.metricValue());
+            }
+        });
+        return out;
+    }
+
+    /** The labeled count of a cycle: the largest any strategy's ok row of that cycle recorded, -1 if none. */
+    int labeledAt(int cycle) {
+        int labeled = -1;
+        for (SortedMap<Integer, SortedMap<Integer, CycleResult>> byTrial : rows.values()) {
+            for (SortedMap<Integer, CycleResult> cycles : byTrial.values()) {
+                CycleResult r = cycles.get(cycle);
+                if (r != null) {
+                    labeled = Math.max(labeled, r.labeled());
+                }
+            }
+        }
+        return labeled;
+    }
+
     /**
      * Normalised area under the learning curve of every complete trial: trapezoid over the
      * labeled count through its ok cycles, divided by the labeled-count range.

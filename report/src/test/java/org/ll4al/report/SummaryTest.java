@@ -60,6 +60,18 @@ class SummaryTest {
     }
 
     @Test
+    void pairedDifferencePerCycle() throws Exception {
+        String md = summary();
+        // reference: scipy.stats.ttest_rel([0.66, 0.68], [0.60, 0.64]).pvalue = 0.125666 (cycle 1) and
+        // ttest_rel([0.76, 0.80], [0.70, 0.72]).pvalue = 0.090334 (cycle 2, the final comparison's)
+        assertTrue(md.contains("| strategy | 200 labeled | 300 labeled |\n|---|---:|---:|\n"), md);
+        assertTrue(md.contains("| lloss | 0.0500 (p 0.1257) | 0.0700 (p 0.0903) |"), md);
+        assertTrue(md.contains("| entropy | n/a | n/a |"), md);
+        // task det: one cycle after the first, already the final comparison: no per-cycle table
+        assertEquals(1, md.split("By cycle:", -1).length - 1, md);
+    }
+
+    @Test
     void strategiesListedRandomFirst() throws Exception {
         String md = summary();
         int random = md.indexOf("| random | 2 |");
