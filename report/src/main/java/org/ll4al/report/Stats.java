@@ -77,6 +77,34 @@ public final class Stats {
         return twoSidedP(t, diffs.size() - 1);
     }
 
+    /**
+     * The 95% confidence interval of the mean of paired differences, mean ± t(0.975, n - 1) · sd /
+     * sqrt(n), as {lower, upper}; {@code null} if n &lt; 2.
+     */
+    static double[] pairedInterval95(List<Double> diffs) {
+        if (diffs.size() < 2) {
+            return null;
+        }
+        double half = tQuantile975(diffs.size() - 1) * sampleStd(diffs) / Math.sqrt(diffs.size());
+        double m = mean(diffs);
+        return new double[] {m - half, m + half};
+    }
+
+    /** The t with P(|T| &gt;= t) = 0.05 for Student's t with {@code df} degrees of freedom (bisection). */
+    static double tQuantile975(double df) {
+        double lo = 0;
+        double hi = 1e6;
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (twoSidedP(mid, df) > 0.05) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
     /** P(|T| &gt;= |t|) for Student's t with {@code df} degrees of freedom. */
     static double twoSidedP(double t, double df) {
         if (Double.isInfinite(t)) {

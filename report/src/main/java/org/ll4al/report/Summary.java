@@ -98,7 +98,9 @@ public final class Summary {
                 .append("those images' losses rather than losses in general). Paired ")
                 .append("comparisons use trials both strategies completed; t = mean difference / ")
                 .append("(std / sqrt(pairs)), n/a with fewer than 2 pairs; p = two-sided p-value of ")
-                .append("the paired t test (Student t, pairs - 1 degrees of freedom). With 3 trials only a ")
+                .append("the paired t test (Student t, pairs - 1 degrees of freedom); 95% CI = mean difference ± ")
+                .append("t(0.975, pairs - 1) · std / sqrt(pairs), the range of true differences the trials do not ")
+                .append("rule out. With 3 trials only a ")
                 .append("large, consistent difference reaches p < 0.05: read p >= 0.05 as \"not ")
                 .append("significant\", not as \"equal\".\n");
         SortedMap<String, TaskData> tasks = TaskData.byTask(rows, controls);
@@ -276,8 +278,8 @@ public final class Summary {
             return;
         }
         md.append(
-                        "| strategy | pairs | Δ final (mean) | t (final) | p (final) | Δ AULC (mean) | t (AULC) | p (AULC) |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                        "| strategy | pairs | Δ final (mean) | 95% CI (final) | t (final) | p (final) | Δ AULC (mean) | t (AULC) | p (AULC) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         SortedMap<Integer, Double> baseFinal = t.finalMetric(TaskData.RANDOM);
         SortedMap<Integer, Double> baseAulc = t.aulc(TaskData.RANDOM);
         for (String s : t.strategies()) {
@@ -292,6 +294,8 @@ public final class Summary {
                     .append(dFinal.size())
                     .append(" | ")
                     .append(pairedMean(dFinal))
+                    .append(" | ")
+                    .append(interval(dFinal))
                     .append(" | ")
                     .append(Stats.fmt(Stats.pairedT(dFinal)))
                     .append(" | ")
@@ -382,6 +386,12 @@ public final class Summary {
             }
         });
         return out;
+    }
+
+    /** The 95% confidence interval of the mean difference as {@code [lower, upper]}; n/a with fewer than 2 pairs. */
+    private static String interval(List<Double> d) {
+        double[] ci = Stats.pairedInterval95(d);
+        return ci == null ? "n/a" : "[" + Stats.fmt(ci[0]) + ", " + Stats.fmt(ci[1]) + "]";
     }
 
     private static String pairedMean(List<Double> d) {

@@ -25,6 +25,26 @@ class StatsTest {
     }
 
     @Test
+    void tQuantileMatchesScipy() {
+        // scipy.stats.t.ppf(0.975, df)
+        double[][] ref = {
+            {1, 12.706204736174694},
+            {2, 4.302652729749462},
+            {4, 2.7764451051977934},
+            {9, 2.262157162798205},
+            {29, 2.045229642132703}
+        };
+        for (double[] r : ref) {
+            assertEquals(r[1], Stats.tQuantile975(r[0]), 1e-8, "df " + r[0]);
+        }
+        // diffs 1, 2, 3: mean 2, sd 1, n 3: 2 ± 4.302653 / sqrt(3)
+        double[] ci = Stats.pairedInterval95(List.of(1.0, 2.0, 3.0));
+        assertEquals(2 - 4.302652729749462 / Math.sqrt(3), ci[0], 1e-8);
+        assertEquals(2 + 4.302652729749462 / Math.sqrt(3), ci[1], 1e-8);
+        assertEquals(null, Stats.pairedInterval95(List.of(1.0)));
+    }
+
+    @Test
     void twoSidedPMatchesClosedFormsAndTables() {
         // df 1 (Cauchy): P(|T| >= t) = 1 - (2 / pi) atan(t); df 2: 1 - t / sqrt(t^2 + 2)
         for (double t : new double[] {0.1, 1, 2.5, 10}) {

@@ -53,8 +53,11 @@ class SummaryTest {
     void pairedComparisonAgainstRandom() throws Exception {
         String md = summary();
         // 2 pairs: Student t with 1 degree of freedom, p = 1 - (2 / pi) atan(t)
-        assertTrue(md.contains("| lloss | 2 | 0.0700 | 7.0000 | 0.0903 | 0.0425 | 17.0000 | 0.0374 |"), md);
-        assertTrue(md.contains("| entropy | 1 | n/a | n/a | n/a | n/a | n/a | n/a |"), md);
+        // 95% CI: 0.07 ± t(0.975, 1) * 0.014142 / sqrt(2), scipy.stats.t.ppf(0.975, 1) = 12.706205
+        assertTrue(
+                md.contains("| lloss | 2 | 0.0700 | [-0.0571, 0.1971] | 7.0000 | 0.0903 | 0.0425 | 17.0000 | 0.0374 |"),
+                md);
+        assertTrue(md.contains("| entropy | 1 | n/a | n/a | n/a | n/a | n/a | n/a | n/a |"), md);
         // task det has only random
         assertTrue(md.contains("No other strategy in this task: n/a."), md);
     }
