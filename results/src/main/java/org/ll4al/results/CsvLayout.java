@@ -62,7 +62,8 @@ final class CsvLayout {
             number(
                     "entropy_loss_rank_accuracy",
                     CycleResult::entropyLossRankAccuracy,
-                    CycleResult.Builder::entropyLossRankAccuracy));
+                    CycleResult.Builder::entropyLossRankAccuracy),
+            new CycleColumn("metric_details", CycleResult::metricDetails, CycleResult.Builder::metricDetails));
 
     /** The headers of {@link #CYCLE_TABLE}. */
     static final List<String> CYCLE_COLUMNS =

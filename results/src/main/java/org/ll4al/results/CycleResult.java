@@ -34,6 +34,8 @@ import java.util.Objects;
  *     against its evaluation losses (ties in entropy count half): a label-free reference for
  *     {@code lossRankAccuracy}, what the {@code entropy} strategy's score knows of the losses;
  *     {@code NaN} when the task has no entropy or it was not measured
+ * @param metricDetails the metric's secondary figures as the task reports them (pose on LSP:
+ *     {@code pckh@0.5 0.1052} beside PCK@0.2), "" for none or files written before it existed
  */
 public record CycleResult(
         String task,
@@ -51,7 +53,8 @@ public record CycleResult(
         SelectionDiagnostics diagnostics,
         double labeledLossRankAccuracy,
         double committeeLossAgreement,
-        double entropyLossRankAccuracy) {
+        double entropyLossRankAccuracy,
+        String metricDetails) {
 
     /** Status of a cycle that completed normally. */
     public static final String OK = "ok";
@@ -63,6 +66,7 @@ public record CycleResult(
         Objects.requireNonNull(metricName, "metricName");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(diagnostics, "diagnostics");
+        Objects.requireNonNull(metricDetails, "metricDetails");
     }
 
     /** A builder of a row: names and counts to set, every measurement NaN, status ok, no diagnostics. */
@@ -90,6 +94,7 @@ public record CycleResult(
         private double labeledLossRankAccuracy = Double.NaN;
         private double committeeLossAgreement = Double.NaN;
         private double entropyLossRankAccuracy = Double.NaN;
+        private String metricDetails = "";
 
         private Builder() {}
 
@@ -200,6 +205,12 @@ public record CycleResult(
             return this;
         }
 
+        /** The metric's secondary figures ("" for none). */
+        public Builder metricDetails(String v) {
+            metricDetails = v;
+            return this;
+        }
+
         /**
          * The row.
          *
@@ -222,7 +233,8 @@ public record CycleResult(
                     new SelectionDiagnostics(pickedLossRatio, subsetLossRankAccuracy, pickedLabelEntropy),
                     labeledLossRankAccuracy,
                     committeeLossAgreement,
-                    entropyLossRankAccuracy);
+                    entropyLossRankAccuracy,
+                    metricDetails);
         }
     }
 

@@ -266,6 +266,7 @@ public final class ResultsMerger {
                 + (Double.isNaN(r.entropyLossRankAccuracy())
                         ? ""
                         : " entropy_loss_rank_accuracy=" + r.entropyLossRankAccuracy())
+                + (r.metricDetails().isEmpty() ? "" : " metric_details=" + r.metricDetails())
                 + (d.recorded()
                         ? " picked_loss_ratio=" + d.pickedLossRatio() + " subset_loss_rank_accuracy="
                                 + d.subsetLossRankAccuracy() + " picked_label_entropy=" + d.pickedLabelEntropy()

@@ -52,6 +52,7 @@ class ResultsStoreTest {
                 .labeledLossRankAccuracy(0.625)
                 .committeeLossAgreement(0.375)
                 .entropyLossRankAccuracy(0.875)
+                .metricDetails("pckh@0.5 0.1052, \"quoted\"")
                 .build();
         ResultsStore.open(dir).appendCycle(full, List.of());
         assertEquals(List.of(full), ResultsReader.cycles(dir));
@@ -153,8 +154,8 @@ class ResultsStoreTest {
         assertTrue(lines.get(0)
                 .endsWith(
                         ",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,labeled_loss_rank_accuracy"
-                                + ",committee_loss_agreement,entropy_loss_rank_accuracy"));
-        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,,,,", lines.get(1));
+                                + ",committee_loss_agreement,entropy_loss_rank_accuracy,metric_details"));
+        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,,,,,", lines.get(1));
         assertEquals(2, ResultsReader.cycles(dir).size());
         assertEquals(0.9, ResultsReader.cycles(dir).get(1).diagnostics().pickedLabelEntropy());
     }

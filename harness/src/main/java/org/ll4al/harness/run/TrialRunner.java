@@ -257,6 +257,7 @@ public final class TrialRunner {
                         .labeledLossRankAccuracy(c.labeledRank())
                         .committeeLossAgreement(c.agreement())
                         .entropyLossRankAccuracy(c.eval().entropyLossRankAccuracy())
+                        .metricDetails(c.eval().details())
                         .build(),
                 c.picks());
         for (CycleListener l : listeners) {

@@ -1,6 +1,7 @@
 package org.ll4al.tasks.pose;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Leeds Sports Pose metric: PCK@0.2 normalised by the torso, the distance from the left
@@ -60,7 +61,7 @@ public final class LspPckAccumulator extends PeakMetric {
 
     @Override
     public String details() {
-        return String.format("pckh@0.5 %.4f", pckh());
+        return String.format(Locale.ROOT, "pckh@0.5 %.6f", pckh());
     }
 
     /** PCK@0.2 per MPII slot (NaN for pelvis, thorax and slots never scored). */

@@ -67,7 +67,7 @@ class LspPckTest {
         assertEquals(0, acc.counts()[MpiiJoints.PELVIS] + acc.counts()[MpiiJoints.THORAX]);
         assertEquals(
                 12.0 / 13, acc.value(), 1e-12, "the left elbow's miss counts, the right wrist's and pelvis's do not");
-        assertEquals("pckh@0.5 0.9231", acc.details());
+        assertEquals("pckh@0.5 0.923077", acc.details());
     }
 
     @Test
