@@ -43,14 +43,12 @@ else
   # further right, never left of it); a pair is complete when it has an ok row for every cycle
   done_pairs=$(awk -F, -v n="$cycles" 'NR > 1 && $12 == "ok" { c[$2 "," $3]++ }
       END { for (k in c) if (c[k] >= n) print k }' "$src/cycles.csv" | sort)
-  keep() { awk -F, -v pairs="$done_pairs" 'BEGIN { n = split(pairs, p, "\n"); for (i = 1; i <= n; i++) ok[p[i]] = 1 }
-      NR == 1 || ($2 "," $3) in ok' "$1"; }
+  # keep FILE [STRATEGY_COLUMN]: the header and the rows of complete pairs (the trial is the next column)
+  keep() { awk -F, -v pairs="$done_pairs" -v s="${2:-2}" 'BEGIN { n = split(pairs, p, "\n"); for (i = 1; i <= n; i++) ok[p[i]] = 1 }
+      NR == 1 || ($s "," $(s + 1)) in ok' "$1"; }
   keep "$src/cycles.csv" > "$dst/cycles.csv"
   keep "$src/selections.csv" | gzip -n -9 > "$dst/selections.csv.gz"
-  if [ -f "$src/sample_losses.csv" ]; then # columns strategy,trial,...
-    awk -F, -v pairs="$done_pairs" 'BEGIN { n = split(pairs, p, "\n"); for (i = 1; i <= n; i++) ok[p[i]] = 1 }
-        NR == 1 || ($1 "," $2) in ok' "$src/sample_losses.csv" | gzip -n -9 > "$dst/sample_losses.csv.gz"
-  fi
+  if [ -f "$src/sample_losses.csv" ]; then keep "$src/sample_losses.csv" 1 | gzip -n -9 > "$dst/sample_losses.csv.gz"; fi
   {
     echo "unfinished run, published $(date -u +%FT%TZ): the (strategy, trial) pairs with all $cycles cycles"
     echo "complete: $(echo "$done_pairs" | tr '\n' ' ')"
