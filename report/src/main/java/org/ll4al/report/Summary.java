@@ -158,7 +158,7 @@ public final class Summary {
         }
         appendAgreement(md, t);
         appendEntropyRanking(md, t);
-        appendPaired(md, t);
+        PairedComparison.append(md, t);
         appendDiagnostics(md, t);
     }
 
@@ -267,85 +267,6 @@ public final class Summary {
         return Stats.fmt(Stats.mean(all)) + " (" + first + " → " + last + ")";
     }
 
-    private static void appendPaired(StringBuilder md, TaskData t) {
-        md.append("\n### Paired comparison against `random`\n\n");
-        if (!t.has(TaskData.RANDOM)) {
-            md.append("No `random` strategy in this task: n/a.\n");
-            return;
-        }
-        if (t.strategies().size() == 1) {
-            md.append("No other strategy in this task: n/a.\n");
-            return;
-        }
-        md.append(
-                        "| strategy | pairs | Δ final (mean) | 95% CI (final) | t (final) | p (final) | Δ AULC (mean) | t (AULC) | p (AULC) |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        SortedMap<Integer, Double> baseFinal = t.finalMetric(TaskData.RANDOM);
-        SortedMap<Integer, Double> baseAulc = t.aulc(TaskData.RANDOM);
-        for (String s : t.strategies()) {
-            if (s.equals(TaskData.RANDOM)) {
-                continue;
-            }
-            List<Double> dFinal = diffs(t.finalMetric(s), baseFinal);
-            List<Double> dAulc = diffs(t.aulc(s), baseAulc);
-            md.append("| ")
-                    .append(cell(t.label(s)))
-                    .append(" | ")
-                    .append(dFinal.size())
-                    .append(" | ")
-                    .append(pairedMean(dFinal))
-                    .append(" | ")
-                    .append(interval(dFinal))
-                    .append(" | ")
-                    .append(Stats.fmt(Stats.pairedT(dFinal)))
-                    .append(" | ")
-                    .append(Stats.fmt(Stats.pairedP(dFinal)))
-                    .append(" | ")
-                    .append(pairedMean(dAulc))
-                    .append(" | ")
-                    .append(Stats.fmt(Stats.pairedT(dAulc)))
-                    .append(" | ")
-                    .append(Stats.fmt(Stats.pairedP(dAulc)))
-                    .append(" |\n");
-        }
-        if (t.finalCycle() >= 2) {
-            appendPairedByCycle(md, t);
-        }
-    }
-
-    /**
-     * The paired difference from random at every cycle after the shared first one, so that a
-     * lead that opens and closes before the final cycle shows (each cycle pairs the trials whose
-     * rows for it are ok in both strategies).
-     */
-    private static void appendPairedByCycle(StringBuilder md, TaskData t) {
-        md.append("\nBy cycle: mean paired difference from `random` (p of the paired t test; n/a with fewer")
-                .append(" than 2 pairs). Each cycle pairs the trials whose rows for it are ok in both.\n\n")
-                .append("| strategy |");
-        StringBuilder rule = new StringBuilder("|---|");
-        for (int c = 1; c <= t.finalCycle(); c++) {
-            md.append(" ").append(t.labeledAt(c)).append(" labeled |");
-            rule.append("---:|");
-        }
-        md.append("\n").append(rule).append("\n");
-        for (String s : t.strategies()) {
-            if (s.equals(TaskData.RANDOM)) {
-                continue;
-            }
-            md.append("| ").append(cell(t.label(s))).append(" |");
-            for (int c = 1; c <= t.finalCycle(); c++) {
-                List<Double> d = diffs(t.metricAt(s, c), t.metricAt(TaskData.RANDOM, c));
-                md.append(" ")
-                        .append(
-                                d.size() < 2
-                                        ? "n/a"
-                                        : Stats.fmt(Stats.mean(d)) + " (p " + Stats.fmt(Stats.pairedP(d)) + ")")
-                        .append(" |");
-            }
-            md.append("\n");
-        }
-    }
-
     private static void appendFailures(StringBuilder md, List<CycleResult> rows) {
         List<CycleResult> failed = new ArrayList<>();
         for (CycleResult r : rows) {
@@ -374,28 +295,6 @@ public final class Summary {
                     .append(cell(r.isOk() ? "ok, but no metric value" : r.status()))
                     .append(" |\n");
         }
-    }
-
-    /** Differences a - b over the trials both maps hold, in trial order. */
-    static List<Double> diffs(SortedMap<Integer, Double> a, SortedMap<Integer, Double> b) {
-        List<Double> out = new ArrayList<>();
-        a.forEach((trial, v) -> {
-            Double w = b.get(trial);
-            if (w != null) {
-                out.add(v - w);
-            }
-        });
-        return out;
-    }
-
-    /** The 95% confidence interval of the mean difference as {@code [lower, upper]}; n/a with fewer than 2 pairs. */
-    private static String interval(List<Double> d) {
-        double[] ci = Stats.pairedInterval95(d);
-        return ci == null ? "n/a" : "[" + Stats.fmt(ci[0]) + ", " + Stats.fmt(ci[1]) + "]";
-    }
-
-    private static String pairedMean(List<Double> d) {
-        return d.size() < 2 ? "n/a" : Stats.fmt(Stats.mean(d));
     }
 
     private static List<Double> values(SortedMap<Integer, Double> m) {

@@ -187,6 +187,6 @@ class SummaryTest {
         String md = Summary.render(ResultsReader.cycles(dir));
         assertTrue(md.contains("## Failed cycles\n\nNone.\n"), md);
         assertTrue(md.contains("No other strategy"), md);
-        assertEquals(List.of(), Summary.diffs(new TreeMap<>(), new TreeMap<>()));
+        assertEquals(List.of(), PairedComparison.diffs(new TreeMap<>(), new TreeMap<>()));
     }
 }
