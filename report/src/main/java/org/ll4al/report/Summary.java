@@ -159,6 +159,7 @@ public final class Summary {
         appendAgreement(md, t);
         appendEntropyRanking(md, t);
         PairedComparison.append(md, t);
+        SecondaryFigures.append(md, t);
         appendDiagnostics(md, t);
     }
 
