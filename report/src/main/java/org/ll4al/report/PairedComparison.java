@@ -78,12 +78,7 @@ final class PairedComparison {
             md.append("| ").append(Summary.cell(t.label(s))).append(" |");
             for (int c = 1; c <= t.finalCycle(); c++) {
                 List<Double> d = diffs(t.metricAt(s, c), t.metricAt(TaskData.RANDOM, c));
-                md.append(" ")
-                        .append(
-                                d.size() < 2
-                                        ? "n/a"
-                                        : Stats.fmt(Stats.mean(d)) + " (p " + Stats.fmt(Stats.pairedP(d)) + ")")
-                        .append(" |");
+                md.append(" ").append(meanAndP(d)).append(" |");
             }
             md.append("\n");
         }
@@ -99,6 +94,11 @@ final class PairedComparison {
             }
         });
         return out;
+    }
+
+    /** "mean (p of the paired t test)" of paired differences; n/a with fewer than 2 pairs. */
+    static String meanAndP(List<Double> d) {
+        return d.size() < 2 ? "n/a" : Stats.fmt(Stats.mean(d)) + " (p " + Stats.fmt(Stats.pairedP(d)) + ")";
     }
 
     /** The 95% confidence interval of the mean difference as {@code [lower, upper]}; n/a with fewer than 2 pairs. */

@@ -3,7 +3,6 @@ package org.ll4al.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -61,6 +60,8 @@ final class SecondaryFigures {
             rule.append("---:|---:|");
         }
         md.append("\n").append(rule).append("\n");
+        Map<String, SortedMap<Integer, Double>> random = new LinkedHashMap<>();
+        names.forEach(n -> random.put(n, figure(t, TaskData.RANDOM, n)));
         for (String s : t.strategies()) {
             md.append("| ").append(Summary.cell(t.label(s))).append(" |");
             for (String n : names) {
@@ -68,16 +69,11 @@ final class SecondaryFigures {
                 md.append(" ")
                         .append(Stats.meanStd(new ArrayList<>(v.values())))
                         .append(" | ");
-                if (s.equals(TaskData.RANDOM)) {
-                    md.append("—");
-                } else {
-                    List<Double> d = PairedComparison.diffs(v, figure(t, TaskData.RANDOM, n));
-                    md.append(
-                            d.size() < 2
-                                    ? "n/a"
-                                    : Stats.fmt(Stats.mean(d)) + " (p " + Stats.fmt(Stats.pairedP(d)) + ")");
-                }
-                md.append(" |");
+                md.append(
+                                s.equals(TaskData.RANDOM)
+                                        ? "—"
+                                        : PairedComparison.meanAndP(PairedComparison.diffs(v, random.get(n))))
+                        .append(" |");
             }
             md.append("\n");
         }
