@@ -1,0 +1,152 @@
+package org.ll4al.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** cycles.csv files written before a column existed: they read as unmeasured and are upgraded on resume. */
+class OlderCyclesFilesTest {
+
+    private static final String FIRST_COLUMNS = "task,strategy,trial,seed,cycle,labeled,metric_name,metric_value,"
+            + "loss_rank_accuracy,train_seconds,select_seconds,status";
+
+    @TempDir
+    Path dir;
+
+    /** A detection row of trial 0 at cycle 1 (300 labels, mAP 0.2, ranking 0.56); the rest to add. */
+    private static CycleResult.Builder detection(String strategy) {
+        return CycleResult.builder()
+                .task("detection")
+                .strategy(strategy)
+                .trial(0)
+                .seed(42L)
+                .cycle(1)
+                .labeled(300)
+                .metric("mAP", 0.2)
+                .lossRankAccuracy(0.56)
+                .seconds(1, 2);
+    }
+
+    @Test
+    void aFileWithoutDiagnosticColumnsReadsAndIsUpgradedWhenReopened() throws Exception {
+        Files.writeString(
+                dir.resolve("cycles.csv"),
+                FIRST_COLUMNS + "\n" + "classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok\n");
+        CycleResult r = ResultsReader.cycles(dir).get(0);
+        assertEquals(0.5, r.metricValue());
+        assertEquals(SelectionDiagnostics.NONE, r.diagnostics());
+        // resuming into the old folder: the header is rewritten so appended rows match it
+        ResultsStore.open(dir)
+                .appendCycle(
+                        CycleResult.builder()
+                                .task("classification")
+                                .strategy("lloss")
+                                .trial(0)
+                                .seed(42L)
+                                .cycle(1)
+                                .labeled(2000)
+                                .metric("top1_accuracy", 0.6)
+                                .lossRankAccuracy(0.6)
+                                .seconds(1, 2)
+                                .diagnostics(new SelectionDiagnostics(2, 0.7, 0.9))
+                                .build(),
+                        List.of());
+        List<String> lines = Files.readAllLines(dir.resolve("cycles.csv"));
+        assertTrue(lines.get(0)
+                .endsWith(
+                        ",status,picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,labeled_loss_rank_accuracy"
+                                + ",committee_loss_agreement,entropy_loss_rank_accuracy,metric_details"));
+        assertEquals("classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok,,,,,,,", lines.get(1));
+        assertEquals(2, ResultsReader.cycles(dir).size());
+        assertEquals(0.9, ResultsReader.cycles(dir).get(1).diagnostics().pickedLabelEntropy());
+    }
+
+    @Test
+    void theCommitteeLossAgreementRoundTripsAndOlderRowsReadAsUnmeasured() throws Exception {
+        Files.writeString(
+                dir.resolve("cycles.csv"),
+                FIRST_COLUMNS + ",picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,"
+                        + "labeled_loss_rank_accuracy\n"
+                        + "detection,committee,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7\n");
+        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).committeeLossAgreement()));
+        CycleResult next = detection("committee")
+                .labeledLossRankAccuracy(0.8)
+                .committeeLossAgreement(0.625)
+                .build();
+        ResultsStore.open(dir).appendCycle(next, List.of());
+        List<CycleResult> back = ResultsReader.cycles(dir);
+        assertEquals(0.7, back.get(0).labeledLossRankAccuracy(), "the old row keeps its values");
+        assertEquals(next, back.get(1));
+        assertEquals(0.625, back.get(1).committeeLossAgreement());
+        assertFalse(next.sameOutcome(detection("committee")
+                .labeledLossRankAccuracy(0.8)
+                .committeeLossAgreement(0.6)
+                .build()));
+        assertTrue(
+                next.sameOutcome(
+                        detection("committee").labeledLossRankAccuracy(0.8).build()),
+                "an unmeasured agreement is not a difference");
+    }
+
+    @Test
+    void theEntropysRankingRoundTripsAndOlderRowsReadAsUnmeasured() throws Exception {
+        Files.writeString(
+                dir.resolve("cycles.csv"),
+                FIRST_COLUMNS + ",picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,"
+                        + "labeled_loss_rank_accuracy,committee_loss_agreement\n"
+                        + "detection,entropy,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7,\n");
+        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).entropyLossRankAccuracy()));
+        CycleResult next = detection("entropy")
+                .labeledLossRankAccuracy(0.8)
+                .entropyLossRankAccuracy(0.675)
+                .build();
+        ResultsStore.open(dir).appendCycle(next, List.of());
+        List<CycleResult> back = ResultsReader.cycles(dir);
+        assertEquals(0.7, back.get(0).labeledLossRankAccuracy(), "the old row keeps its values");
+        assertEquals(next, back.get(1));
+        assertEquals(0.675, back.get(1).entropyLossRankAccuracy());
+        assertFalse(next.sameOutcome(detection("entropy")
+                .labeledLossRankAccuracy(0.8)
+                .entropyLossRankAccuracy(0.6)
+                .build()));
+        assertTrue(
+                next.sameOutcome(
+                        detection("entropy").labeledLossRankAccuracy(0.8).build()),
+                "an unmeasured ranking is not a difference");
+    }
+
+    @Test
+    void theLabeledSetRankingRoundTripsAndAFileWithoutItIsUpgraded() throws Exception {
+        Files.writeString(
+                dir.resolve("cycles.csv"),
+                FIRST_COLUMNS + ",picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy\n"
+                        + "detection,lloss,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9\n");
+        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).labeledLossRankAccuracy()));
+        SelectionDiagnostics picks = new SelectionDiagnostics(1.2, 0.53, 0.8);
+        CycleResult next = detection("lloss")
+                .diagnostics(picks)
+                .labeledLossRankAccuracy(0.81)
+                .build();
+        ResultsStore.open(dir).appendCycle(next, List.of());
+        List<CycleResult> back = ResultsReader.cycles(dir);
+        assertEquals(0.52, back.get(0).diagnostics().subsetLossRankAccuracy(), "the old row keeps its values");
+        assertTrue(Double.isNaN(back.get(0).labeledLossRankAccuracy()));
+        assertEquals(next, back.get(1));
+        CycleResult other = detection("lloss")
+                .seconds(9, 9)
+                .diagnostics(picks)
+                .labeledLossRankAccuracy(0.80)
+                .build();
+        CycleResult unmeasured =
+                detection("lloss").seconds(9, 9).diagnostics(picks).build();
+        assertFalse(next.sameOutcome(other), "a different labeled-set ranking is a different outcome");
+        assertTrue(
+                next.sameOutcome(unmeasured) && unmeasured.sameOutcome(next), "a row without it is no contradiction");
+    }
+}
