@@ -43,9 +43,9 @@ class OpProfileTest {
     @Test
     void aProfiledSmokeBenchmarkWritesATraceOfItsConvolutions() throws Exception {
         Path trace = tmp.resolve("djl.json");
-        Properties p = BenchCompareTest.smokeClassification();
+        Properties p = BenchRoundsTest.smokeClassification();
         p.setProperty("benchProfile", trace.toString());
-        String text = BenchCompareTest.bench("classification", p);
+        String text = BenchRoundsTest.bench("classification", p);
         assertTrue(text.contains("profile of one scoring pass over 16 images"), text);
         List<OpProfile.Row> rows = OpProfile.summarize(trace);
         assertTrue(rows.stream().anyMatch(r -> r.name().equals("aten::conv2d") && r.calls() > 0), rows.toString());
