@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** cycles.csv files written before a column existed: they read as unmeasured and are upgraded on resume. */
 class OlderCyclesFilesTest {
@@ -67,58 +72,59 @@ class OlderCyclesFilesTest {
         assertEquals(0.9, ResultsReader.cycles(dir).get(1).diagnostics().pickedLabelEntropy());
     }
 
-    @Test
-    void theCommitteeLossAgreementRoundTripsAndOlderRowsReadAsUnmeasured() throws Exception {
-        Files.writeString(
-                dir.resolve("cycles.csv"),
-                FIRST_COLUMNS + ",picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,"
-                        + "labeled_loss_rank_accuracy\n"
-                        + "detection,committee,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7\n");
-        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).committeeLossAgreement()));
-        CycleResult next = detection("committee")
-                .labeledLossRankAccuracy(0.8)
-                .committeeLossAgreement(0.625)
-                .build();
-        ResultsStore.open(dir).appendCycle(next, List.of());
-        List<CycleResult> back = ResultsReader.cycles(dir);
-        assertEquals(0.7, back.get(0).labeledLossRankAccuracy(), "the old row keeps its values");
-        assertEquals(next, back.get(1));
-        assertEquals(0.625, back.get(1).committeeLossAgreement());
-        assertFalse(next.sameOutcome(detection("committee")
-                .labeledLossRankAccuracy(0.8)
-                .committeeLossAgreement(0.6)
-                .build()));
-        assertTrue(
-                next.sameOutcome(
-                        detection("committee").labeledLossRankAccuracy(0.8).build()),
-                "an unmeasured agreement is not a difference");
+    /** A column added after labeled_loss_rank_accuracy: how to set it and read it, and the strategy that fills it. */
+    record LaterColumn(
+            String name,
+            String strategy,
+            BiFunction<CycleResult.Builder, Double, CycleResult.Builder> set,
+            ToDoubleFunction<CycleResult> get) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    @Test
-    void theEntropysRankingRoundTripsAndOlderRowsReadAsUnmeasured() throws Exception {
-        Files.writeString(
-                dir.resolve("cycles.csv"),
-                FIRST_COLUMNS + ",picked_loss_ratio,subset_loss_rank_accuracy,picked_label_entropy,"
-                        + "labeled_loss_rank_accuracy,committee_loss_agreement\n"
-                        + "detection,entropy,0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7,\n");
-        assertTrue(Double.isNaN(ResultsReader.cycles(dir).get(0).entropyLossRankAccuracy()));
-        CycleResult next = detection("entropy")
-                .labeledLossRankAccuracy(0.8)
-                .entropyLossRankAccuracy(0.675)
+    static List<LaterColumn> laterColumns() {
+        return List.of(
+                new LaterColumn(
+                        "committee_loss_agreement",
+                        "committee",
+                        CycleResult.Builder::committeeLossAgreement,
+                        CycleResult::committeeLossAgreement),
+                new LaterColumn(
+                        "entropy_loss_rank_accuracy",
+                        "entropy",
+                        CycleResult.Builder::entropyLossRankAccuracy,
+                        CycleResult::entropyLossRankAccuracy));
+    }
+
+    @ParameterizedTest
+    @MethodSource("laterColumns")
+    void aColumnAddedLaterRoundTripsAndOlderRowsReadAsUnmeasured(LaterColumn column) throws Exception {
+        String header = CsvLayout.CYCLE_COLUMNS.stream()
+                .takeWhile(c -> !c.equals(column.name()))
+                .collect(Collectors.joining(","));
+        String values = "detection," + column.strategy() + ",0,42,0,200,mAP,0.1,0.55,1.0,2.0,ok,1.1,0.52,0.9,0.7";
+        int blanks = header.split(",").length - values.split(",").length;
+        Files.writeString(dir.resolve("cycles.csv"), header + "\n" + values + ",".repeat(blanks) + "\n");
+        assertTrue(Double.isNaN(
+                column.get().applyAsDouble(ResultsReader.cycles(dir).get(0))));
+        CycleResult next = column.set()
+                .apply(detection(column.strategy()).labeledLossRankAccuracy(0.8), 0.625)
                 .build();
         ResultsStore.open(dir).appendCycle(next, List.of());
         List<CycleResult> back = ResultsReader.cycles(dir);
         assertEquals(0.7, back.get(0).labeledLossRankAccuracy(), "the old row keeps its values");
         assertEquals(next, back.get(1));
-        assertEquals(0.675, back.get(1).entropyLossRankAccuracy());
-        assertFalse(next.sameOutcome(detection("entropy")
-                .labeledLossRankAccuracy(0.8)
-                .entropyLossRankAccuracy(0.6)
-                .build()));
+        assertEquals(0.625, column.get().applyAsDouble(back.get(1)));
+        CycleResult.Builder differs =
+                column.set().apply(detection(column.strategy()).labeledLossRankAccuracy(0.8), 0.6);
+        assertFalse(next.sameOutcome(differs.build()));
         assertTrue(
-                next.sameOutcome(
-                        detection("entropy").labeledLossRankAccuracy(0.8).build()),
-                "an unmeasured ranking is not a difference");
+                next.sameOutcome(detection(column.strategy())
+                        .labeledLossRankAccuracy(0.8)
+                        .build()),
+                "an unmeasured value is not a difference");
     }
 
     @Test
