@@ -26,11 +26,12 @@ final class PoseSet {
     private final int hm;
     private final double sigma;
 
-    PoseSet(Path json, Path images, List<PoseSample> samples, int res, long cacheBytes) {
+    /** People of {@code json} cropped at {@code res} px, with targets of {@code sigma} heatmap cells. */
+    PoseSet(Path json, Path images, List<PoseSample> samples, int res, double sigma, long cacheBytes) {
         this.samples = samples;
         this.res = res;
         this.hm = res / 4;
-        this.sigma = Heatmaps.sigma(hm);
+        this.sigma = sigma;
         this.cache = new CropCache(images, json, samples, res, cacheBytes);
     }
 

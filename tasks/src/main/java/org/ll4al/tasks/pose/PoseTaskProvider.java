@@ -69,6 +69,15 @@ public final class PoseTaskProvider implements TaskProvider {
 
     /** {@code -Dstacks}: hourglass stacks. */
     public static final Option<Integer> STACKS = Option.integer("stacks", 1, "2", "pose: hourglass stacks");
+    /** {@code -Dsigma}: the targets' Gaussian width. */
+    public static final Option<Float> SIGMA = Option.real(
+            "sigma",
+            0,
+            16,
+            true,
+            "0",
+            "pose: Gaussian sigma of the heatmap targets, in heatmap cells (0 = max(heatmap side / 64, "
+                    + Heatmaps.MIN_SIGMA + "))");
     /** {@code -DtrainFile}: training annotations. */
     public static final Option<String> TRAIN_FILE =
             Option.text("trainFile", "train.json", "pose: training annotations JSON (relative to data)");
@@ -199,7 +208,7 @@ public final class PoseTaskProvider implements TaskProvider {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(STACKS, TRAIN_FILE, VALID_FILE, IMAGES, SYNTHETIC, DATASET);
+        return List.of(STACKS, SIGMA, TRAIN_FILE, VALID_FILE, IMAGES, SYNTHETIC, DATASET);
     }
 
     /** MPII (the default), LSP and LSPe. */
@@ -233,6 +242,7 @@ public final class PoseTaskProvider implements TaskProvider {
         Path images = root.resolve(config.get(IMAGES));
         boolean synthetic = config.get(SYNTHETIC);
         int res = config.imageSize() == 0 ? 256 : config.imageSize();
+        double sigma = config.get(SIGMA) > 0 ? config.get(SIGMA) : Heatmaps.sigma(res / 4);
         if (synthetic && !Files.exists(root)) {
             int train = config.poolLimit() > 0 ? config.poolLimit() : 3000;
             int valid = config.evalLimit() > 0 ? config.evalLimit() : 500;
@@ -244,7 +254,7 @@ public final class PoseTaskProvider implements TaskProvider {
         }
         Path joints = root.resolve(LspAnnotations.FILE);
         if (Files.exists(joints)) {
-            return createLsp(config, joints, images, res);
+            return createLsp(config, joints, images, res, sigma);
         }
         if (!Files.exists(trainJson) && !Files.exists(validJson)) {
             throw new TaskDataException(
@@ -265,8 +275,8 @@ public final class PoseTaskProvider implements TaskProvider {
         String source =
                 (Files.exists(root.resolve("SOURCE.txt")) && isSynthetic(root) ? "SYNTHETIC " : "") + "data " + root;
         return new PoseTask(
-                new PoseSet(trainJson, images, train, res, CACHE_BYTES * 3 / 4),
-                new PoseSet(validJson, images, valid, res, CACHE_BYTES / 4),
+                new PoseSet(trainJson, images, train, res, sigma, CACHE_BYTES * 3 / 4),
+                new PoseSet(validJson, images, valid, res, sigma, CACHE_BYTES / 4),
                 res,
                 config.get(STACKS),
                 config.width() > 0 ? config.width() : 1,
@@ -275,7 +285,7 @@ public final class PoseTaskProvider implements TaskProvider {
     }
 
     /** The Leeds Sports Pose layout: one joints.mat, split into a disjoint pool and evaluation set. */
-    private static ActiveLearningTask createLsp(TaskConfig config, Path joints, Path images, int res) {
+    private static ActiveLearningTask createLsp(TaskConfig config, Path joints, Path images, int res, double sigma) {
         if (!Files.isDirectory(images)) {
             throw new TaskDataException(images + " does not exist; expected the images of " + joints + " there");
         }
@@ -300,8 +310,9 @@ public final class PoseTaskProvider implements TaskProvider {
                 n - split.eval().length,
                 config.seed());
         return new PoseTask(
-                new PoseSet(joints, images, LspSplit.pick(data.people(), split.pool()), res, CACHE_BYTES * 3 / 4),
-                new PoseSet(joints, images, LspSplit.pick(data.people(), split.eval()), res, CACHE_BYTES / 4),
+                new PoseSet(
+                        joints, images, LspSplit.pick(data.people(), split.pool()), res, sigma, CACHE_BYTES * 3 / 4),
+                new PoseSet(joints, images, LspSplit.pick(data.people(), split.eval()), res, sigma, CACHE_BYTES / 4),
                 res,
                 config.get(STACKS),
                 config.width() > 0 ? config.width() : 1,

@@ -30,7 +30,7 @@ class LspJointFlagsTest {
             List<PoseSample> people =
                     LspAnnotations.read(mat, root.resolve("images")).people();
             int res = 64;
-            PoseSet set = new PoseSet(mat, root.resolve("images"), people, res, 1L << 24);
+            PoseSet set = new PoseSet(mat, root.resolve("images"), people, res, Heatmaps.sigma(res / 4), 1L << 24);
             int[] ids = new int[people.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = i;

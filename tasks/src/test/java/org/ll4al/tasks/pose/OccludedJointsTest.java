@@ -64,7 +64,7 @@ class OccludedJointsTest {
         List<PoseSample> samples = MpiiAnnotations.read(json, dir.resolve("images"));
         int res = 64;
         int hm = res / 4;
-        PoseSet set = new PoseSet(json, dir.resolve("images"), samples, res, 1L << 24);
+        PoseSet set = new PoseSet(json, dir.resolve("images"), samples, res, Heatmaps.sigma(res / 4), 1L << 24);
         int[] ids = new int[samples.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;

@@ -95,7 +95,7 @@ class PckhTest {
         Path json = root.resolve("sample.json");
         List<PoseSample> samples = MpiiAnnotations.read(json, root.resolve("images"));
         assertEquals(5, samples.size());
-        PoseSet set = new PoseSet(json, root.resolve("images"), samples, 256, 1L << 28);
+        PoseSet set = new PoseSet(json, root.resolve("images"), samples, 256, Heatmaps.sigma(256 / 4), 1L << 28);
         try (NDManager m = NDManager.newBaseManager()) {
             TaskBatch b = set.batch(m, new int[] {0, 1, 2, 3, 4}, null);
             assertEquals(new Shape(5, 3, 256, 256), b.inputs().get(0).getShape());
