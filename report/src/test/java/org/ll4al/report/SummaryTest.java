@@ -32,6 +32,20 @@ import org.ll4al.results.ResultsReader;
  */
 class SummaryTest {
 
+    /** A det row of {@code trial} at cycle {@code c}: 100 labels a cycle, mAP 0.1, ranking 0.55; the rest to add. */
+    private static CycleResult.Builder det(String strategy, int trial, int c) {
+        return CycleResult.builder()
+                .task("det")
+                .strategy(strategy)
+                .trial(trial)
+                .seed(1L)
+                .cycle(c)
+                .labeled(100 * (c + 1))
+                .metric("mAP", 0.1)
+                .lossRankAccuracy(0.55)
+                .seconds(1, 1);
+    }
+
     @TempDir
     Path tmp;
 
@@ -108,30 +122,11 @@ class SummaryTest {
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // final-cycle agreements 0.60 and 0.64 -> mean 0.62; cycle 0's 0.9 is not final
-                rows.add(CycleResult.builder()
-                        .task("det")
-                        .strategy("committee")
-                        .trial(trial)
-                        .seed(1L)
-                        .cycle(c)
-                        .labeled(100 * (c + 1))
-                        .metric("mAP", 0.1)
-                        .lossRankAccuracy(0.55)
-                        .seconds(1, 1)
+                rows.add(det("committee", trial, c)
                         .labeledLossRankAccuracy(0.7)
                         .committeeLossAgreement(c == 1 ? 0.60 + 0.04 * trial : 0.9)
                         .build());
-                rows.add(CycleResult.builder()
-                        .task("det")
-                        .strategy("random")
-                        .trial(trial)
-                        .seed(1L)
-                        .cycle(c)
-                        .labeled(100 * (c + 1))
-                        .metric("mAP", 0.1)
-                        .lossRankAccuracy(0.55)
-                        .seconds(1, 1)
-                        .build());
+                rows.add(det("random", trial, c).build());
             }
         }
         String md = Summary.render(rows);
@@ -147,30 +142,11 @@ class SummaryTest {
         for (int trial = 0; trial < 2; trial++) {
             for (int c = 0; c < 2; c++) {
                 // lloss final: 0.70 and 0.74 -> 0.72; cycle 0's 0.1 is not final; random recorded none
-                rows.add(CycleResult.builder()
-                        .task("det")
-                        .strategy("lloss")
-                        .trial(trial)
-                        .seed(1L)
-                        .cycle(c)
-                        .labeled(100 * (c + 1))
-                        .metric("mAP", 0.1)
-                        .lossRankAccuracy(0.55)
-                        .seconds(1, 1)
+                rows.add(det("lloss", trial, c)
                         .labeledLossRankAccuracy(0.7)
                         .entropyLossRankAccuracy(c == 1 ? 0.70 + 0.04 * trial : 0.1)
                         .build());
-                rows.add(CycleResult.builder()
-                        .task("det")
-                        .strategy("random")
-                        .trial(trial)
-                        .seed(1L)
-                        .cycle(c)
-                        .labeled(100 * (c + 1))
-                        .metric("mAP", 0.1)
-                        .lossRankAccuracy(0.55)
-                        .seconds(1, 1)
-                        .build());
+                rows.add(det("random", trial, c).build());
             }
         }
         String md = Summary.render(rows);
