@@ -37,22 +37,6 @@ class ResultsMergerTest {
                 .build();
     }
 
-    /** lloss's cycle-0 row of a classification run, its picks' loss ratio {@code ratio}. */
-    private static CycleResult withDiagnostics(double ratio) {
-        return CycleResult.builder()
-                .task("classification")
-                .strategy("lloss")
-                .trial(0)
-                .seed(42L)
-                .cycle(0)
-                .labeled(1000)
-                .metric("top1_accuracy", 0.5)
-                .lossRankAccuracy(0.6)
-                .seconds(3, 4)
-                .diagnostics(new SelectionDiagnostics(ratio, 0.6, 0.9))
-                .build();
-    }
-
     private static SelectionRecord pick(String strategy, int trial, int cycle, int id, double score) {
         return new SelectionRecord("cls", strategy, trial, cycle, id, score);
     }
@@ -70,7 +54,12 @@ class ResultsMergerTest {
                         + "classification,lloss,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok\n"
                         + "classification,random,0,42,0,1000,top1_accuracy,0.5,0.6,1.0,2.0,ok\n");
         Path fresh = tmp.resolve("new");
-        ResultsStore.open(fresh).appendCycle(withDiagnostics(1.5), List.of());
+        ResultsStore.open(fresh)
+                .appendCycle(
+                        TestRows.lloss0(0.6)
+                                .diagnostics(new SelectionDiagnostics(1.5, 0.6, 0.9))
+                                .build(),
+                        List.of());
         Path out = tmp.resolve("merged");
         ResultsMerger.merge(List.of(old, fresh), out, Set.of());
         List<CycleResult> rows = ResultsReader.cycles(out);
@@ -97,8 +86,18 @@ class ResultsMergerTest {
     void differingDiagnosticsAreAConflict() {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        ResultsStore.open(a).appendCycle(withDiagnostics(1.5), List.of());
-        ResultsStore.open(b).appendCycle(withDiagnostics(1.4), List.of());
+        ResultsStore.open(a)
+                .appendCycle(
+                        TestRows.lloss0(0.6)
+                                .diagnostics(new SelectionDiagnostics(1.5, 0.6, 0.9))
+                                .build(),
+                        List.of());
+        ResultsStore.open(b)
+                .appendCycle(
+                        TestRows.lloss0(0.6)
+                                .diagnostics(new SelectionDiagnostics(1.4, 0.6, 0.9))
+                                .build(),
+                        List.of());
         ResultsException e = assertThrows(
                 ResultsException.class, () -> ResultsMerger.merge(List.of(a, b), tmp.resolve("m"), Set.of()));
         assertTrue(

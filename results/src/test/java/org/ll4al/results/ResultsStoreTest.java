@@ -35,20 +35,6 @@ class ResultsStoreTest {
                 .build();
     }
 
-    /** A classification row of trial 0 at cycle 0, 1,000 labels, accuracy 0.5, ranking 0.7; the rest to add. */
-    private static CycleResult.Builder lloss0() {
-        return CycleResult.builder()
-                .task("classification")
-                .strategy("lloss")
-                .trial(0)
-                .seed(42L)
-                .cycle(0)
-                .labeled(1000)
-                .metric("top1_accuracy", 0.5)
-                .lossRankAccuracy(0.7)
-                .seconds(9, 9);
-    }
-
     @Test
     void theColumnTableWritesAndReadsEveryComponentOfARow() {
         CycleResult full = CycleResult.builder()
@@ -121,7 +107,8 @@ class ResultsStoreTest {
     @Test
     void diagnosticsRoundTrip() {
         ResultsStore s = ResultsStore.open(dir);
-        CycleResult a = lloss0().diagnostics(new SelectionDiagnostics(1.25, 0.55, Double.NaN))
+        CycleResult a = TestRows.lloss0(0.7)
+                .diagnostics(new SelectionDiagnostics(1.25, 0.55, Double.NaN))
                 .build();
         s.appendCycle(a, List.of());
         CycleResult back = ResultsReader.cycles(dir).get(0);
@@ -132,10 +119,12 @@ class ResultsStoreTest {
     @Test
     void aRowWithoutDiagnosticsAgreesWithOneThatHasThem() {
         CycleResult without = row("lloss", 0, 0, 0.5, 0.7);
-        CycleResult with =
-                lloss0().diagnostics(new SelectionDiagnostics(2, 0.7, 0.9)).build();
-        CycleResult other =
-                lloss0().diagnostics(new SelectionDiagnostics(2, 0.7, 0.8)).build();
+        CycleResult with = TestRows.lloss0(0.7)
+                .diagnostics(new SelectionDiagnostics(2, 0.7, 0.9))
+                .build();
+        CycleResult other = TestRows.lloss0(0.7)
+                .diagnostics(new SelectionDiagnostics(2, 0.7, 0.8))
+                .build();
         assertTrue(without.sameOutcome(with) && with.sameOutcome(without));
         assertFalse(with.sameOutcome(other));
     }
