@@ -8,7 +8,6 @@ import static org.ll4al.tasks.data.CacheFixture.CIFAR_LIKE;
 import static org.ll4al.tasks.data.CacheFixture.archive;
 import static org.ll4al.tasks.data.CacheFixture.cifarLike;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,7 +141,7 @@ class DataCacheRefusalsTest {
 
     @Test
     void aFolderThatIsNotACompleteDatasetIsNotTakenForOne() throws Exception {
-        OfficialDataset d = cifarLike(URI.create("http://127.0.0.1:9/x"), Checksum.sha256("00", "t"), -1);
+        OfficialDataset d = cifarLike(FixtureServer.deadUrl().resolve("x"), Checksum.sha256("00", "t"), -1);
         Files.createDirectories(tmp.resolve("cache/cifar10/cifar-10-batches-bin"));
         TaskDataException e =
                 assertThrows(TaskDataException.class, () -> fixture.cache(null).has(d));

@@ -218,7 +218,7 @@ class DataCacheTest {
     void anArchivePutByHandIsCheckedAndUnpackedWithoutARequest() throws Exception {
         byte[] archive = ArchiveFixtures.tar(CIFAR_LIKE, true);
         OfficialDataset d = cifarLike(
-                URI.create("http://127.0.0.1:9/never"),
+                FixtureServer.deadUrl().resolve("never"),
                 Checksum.sha256(ArchiveFixtures.sha256(archive), "test"),
                 archive.length);
         DataCache cache = new DataCache(tmp.resolve("cache"), FixtureServer.deadUrl(), new HttpFetch(2_000, 2_000));
@@ -235,7 +235,7 @@ class DataCacheTest {
                 .redirect("mirror/cifar.tar.gz", "files/cifar.tar.gz")
                 .serve("files/cifar.tar.gz", archive)) {
             OfficialDataset d = cifarLike(
-                    URI.create("http://127.0.0.1:9/official"),
+                    FixtureServer.deadUrl().resolve("official"),
                     Checksum.sha256(ArchiveFixtures.sha256(archive), "test"),
                     archive.length);
             Path data = new DataCache(tmp.resolve("cache"), server.url("mirror"), new HttpFetch(2_000, 2_000))
