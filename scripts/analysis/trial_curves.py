@@ -4,8 +4,9 @@ each cell the metric at every cycle (first -> last, ' / ' between cycles; '—' 
 no ok row). The summary gives means over trials; this shows what each trial did.
 
 Standard library only. Usage:
-  scripts/analysis/trial_curves.py RESULTS_FOLDER_OR_CYCLES_CSV [--digits 3] [--detail NAME]
-With --detail, the cells hold the named metric_details figure (e.g. pckh@0.5) instead.
+  scripts/analysis/trial_curves.py RESULTS_FOLDER_OR_CYCLES_CSV [--digits 3] [--column NAME | --detail NAME]
+With --column, the cells hold another numeric column of cycles.csv (e.g. loss_rank_accuracy); with
+--detail, the named metric_details figure (e.g. pckh@0.5).
 """
 import argparse
 import csv
@@ -14,7 +15,7 @@ import sys
 from collections import defaultdict
 
 
-def curves(path, detail=None):
+def curves(path, detail=None, column="metric_value"):
     """{strategy: {trial: [(cycle, value)]}} of the ok rows, in the order strategies first appear."""
     if os.path.isdir(path):
         path = os.path.join(path, "cycles.csv")
@@ -24,7 +25,7 @@ def curves(path, detail=None):
             if row["status"] != "ok":
                 continue
             if detail is None:
-                value = float(row["metric_value"])
+                value = float(row[column])
             else:
                 parts = (row.get("metric_details") or "").split()
                 if detail not in parts:
@@ -51,12 +52,14 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("results")
     p.add_argument("--digits", type=int, default=3)
-    p.add_argument("--detail")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--column", default="metric_value")
+    which.add_argument("--detail")
     a = p.parse_args()
     if not os.path.exists(a.results):
         print("error: %s does not exist (expected a results folder or its cycles.csv)" % a.results, file=sys.stderr)
         sys.exit(2)
-    print(table(curves(a.results, a.detail), a.digits))
+    print(table(curves(a.results, a.detail, a.column), a.digits))
 
 
 if __name__ == "__main__":
